@@ -1,0 +1,44 @@
+# Two commands for a newcomer: `make play` and `make test`. Both build .venv from nothing.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP_RUN := $(VENV)/.installed-run
+STAMP_DEV := $(VENV)/.installed-dev
+
+.PHONY: play test test-all lint fmt validate clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP_RUN): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(STAMP_DEV): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@ $(STAMP_RUN)
+
+play: $(STAMP_RUN)
+	$(BIN)/two-augusts play $(ARGS)
+
+test: $(STAMP_DEV)
+	$(BIN)/python -m pytest -q
+
+test-all: $(STAMP_DEV)
+	$(BIN)/python -m pytest -q -m ''
+
+lint: $(STAMP_DEV)
+	$(BIN)/ruff check game tests bench
+	$(BIN)/ruff format --check game tests bench
+	$(BIN)/mypy game/rules game/scenario
+
+fmt: $(STAMP_DEV)
+	$(BIN)/ruff format game tests bench
+	$(BIN)/ruff check --fix game tests bench
+
+validate: $(STAMP_RUN)
+	$(BIN)/two-augusts validate scenarios/*.toml scenarios/examples/*.toml
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info
