@@ -1,0 +1,145 @@
+"""The one entry point: `two-augusts SUBCOMMAND ...` (also `python -m game`).
+
+Heavy front ends are imported inside their subcommand, so `validate` and `inspect` never load
+pygame. A user's mistake (a bad file, a bad argument) prints a message, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from game import __version__
+
+DEFAULT_SCENARIO = Path(__file__).resolve().parent.parent / "scenarios" / "khalkhin_gol_1939.toml"
+FALLBACK_SCENARIO = (
+    Path(__file__).resolve().parent.parent / "scenarios" / "examples" / "river_crossing.toml"
+)
+
+
+def default_scenario() -> Path:
+    return DEFAULT_SCENARIO if DEFAULT_SCENARIO.is_file() else FALLBACK_SCENARIO
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from game.scenario import Ruleset, ScenarioError, load_any
+    from game.scenario.geometry import build_grid, turn_starts
+
+    failed = False
+    for name in args.files:
+        try:
+            result = load_any(name)
+        except ScenarioError as exc:
+            failed = failed or bool(exc.errors)
+            for p in exc.problems:
+                print(p, file=sys.stdout)
+            continue
+        except OSError as exc:
+            failed = True
+            print(f"{name}:1:1: error: cannot read file: {exc.strerror}")
+            continue
+        if isinstance(result, Ruleset):
+            print(
+                f"ok: {name}: ruleset {result.ruleset.title} ({len(result.terrain)} terrain "
+                f"types, {len(result.unit_types)} unit types)"
+            )
+            continue
+        for w in result.warnings:
+            print(w)
+        s = result.scenario
+        grid = build_grid(s)
+        print(
+            f"ok: {name}: {s.meta.title} ({len(s.units)} units, {grid.width}x{grid.height} "
+            f"hexes, {len(turn_starts(s.calendar))} turns)"
+        )
+    return 1 if failed else 0
+
+
+def _cmd_inspect(args: argparse.Namespace) -> int:
+    from game.scenario import ScenarioError, load_scenario
+    from game.scenario.summary import summarize
+
+    try:
+        scenario = load_scenario(args.scenario)
+    except ScenarioError as exc:
+        for p in exc.problems:
+            print(p, file=sys.stderr)
+        return 1
+    summary = summarize(scenario)
+    if args.json:
+        print(json.dumps(summary, indent=2, ensure_ascii=False))
+        return 0
+    print(f"{summary['title']}  [{summary['id']}]")
+    print(f"  {summary['start']} to {summary['end']}, {summary['turns']} turns")
+    m = summary["map"]
+    print(f"  map {m['width']}x{m['height']} hexes of {summary['hex_km']} km")
+    first = summary["timeline"][0]["sides"]
+    last = summary["timeline"][-1]["sides"]
+    for side in summary["sides"]:
+        a, b = first[side["id"]], last[side["id"]]
+        print(
+            f"  {side['name']}: {side['units']} units; at start {a['men']:,} men, "
+            f"{a['tanks']} tanks, {a['guns']} guns, {a['aircraft']} aircraft; "
+            f"by the end {b['men']:,} men, {b['tanks']} tanks, {b['guns']} guns"
+        )
+    for p in summary["places"]:
+        print(f"  place {p['name']} at {p['hex']} worth {p['vp']} VP")
+    for e in summary["events"]:
+        print(f"  event {e['date'] or '(when triggered)'}: {e['title']}")
+    return 0
+
+
+def _cmd_play(args: argparse.Namespace) -> int:
+    from game.play import run_play
+
+    return run_play(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="two-augusts",
+        description="Two Augusts: a turn-based wargame of the Soviet-Japanese war, 1939 and 1945.",
+    )
+    parser.add_argument("--version", action="version", version=f"two-augusts {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    v = sub.add_parser("validate", help="check scenario files and report every problem")
+    v.add_argument("files", nargs="+", metavar="FILE", help="scenario or ruleset TOML files")
+    v.set_defaults(func=_cmd_validate)
+
+    i = sub.add_parser("inspect", help="summarise a scenario (forces, places, events, timeline)")
+    i.add_argument("scenario", metavar="SCENARIO")
+    i.add_argument("--json", action="store_true", help="print the summary as JSON")
+    i.set_defaults(func=_cmd_inspect)
+
+    p = sub.add_parser("play", help="play a scenario (window, or --text for the terminal)")
+    p.add_argument("scenario", nargs="?", metavar="SCENARIO", help="scenario file")
+    p.add_argument("--text", action="store_true", help="play in the terminal")
+    p.add_argument(
+        "--side",
+        choices=["soviet", "japanese", "both", "none"],
+        default=None,
+        help="which side you command (default: the first side)",
+    )
+    p.add_argument("--seed", type=int, default=1, help="random seed (same seed, same game)")
+    p.add_argument("--load", metavar="SAVEFILE", help="resume a saved game")
+    p.set_defaults(func=_cmd_play)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 0
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        print("\ninterrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,1 @@
+"""The rules engine: pure Python, no pygame, no file or terminal I/O."""

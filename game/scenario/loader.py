@@ -1,0 +1,496 @@
+"""load_scenario: TOML syntax, then the models, then cross-references; every problem located.
+
+Three passes, each reporting every problem it finds with file:line:col, the dotted path and a
+hint. Included ruleset files are merged underneath the including file, and positions are traced
+back to whichever file a value came from.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from typing import Any
+
+import tomli
+from pydantic import BaseModel, ValidationError
+
+from game.scenario.errors import Problem, ScenarioError
+from game.scenario.models import Ruleset, Scenario
+from game.scenario.positions import Path, Pos, PositionIndex, index_positions
+from game.scenario.suggest import did_you_mean
+
+MAX_INCLUDE_DEPTH = 8
+
+
+@dataclass
+class SourceFile:
+    path: FsPath
+    display: str
+    text: str
+    data: dict[str, Any]
+    positions: PositionIndex
+
+
+@dataclass
+class Locator:
+    """Maps a path in the merged data to the file, line and column it came from."""
+
+    files: list[SourceFile]
+    origins: dict[Path, tuple[int, Path]] = field(default_factory=dict)
+
+    def locate(self, path: Path, want_key: bool = False) -> tuple[str, Pos]:
+        fid, local = 0, path
+        for n in range(len(path), -1, -1):
+            hit = self.origins.get(path[:n])
+            if hit is not None:
+                fid, local = hit[0], hit[1] + path[n:]
+                break
+        src = self.files[fid]
+        pos = src.positions.key(local) if want_key else src.positions.value(local)
+        if pos is None:
+            near = src.positions.nearest(local)
+            pos = near[1] if near else Pos(1, 1)
+        return src.display, pos
+
+    def problem(
+        self,
+        path: Path,
+        message: str,
+        hint: str = "",
+        severity: str = "error",
+        want_key: bool = False,
+        col_offset: int = 0,
+    ) -> Problem:
+        file, pos = self.locate(path, want_key)
+        return Problem(
+            file=file,
+            line=pos.line,
+            col=pos.col + col_offset,
+            message=message,
+            path=dotted(path),
+            hint=hint,
+            severity="warning" if severity == "warning" else "error",
+        )
+
+
+def dotted(path: Path) -> str:
+    """('units', 3, 'men') -> 'units[3].men'."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + part
+    return out
+
+
+def _display(path: FsPath) -> str:
+    try:
+        return str(path.resolve().relative_to(FsPath.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+# --- pass 1: reading TOML (with includes) -----------------------------------------------------
+
+
+def _read(path: FsPath, display: str) -> SourceFile:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ScenarioError(
+            [Problem(display, line, col, "file is not UTF-8 text", hint="save it as UTF-8")]
+        ) from None
+    try:
+        data = tomli.loads(text)
+    except tomli.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", 1) or 1
+        col = getattr(exc, "colno", 1) or 1
+        msg = getattr(exc, "msg", str(exc))
+        raise ScenarioError(
+            [Problem(display, line, col, f"TOML syntax: {msg}", hint=_syntax_hint(text, line))]
+        ) from None
+    return SourceFile(path, display, text, data, index_positions(text))
+
+
+def _syntax_hint(text: str, line: int) -> str:
+    lines = text.splitlines()
+    src = lines[line - 1] if 0 < line <= len(lines) else ""
+    if src.count('"') % 2 == 1:
+        return "a string is not closed: check the quotes on this line"
+    if "=" not in src and not src.strip().startswith("["):
+        return "each line needs 'key = value' or a [table] header"
+    return "see https://toml.io for the syntax of keys, strings, arrays and dates"
+
+
+def _load_files(path: FsPath) -> tuple[list[SourceFile], list[Problem]]:
+    """The file and everything it includes, depth first; the main file comes first."""
+    files: list[SourceFile] = []
+    problems: list[Problem] = []
+    seen: set[FsPath] = set()
+
+    def visit(p: FsPath, depth: int) -> None:
+        real = p.resolve()
+        seen.add(real)
+        src = _read(p, _display(p))
+        files.append(src)
+        includes = src.data.get("include", [])
+        if not isinstance(includes, list):
+            return  # the model pass reports the wrong type
+        for n, inc in enumerate(includes):
+            if not isinstance(inc, str):
+                continue
+            target = p.parent / inc
+            pos = src.positions.value(("include", n)) or Pos(1, 1)
+            where = Problem(src.display, pos.line, pos.col, "", path=f"include[{n}]")
+            if not target.is_file():
+                near = [q.name for q in target.parent.glob("*.toml")] if target.parent.is_dir() else []
+                problems.append(
+                    _with(
+                        where,
+                        f"included file '{inc}' not found (looked for {_display(target)})",
+                        did_you_mean(target.name, near)
+                        or "paths are relative to the file that includes them",
+                    )
+                )
+            elif target.resolve() in seen:
+                problems.append(_with(where, f"'{inc}' is included twice or includes itself", ""))
+            elif depth >= MAX_INCLUDE_DEPTH:
+                problems.append(_with(where, "includes are nested too deeply", ""))
+            else:
+                try:
+                    visit(target, depth + 1)
+                except ScenarioError as exc:
+                    problems.extend(exc.problems)
+
+    visit(path, 0)
+    return files, problems
+
+
+def _with(p: Problem, message: str, hint: str) -> Problem:
+    return Problem(p.file, p.line, p.col, message, p.path, hint, p.severity)
+
+
+def _merge(files: list[SourceFile], locator: Locator) -> dict[str, Any]:
+    """Included files underneath, the including file on top; arrays of tables are joined."""
+    layers: list[tuple[int, Any, Path]] = []
+    for fid in range(len(files) - 1, -1, -1):  # lowest precedence first
+        data = dict(files[fid].data)
+        if fid != 0:
+            data.pop("include", None)
+            data.pop("ruleset", None)
+        layers.append((fid, data, ()))
+    merged: dict[str, Any] = _merge_values(layers, (), locator)
+    return merged
+
+
+def _merge_values(items: list[tuple[int, Any, Path]], path: Path, loc: Locator) -> Any:
+    if len(items) == 1:
+        fid, value, orig = items[0]
+        loc.origins[path] = (fid, orig)
+        return value
+    if all(isinstance(v, dict) for _, v, _ in items):
+        keys: list[str] = []
+        for _, v, _ in items:
+            keys.extend(k for k in v if k not in keys)
+        return {
+            k: _merge_values(
+                [(fid, v[k], (*orig, k)) for fid, v, orig in items if k in v], (*path, k), loc
+            )
+            for k in keys
+        }
+    if all(isinstance(v, list) for _, v, _ in items):
+        out: list[Any] = []
+        for fid, v, orig in items:
+            for n, element in enumerate(v):
+                loc.origins[(*path, len(out))] = (fid, (*orig, n))
+                out.append(element)
+        return out
+    fid, value, orig = items[-1]
+    loc.origins[path] = (fid, orig)
+    return value
+
+
+# --- pass 2: the models -------------------------------------------------------------------------
+
+
+def _data_path(data: Any, loc: tuple[int | str, ...]) -> Path:
+    """Pydantic's loc minus union tags and type names: the path that exists in the data."""
+    out: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            out.append(part)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            out.append(part)
+            node = node[part]
+        elif isinstance(node, dict) and isinstance(part, str) and part not in node:
+            # A missing key, or a union/function tag: keep a real-looking key name only once.
+            if part.isidentifier() and not any(c in part for c in "[]-"):
+                out.append(part)
+                node = None
+    return tuple(out)
+
+
+def _model_at(path: Path, data: Any, root: type[BaseModel]) -> type[BaseModel] | None:
+    """The model class that validates the table at `path` (for suggesting key names)."""
+    ann: Any = root
+    node = data
+    for part in path:
+        ann = _unwrap(ann, node)
+        if isinstance(ann, type) and issubclass(ann, BaseModel) and isinstance(part, str):
+            info = ann.model_fields.get(part)
+            if info is None:
+                return None
+            ann = info.annotation
+        else:
+            origin = typing.get_origin(ann)
+            args = typing.get_args(ann)
+            if origin is tuple and args:
+                ann = args[0]
+            elif origin is dict and len(args) == 2:
+                ann = args[1]
+            else:
+                return None
+        node = node[part] if isinstance(node, (dict, list)) else None
+    ann = _unwrap(ann, node)
+    return ann if isinstance(ann, type) and issubclass(ann, BaseModel) else None
+
+
+def _unwrap(ann: Any, node: Any) -> Any:
+    """Strip Annotated/Optional; pick the union member whose `type` tag matches the data."""
+    while True:
+        origin = typing.get_origin(ann)
+        if origin is typing.Annotated:
+            ann = typing.get_args(ann)[0]
+        elif origin in (typing.Union, types.UnionType):
+            members = [a for a in typing.get_args(ann) if a is not type(None)]
+            tag = node.get("type") if isinstance(node, dict) else None
+            chosen = members[0]
+            for m in members:
+                if isinstance(m, type) and issubclass(m, BaseModel):
+                    lit = m.model_fields.get("type")
+                    if lit is not None and tag in typing.get_args(lit.annotation):
+                        chosen = m
+            ann = chosen
+        else:
+            return ann
+
+
+def _field_description(path: Path, data: Any, root: type[BaseModel]) -> str:
+    if not path or not isinstance(path[-1], str):
+        return ""
+    model = _model_at(path[:-1], data, root)
+    if model is None:
+        return ""
+    info = model.model_fields.get(path[-1])
+    return info.description or "" if info else ""
+
+
+_TYPE_WORDS = {
+    "int": "a whole number",
+    "float": "a number",
+    "str": "text in quotes",
+    "bool": "true or false",
+    "datetime": "a date-time like 1939-07-02T06:00:00",
+    "list": "an array [ ... ]",
+    "tuple": "an array [ ... ]",
+    "dict": "a table",
+    "model": "a table",
+}
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str):
+        return f'"{value}"' if len(value) <= 40 else f'"{value[:37]}..."'
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, (list, tuple)):
+        return "an array"
+    return str(value)
+
+
+def _model_problems(
+    exc: ValidationError, data: Any, loc: Locator, root: type[BaseModel]
+) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: set[tuple[Path, str]] = set()
+    for err in exc.errors():
+        etype = err["type"]
+        path = _data_path(data, tuple(err["loc"]))
+        ctx = err.get("ctx") or {}
+        given = err.get("input")
+        key = path[-1] if path else ""
+        if etype == "missing":
+            parent = path[:-1]
+            desc = _field_description(path, data, root)
+            where = dotted(parent) or "the top level"
+            problem = loc.problem(
+                parent,
+                f"missing required key '{key}' in {where}",
+                f"add {key} = ...  ({desc})" if desc else f"add {key} = ...",
+                want_key=True,
+            )
+            problem = Problem(**{**problem.__dict__, "path": dotted(path)})
+        elif etype == "extra_forbidden":
+            model = _model_at(path[:-1], data, root)
+            names = list(model.model_fields) if model else []
+            problem = loc.problem(
+                path, f"unknown key '{key}'", did_you_mean(str(key), names), want_key=True
+            )
+        elif etype in ("union_tag_invalid", "union_tag_not_found"):
+            tags = str(ctx.get("expected_tags", ""))
+            if etype == "union_tag_not_found":
+                problem = loc.problem(path, "missing key 'type'", f"add type = one of {tags}")
+            else:
+                tag = str(ctx.get("tag", ""))
+                choices = [t.strip().strip("'") for t in tags.split(",")]
+                problem = loc.problem(
+                    (*path, "type"),
+                    f"unknown type '{tag}'",
+                    did_you_mean(tag, choices),
+                )
+        elif etype == "literal_error":
+            expected = str(ctx.get("expected", ""))
+            choices = [t.strip().strip("'") for t in expected.replace(" or ", ", ").split(",")]
+            problem = loc.problem(
+                path,
+                f"{_describe(given)} is not allowed here; expected {expected}",
+                did_you_mean(str(given), choices),
+            )
+        else:
+            msg = err["msg"]
+            if msg.startswith("Value error, "):
+                msg = msg[len("Value error, ") :]
+            if not isinstance(given, (dict, list)) or etype.endswith("_type"):
+                msg = f"{msg} (got {_describe(given)})"
+            problem = loc.problem(path, _lower_first(msg), _type_hint(etype, given))
+        if (path, problem.message) not in seen:
+            seen.add((path, problem.message))
+            problems.append(problem)
+    return problems
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _type_hint(etype: str, given: Any) -> str:
+    if etype == "datetime_type" and isinstance(given, str):
+        return "write dates without quotes, e.g. start = 1939-07-02T06:00:00"
+    if etype in ("int_type", "int_from_float") and isinstance(given, float):
+        return "write a whole number without a decimal point"
+    if etype.startswith(("float", "int")) and isinstance(given, str):
+        return "write numbers without quotes"
+    if etype == "string_type":
+        return "put the text in double quotes"
+    if etype == "bool_type":
+        return "write true or false, without quotes"
+    if etype == "string_pattern_mismatch":
+        return "ids use lower-case letters, digits, '_' and '-'; colours are #rrggbb"
+    for word, meaning in _TYPE_WORDS.items():
+        if etype.startswith(word):
+            return f"expected {meaning}"
+    return ""
+
+
+# --- entry point ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A loaded scenario with the warnings that did not stop it, and how to locate paths."""
+
+    scenario: Scenario
+    warnings: tuple[Problem, ...]
+    locator: Locator
+    files: tuple[FsPath, ...]
+
+
+def _read_all(path: str | FsPath) -> tuple[dict[str, Any], Locator]:
+    fs_path = FsPath(path)
+    if not fs_path.is_file():
+        raise ScenarioError(
+            [Problem(str(path), 1, 1, "no such file", hint="check the path and the file name")]
+        )
+    files, problems = _load_files(fs_path)
+    locator = Locator(files)
+    data = _merge(files, locator)
+    if problems:
+        raise ScenarioError(problems)
+    return data, locator
+
+
+def _tuples(value: Any) -> Any:
+    """TOML arrays as tuples, so the strict frozen models accept them."""
+    if isinstance(value, list):
+        return tuple(_tuples(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _tuples(v) for k, v in value.items()}
+    return value
+
+
+def is_ruleset(data: dict[str, Any]) -> bool:
+    return "ruleset" in data and "meta" not in data
+
+
+def load(path: str | FsPath) -> Loaded:
+    """Read, validate and cross-check a scenario; raise ScenarioError with every problem."""
+    from game.scenario.crossref import cross_check
+
+    data, locator = _read_all(path)
+    if is_ruleset(data):
+        raise ScenarioError(
+            [
+                locator.problem(
+                    ("ruleset",),
+                    "this is a ruleset file, not a scenario",
+                    'include it from a scenario with include = ["..."]',
+                    want_key=True,
+                )
+            ]
+        )
+    try:
+        scenario = Scenario.model_validate(_tuples(data))
+    except ValidationError as exc:
+        raise ScenarioError(_model_problems(exc, data, locator, Scenario)) from None
+    problems = cross_check(scenario, locator)
+    if any(p.severity == "error" for p in problems):
+        raise ScenarioError(problems)
+    return Loaded(scenario, tuple(problems), locator, tuple(f.path for f in locator.files))
+
+
+def load_any(path: str | FsPath) -> Loaded | Ruleset:
+    """A scenario, or a ruleset file checked on its own (what `validate` accepts)."""
+    data, locator = _read_all(path)
+    if not is_ruleset(data):
+        return load(path)
+    try:
+        ruleset = Ruleset.model_validate(_tuples(data))
+    except ValidationError as exc:
+        raise ScenarioError(_model_problems(exc, data, locator, Ruleset)) from None
+    return ruleset
+
+
+def load_scenario(path: str | FsPath) -> Scenario:
+    """The frozen Scenario in the file, or ScenarioError listing every problem found."""
+    return load(path).scenario
+
+
+def scenario_hash(path: str | FsPath) -> str:
+    """Content hash of a scenario and its includes: saves use it to notice a changed file."""
+    import hashlib
+
+    files, _ = _load_files(FsPath(path))
+    h = hashlib.sha256()
+    for f in files:
+        h.update(f.text.encode("utf-8"))
+    return h.hexdigest()[:16]

@@ -1,0 +1,560 @@
+"""Scenario format v1: the pydantic models a scenario TOML file must satisfy.
+
+Every field carries a description because the same models generate the JSON Schema and the
+format reference in docs/, so modders read what the validator enforces.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+FORMAT_VERSION = 1
+
+MoveClass = Literal["foot", "horse", "wheeled", "tracked"]
+MOVE_CLASSES: tuple[MoveClass, ...] = ("foot", "horse", "wheeled", "tracked")
+Category = Literal[
+    "infantry",
+    "cavalry",
+    "armour",
+    "motorized",
+    "artillery",
+    "airborne",
+    "garrison",
+    "engineer",
+    "headquarters",
+    "naval",
+]
+Posture = Literal["attack", "advance", "hold", "defend", "delay", "withdraw", "reserve"]
+AirMissionKind = Literal["support", "interdiction", "air_superiority"]
+
+
+def _as_tuple(value: Any) -> Any:
+    """TOML has arrays, not tuples; accept an array of two where a coordinate is expected."""
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _date_to_datetime(value: Any) -> Any:
+    """A bare TOML date means midnight of that day."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return dt.datetime(value.year, value.month, value.day)
+    return value
+
+
+Coord = Annotated[
+    tuple[int, int],
+    BeforeValidator(_as_tuple),
+    Field(description="A hex as [col, row] of the map's text rows, counted from 0."),
+]
+HexOrPlace = Annotated[
+    tuple[int, int] | str,
+    BeforeValidator(_as_tuple),
+    Field(description="A hex as [col, row], or the id of a place defined under [[places]]."),
+]
+DateTime = Annotated[
+    dt.datetime,
+    BeforeValidator(_date_to_datetime),
+    Field(description="A bare TOML date-time such as 1939-07-02T06:00:00 (no quotes)."),
+]
+Id = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9][a-z0-9_\-]*$",
+        max_length=64,
+        description="Lower-case letters, digits, '_' and '-'; unique within its kind.",
+    ),
+]
+Fraction = Annotated[float, Field(ge=0.0, le=1.0)]
+
+
+class Model(BaseModel):
+    """Base for every format model: unknown keys are errors and values keep their TOML types."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+# --- metadata and time -----------------------------------------------------------------------
+
+
+class Meta(Model):
+    id: Id = Field(description="Stable id of the scenario; saves refer to it.")
+    title: str = Field(min_length=1, description="Title shown in menus and the window.")
+    author: str = Field(default="", description="Who wrote the scenario.")
+    version: str = Field(default="1.0", description="The scenario's own version.")
+    description: str = Field(default="", description="One paragraph shown before play.")
+    briefing: dict[str, str] = Field(
+        default_factory=dict, description="Briefing text per side id, in the side's voice."
+    )
+    notes: str = Field(default="", description="Historical notes shown after play.")
+
+
+class Phase(Model):
+    name: str = Field(min_length=1, description="Name of the phase, e.g. 'Build-up'.")
+    start: DateTime = Field(description="When the phase begins (must be within the calendar).")
+    turn_hours: int = Field(gt=0, le=24 * 14, description="Length of one turn in this phase.")
+
+
+class Calendar(Model):
+    start: DateTime = Field(description="Date and time of the first turn.")
+    end: DateTime = Field(description="The game ends when a turn would start after this.")
+    turn_hours: int = Field(gt=0, le=24 * 14, description="Length of one turn, in hours.")
+    first_side: str = Field(default="", description="Side id that moves first each turn.")
+    phases: tuple[Phase, ...] = Field(
+        default=(),
+        description="Later stretches with their own turn length (e.g. a lull in longer steps).",
+    )
+
+
+class Scale(Model):
+    hex_km: float = Field(gt=0, le=500, description="Distance across one hex, in kilometres.")
+
+
+# --- map ---------------------------------------------------------------------------------------
+
+
+class Terrain(Model):
+    name: str = Field(min_length=1, description="Readable name, e.g. 'Sand dunes'.")
+    glyph: str = Field(
+        default="", max_length=1, description="Character the text map draws (default: legend)."
+    )
+    colour: str = Field(
+        default="#b0b080",
+        pattern=r"^#[0-9a-fA-F]{6}$",
+        description="Fill colour in the pygame map, as #rrggbb.",
+    )
+    move_cost: dict[MoveClass, Annotated[float, Field(gt=0, le=100)]] = Field(
+        description=(
+            "Movement points to enter, per movement class (foot, horse, wheeled, tracked). "
+            "A class left out cannot enter."
+        )
+    )
+    defence: float = Field(
+        default=1.0, gt=0, le=5, description="Multiplier on a defender's strength in this hex."
+    )
+    supply_cost: float = Field(
+        default=1.0, gt=0, le=20, description="How much of a supply line one hex of this uses."
+    )
+    river: bool = Field(
+        default=False,
+        description="A river hex: entered only at a bridge or ford, or by a bridging unit.",
+    )
+    sight_block: bool = Field(default=False, description="Blocks sight lines (hills, forest).")
+
+
+class Crossing(Model):
+    at: HexOrPlace = Field(description="River hex crossed here.")
+    kind: Literal["bridge", "ford", "pontoon"] = Field(
+        description="Bridges and pontoons carry all classes; fords only foot and horse."
+    )
+    name: str = Field(default="", description="Name shown on the map.")
+
+
+class Route(Model):
+    kind: Literal["road", "railway", "track"] = Field(
+        description="Roads and tracks lower movement cost; railways carry supply."
+    )
+    name: str = Field(default="", description="Name shown in hex details.")
+    path: tuple[HexOrPlace, ...] = Field(
+        min_length=2,
+        description="Waypoints; consecutive ones are joined by the straightest line of hexes.",
+    )
+
+
+class Zone(Model):
+    id: Id = Field(description="Referred to by victory objectives, events and AI plans.")
+    name: str = Field(min_length=1, description="Readable name.")
+    rows: tuple[str, ...] = Field(
+        description=(
+            "Overlay of the map's shape: '#' marks a hex inside the zone, any other "
+            "character a hex outside."
+        )
+    )
+    restricted_for: tuple[str, ...] = Field(
+        default=(), description="Side ids whose units may never enter the zone."
+    )
+
+
+class Map(Model):
+    rows: tuple[str, ...] = Field(
+        min_length=1,
+        description=(
+            "The map as text, north up: one string per row, one legend character per hex. "
+            "Odd rows are drawn half a hex to the right."
+        ),
+    )
+    legend: dict[str, str] = Field(
+        description="Map character -> terrain id. Keys are single characters."
+    )
+    crossings: tuple[Crossing, ...] = Field(default=(), description="Bridges and fords.")
+    routes: tuple[Route, ...] = Field(default=(), description="Roads, tracks and railways.")
+    stacking: int = Field(
+        default=3, ge=1, le=20, description="Stacking points one side may have in a hex."
+    )
+
+
+class Place(Model):
+    id: Id = Field(description="Referred to by units, events, victory and AI plans.")
+    name: str = Field(min_length=1, description="Name on the map and in the dispatch log.")
+    at: Coord = Field(description="The hex of the place.")
+    vp: int = Field(default=0, ge=0, le=1000, description="Victory points to its holder.")
+    owner: str = Field(default="", description="Side id that holds it at the start.")
+    kind: Literal["town", "city", "height", "landmark", "fort", "port", "railhead"] = Field(
+        default="landmark", description="What sort of place it is (drawn differently)."
+    )
+
+
+# --- sides and forces --------------------------------------------------------------------------
+
+
+class SupplySource(Model):
+    at: HexOrPlace | None = Field(default=None, description="A hex or place (railhead, depot).")
+    edge: Literal["north", "south", "east", "west"] | None = Field(
+        default=None, description="Instead of a hex: every hex on that map edge."
+    )
+    kind: Literal["railhead", "depot", "edge", "port"] = Field(
+        default="depot", description="What the source is, for the player's information."
+    )
+    name: str = Field(default="", description="Name shown in supply details.")
+
+
+class Doctrine(Model):
+    """Numbers that make a side fight like its army did; the rules read only these."""
+
+    combined_arms: float = Field(
+        default=0.0,
+        ge=0,
+        le=2,
+        description="Extra attack strength when armour, infantry and guns attack together.",
+    )
+    initiative: Fraction = Field(
+        default=0.5,
+        description="Share of movement left after attacking; also how boldly the AI attacks.",
+    )
+    rigid_orders: bool = Field(
+        default=False,
+        description="Units that attack cannot move again this turn, and attacks may not be undone.",
+    )
+    attacker_losses: float = Field(
+        default=1.0, gt=0, le=5, description="Multiplier on this side's losses when attacking."
+    )
+    defender_losses: float = Field(
+        default=1.0, gt=0, le=5, description="Multiplier on this side's losses when defending."
+    )
+    supply_range_km: float = Field(
+        default=100.0, gt=0, le=5000, description="How far supply reaches from a source."
+    )
+    replacement_rate: Fraction = Field(
+        default=0.0,
+        description="Share of a unit's losses made good per day when in supply and not in combat.",
+    )
+    morale: Fraction = Field(default=0.7, description="Starting morale of the side's units.")
+    entrench_bonus: float = Field(
+        default=0.25, ge=0, le=2, description="Extra defence for an entrenched unit."
+    )
+    surrender_after_turns: int = Field(
+        default=3, ge=1, le=100, description="Turns out of supply before a cut-off unit may give up."
+    )
+
+
+class AirForce(Model):
+    aircraft: int = Field(default=0, ge=0, le=100_000, description="Aircraft at the start.")
+    quality: float = Field(default=1.0, gt=0, le=3, description="Pilots and machines.")
+    sorties_per_day: float = Field(
+        default=1.0, ge=0, le=5, description="How often each aircraft flies in a day."
+    )
+    replacements_per_day: int = Field(default=0, ge=0, description="New aircraft each day.")
+
+
+class Side(Model):
+    id: Id = Field(description="Referred to everywhere a side is named.")
+    name: str = Field(min_length=1, description="Readable name of the side.")
+    adjective: str = Field(default="", description="e.g. 'Soviet', used in the dispatch log.")
+    colour: str = Field(
+        default="#808080", pattern=r"^#[0-9a-fA-F]{6}$", description="Counter colour #rrggbb."
+    )
+    doctrine: Doctrine = Field(default_factory=Doctrine, description="How the side fights.")
+    supply_sources: tuple[SupplySource, ...] = Field(
+        default=(), description="Where supply lines start; each side needs at least one."
+    )
+    air: AirForce = Field(default_factory=AirForce, description="Side-level air assets.")
+
+
+class UnitType(Model):
+    name: str = Field(min_length=1, description="Readable name, e.g. 'Tank brigade'.")
+    symbol: str = Field(
+        default="", max_length=4, description="Short counter symbol, e.g. 'Tk', 'Inf'."
+    )
+    category: Category = Field(description="Role in combat; combined arms needs several.")
+    move_class: MoveClass = Field(description="Which terrain costs apply.")
+    speed_km: float = Field(
+        gt=0, le=1000, description="Distance over open ground in one day of movement."
+    )
+    attack: float = Field(default=1.0, ge=0, le=10, description="Attack multiplier.")
+    defence: float = Field(default=1.0, ge=0, le=10, description="Defence multiplier.")
+    tank_factor: float = Field(
+        default=1.0, ge=0, le=10, description="Worth of one of this type's tanks (quality of make)."
+    )
+    bombard_km: float = Field(
+        default=0.0, ge=0, le=500, description="Artillery range; 0 means it cannot bombard."
+    )
+    sight_km: float = Field(default=4.0, gt=0, le=500, description="How far it sees (fog of war).")
+    stack: int = Field(default=1, ge=0, le=20, description="Stacking points it takes up.")
+    zoc: bool = Field(default=True, description="Exerts a zone of control.")
+    bridging: bool = Field(default=False, description="Can cross rivers without a bridge.")
+    dissolve_chance: Fraction = Field(
+        default=0.0, description="Chance the unit melts away when attacked (e.g. Manchukuo)."
+    )
+
+
+class Unit(Model):
+    id: Id = Field(description="Unique unit id; commands may name a unit by it.")
+    name: str = Field(min_length=1, description="Designation, e.g. '11th Tank Brigade'.")
+    side: str = Field(description="Side id.")
+    type: str = Field(description="Unit type id from [unit_types].")
+    group: str = Field(default="", description="Formation or group it belongs to.")
+    at: HexOrPlace | None = Field(
+        default=None, description="Starting hex, or arrival hex for a reinforcement."
+    )
+    men: int = Field(ge=0, le=2_000_000, description="Men at full strength at the start.")
+    tanks: int = Field(default=0, ge=0, le=20_000, description="Tanks and self-propelled guns.")
+    guns: int = Field(default=0, ge=0, le=50_000, description="Guns and mortars.")
+    quality: float = Field(
+        default=1.0, gt=0, le=2, description="Training and readiness; 1.0 is a sound unit."
+    )
+    arrives: DateTime | None = Field(
+        default=None, description="If set, the unit enters at 'at' on this date."
+    )
+    released_by: str = Field(
+        default="", description="If set, the unit enters when this event fires."
+    )
+    entrenched: bool = Field(default=False, description="Starts dug in.")
+    note: str = Field(default="", description="Historical note shown in unit details.")
+
+
+# --- events ------------------------------------------------------------------------------------
+
+
+class DateTrigger(Model):
+    type: Literal["date"] = Field(description="Fires on the first turn at or after the date.")
+    date: DateTime = Field(description="When.")
+
+
+class TurnTrigger(Model):
+    type: Literal["turn"] = Field(description="Fires at the start of the given turn.")
+    turn: int = Field(ge=1, description="Turn number, from 1.")
+
+
+class PlaceCapturedTrigger(Model):
+    type: Literal["place_captured"] = Field(description="Fires when a side takes the place.")
+    place: str = Field(description="Place id.")
+    by: str = Field(description="Side id that must take it.")
+
+
+class UnitDestroyedTrigger(Model):
+    type: Literal["unit_destroyed"] = Field(
+        description="Fires when the unit is destroyed or surrenders."
+    )
+    unit: str = Field(description="Unit id.")
+
+
+class StrengthBelowTrigger(Model):
+    type: Literal["strength_below"] = Field(
+        description="Fires when a side's (or group's) men fall below a share of the start."
+    )
+    side: str = Field(description="Side id.")
+    group: str = Field(default="", description="Only this group, if set.")
+    fraction: Fraction = Field(description="Share of starting men, 0-1.")
+
+
+class EventFiredTrigger(Model):
+    type: Literal["event_fired"] = Field(description="Fires after another event.")
+    event: str = Field(description="Event id.")
+
+
+class ZoneClearTrigger(Model):
+    type: Literal["zone_clear"] = Field(description="Fires when a side has no units in a zone.")
+    zone: str = Field(description="Zone id.")
+    side: str = Field(description="Side id whose units must all be gone from it.")
+
+
+Trigger = Annotated[
+    DateTrigger
+    | TurnTrigger
+    | PlaceCapturedTrigger
+    | UnitDestroyedTrigger
+    | StrengthBelowTrigger
+    | EventFiredTrigger
+    | ZoneClearTrigger,
+    Field(discriminator="type"),
+]
+
+
+class MessageEffect(Model):
+    type: Literal["message"] = Field(description="Adds a dispatch to the log.")
+    text: str = Field(min_length=1, description="The dispatch.")
+
+
+class ReleaseUnitsEffect(Model):
+    type: Literal["release_units"] = Field(
+        description="Brings units whose released_by names this event onto the map now."
+    )
+
+
+class DoctrineEffect(Model):
+    type: Literal["doctrine"] = Field(description="Changes numbers of a side's doctrine.")
+    side: str = Field(description="Side id.")
+    set: dict[str, float | bool | int] = Field(description="Doctrine field -> new value.")
+
+
+class MoraleEffect(Model):
+    type: Literal["morale"] = Field(description="Raises or lowers a side's morale.")
+    side: str = Field(description="Side id.")
+    group: str = Field(default="", description="Only this group, if set.")
+    change: float = Field(ge=-1, le=1, description="Added to each unit's morale (0-1).")
+
+
+class SupplyEffect(Model):
+    type: Literal["supply"] = Field(description="Changes a side's supply range.")
+    side: str = Field(description="Side id.")
+    range_factor: float = Field(gt=0, le=10, description="Multiplies the supply range.")
+
+
+class AirEffect(Model):
+    type: Literal["air"] = Field(description="Adds (or removes) aircraft of a side.")
+    side: str = Field(description="Side id.")
+    aircraft: int = Field(description="Aircraft added; negative removes.")
+
+
+class SurrenderEffect(Model):
+    type: Literal["surrender"] = Field(
+        description="A share of a side's units (or group's) lay down their arms."
+    )
+    side: str = Field(description="Side id.")
+    group: str = Field(default="", description="Only this group, if set.")
+    fraction: Fraction = Field(default=1.0, description="Share of the units, chosen at random.")
+
+
+class PostureEffect(Model):
+    type: Literal["posture"] = Field(description="Overrides the AI posture of a side or group.")
+    side: str = Field(description="Side id.")
+    group: str = Field(default="", description="Only this group, if set.")
+    posture: Posture = Field(description="New posture.")
+
+
+class VictoryPointsEffect(Model):
+    type: Literal["victory_points"] = Field(description="Awards victory points.")
+    side: str = Field(description="Side id.")
+    vp: int = Field(description="Points (negative takes away).")
+
+
+class EndGameEffect(Model):
+    type: Literal["end_game"] = Field(description="Ends the game now; victory is then judged.")
+    text: str = Field(default="", description="Closing dispatch.")
+
+
+Effect = Annotated[
+    MessageEffect
+    | ReleaseUnitsEffect
+    | DoctrineEffect
+    | MoraleEffect
+    | SupplyEffect
+    | AirEffect
+    | SurrenderEffect
+    | PostureEffect
+    | VictoryPointsEffect
+    | EndGameEffect,
+    Field(discriminator="type"),
+]
+
+
+class Event(Model):
+    id: Id = Field(description="Unique event id.")
+    title: str = Field(min_length=1, description="Headline in the dispatch log.")
+    text: str = Field(default="", description="The dispatch in full.")
+    trigger: Trigger = Field(description="What makes it fire (once).")
+    effects: tuple[Effect, ...] = Field(default=(), description="What happens when it fires.")
+
+
+# --- victory and AI ----------------------------------------------------------------------------
+
+
+class ZoneObjective(Model):
+    zone: str = Field(description="Zone id.")
+    side: str = Field(description="Side that scores when the zone holds no enemy unit.")
+    vp: int = Field(ge=0, description="Points scored at the end of the game.")
+
+
+class Victory(Model):
+    score_side: str = Field(description="Score = this side's VP minus the other side's.")
+    decisive: int = Field(description="Score at or above this: score_side wins decisively.")
+    marginal: int = Field(description="At or above this: score_side wins marginally.")
+    opponent_marginal: int = Field(description="Below this: the other side wins marginally.")
+    opponent_decisive: int = Field(description="Below this: the other side wins decisively.")
+    vp_per_1000_men: float = Field(
+        default=0.0, ge=0, description="VP to a side for every 1,000 enemy men it puts out."
+    )
+    vp_per_10_tanks: float = Field(default=0.0, ge=0, description="VP per 10 enemy tanks.")
+    zones: tuple[ZoneObjective, ...] = Field(default=(), description="Zone objectives.")
+    sudden_death: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="Side id -> place ids; holding all of them ends the game in its favour.",
+    )
+    historical: str = Field(default="", description="What happened, shown with the result.")
+
+
+class AIPlan(Model):
+    side: str = Field(description="Side id the plan steers.")
+    group: str = Field(default="", description="Group it steers; empty means the whole side.")
+    start: DateTime | None = Field(default=None, description="From when (default: start).")
+    end: DateTime | None = Field(default=None, description="Until when (default: end).")
+    posture: Posture = Field(description="What the units should do.")
+    objectives: tuple[HexOrPlace, ...] = Field(
+        default=(), description="Places or hexes to take or hold, in order of priority."
+    )
+    note: str = Field(default="", description="Why, for modders reading the plan.")
+
+
+# --- the whole file ----------------------------------------------------------------------------
+
+
+class Scenario(Model):
+    format_version: Literal[1] = Field(description="Version of this format; must be 1.")
+    include: tuple[str, ...] = Field(
+        default=(),
+        description="Ruleset files merged in first, paths relative to the including file.",
+    )
+    meta: Meta = Field(description="Title, author, briefings.")
+    calendar: Calendar = Field(description="Turns and dates.")
+    scale: Scale = Field(description="Size of a hex.")
+    terrain: dict[str, Terrain] = Field(description="Terrain id -> terrain type.")
+    unit_types: dict[str, UnitType] = Field(description="Unit type id -> unit type.")
+    map: Map = Field(description="The map as text rows with a legend.")
+    places: tuple[Place, ...] = Field(default=(), description="Named places.")
+    zones: tuple[Zone, ...] = Field(default=(), description="Named areas of the map.")
+    sides: tuple[Side, ...] = Field(
+        min_length=2, max_length=2, description="The two sides, in turn order."
+    )
+    units: tuple[Unit, ...] = Field(description="Every unit, on the map or arriving later.")
+    events: tuple[Event, ...] = Field(default=(), description="Scripted events.")
+    victory: Victory = Field(description="How the game is won.")
+    ai: tuple[AIPlan, ...] = Field(default=(), description="AI plans per side and phase.")
+
+
+# --- ruleset files ------------------------------------------------------------------------------
+
+
+class RulesetInfo(Model):
+    id: Id = Field(description="Id of the ruleset.")
+    title: str = Field(min_length=1, description="What the ruleset is for.")
+    description: str = Field(default="", description="Longer description.")
+
+
+class Ruleset(Model):
+    """A file of shared definitions that scenarios include (terrain, unit types)."""
+
+    ruleset: RulesetInfo = Field(description="Marks the file as a ruleset and names it.")
+    include: tuple[str, ...] = Field(default=(), description="Further ruleset files.")
+    terrain: dict[str, Terrain] = Field(default_factory=dict, description="Terrain types.")
+    unit_types: dict[str, UnitType] = Field(default_factory=dict, description="Unit types.")
