@@ -102,6 +102,7 @@ class _Checker:
                 )
             self.ref(("map", "legend", ch), terrain, self.s.terrain, "terrain")
         width = len(m.rows[0])
+        ragged = any(len(row) != width for row in m.rows)
         for r, row in enumerate(m.rows):
             if len(row) != width:
                 self.error(
@@ -114,7 +115,7 @@ class _Checker:
                     self.error(
                         ("map", "rows", r),
                         f"unknown map character '{ch}' at [{c}, {r}]",
-                        did_you_mean(ch, m.legend) or "add it to [map.legend]",
+                        f"add '{ch}' to [map.legend], or use one of: " + " ".join(sorted(m.legend)),
                         col_offset=c + 1,
                     )
         for n, x in enumerate(m.crossings):
@@ -130,8 +131,9 @@ class _Checker:
             for k, p in enumerate(route.path):
                 self.hex_ref(("map", "routes", n, "path", k), p)
         for n, zone in enumerate(self.s.zones):
-            if len(zone.rows) != len(m.rows) or any(
-                len(a) != len(b) for a, b in zip(zone.rows, m.rows, strict=False)
+            if not ragged and (
+                len(zone.rows) != len(m.rows)
+                or any(len(a) != len(b) for a, b in zip(zone.rows, m.rows, strict=False))
             ):
                 self.error(
                     ("zones", n, "rows"),
@@ -157,14 +159,14 @@ class _Checker:
             self.ref(("calendar", "first_side"), cal.first_side, self.sides, "side")
         for side in self.s.meta.briefing:
             self.ref(("meta", "briefing", side), side, self.sides, "side")
-        for n, side in enumerate(self.s.sides):
-            if not side.supply_sources:
+        for n, side_def in enumerate(self.s.sides):
+            if not side_def.supply_sources:
                 self.error(
                     ("sides", n),
-                    f"side '{side.id}' has no supply source",
-                    "add [[sides.supply_sources]] with at = [col, row] or edge = \"west\"",
+                    f"side '{side_def.id}' has no supply source",
+                    'add [[sides.supply_sources]] with at = [col, row] or edge = "west"',
                 )
-            for k, src in enumerate(side.supply_sources):
+            for k, src in enumerate(side_def.supply_sources):
                 path: Path = ("sides", n, "supply_sources", k)
                 if (src.at is None) == (src.edge is None):
                     self.error(path, "a supply source needs exactly one of 'at' or 'edge'")
@@ -278,7 +280,7 @@ class _Checker:
                                 want_key=True,
                             )
                 if fx.type == "release_units" and e.id not in released:
-                    self.warn(fp, f"no unit has released_by = \"{e.id}\"")
+                    self.warn(fp, f'no unit has released_by = "{e.id}"')
 
     def check_victory(self) -> None:
         v = self.s.victory

@@ -4,6 +4,7 @@ where places and zones are, which hexes roads run through, and the dates of ever
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -42,7 +43,9 @@ def place_hexes(s: Scenario) -> dict[str, Coord]:
     return {p.id: p.at for p in s.places}
 
 
-def resolve(s: Scenario, ref: Coord | str | None, places: dict[str, Coord] | None = None) -> Coord | None:
+def resolve(
+    s: Scenario, ref: Coord | str | None, places: dict[str, Coord] | None = None
+) -> Coord | None:
     """A [col, row] or place id as [col, row]; None if the place is unknown."""
     if ref is None:
         return None
@@ -56,7 +59,7 @@ def route_hexes(s: Scenario, route: Route) -> list[Coord]:
     places = place_hexes(s)
     points = [resolve(s, p, places) for p in route.path]
     out: list[Coord] = []
-    for a, b in zip(points, points[1:], strict=False):
+    for a, b in itertools.pairwise(points):
         if a is None or b is None:
             continue
         for c in offset_line(a, b):

@@ -7,6 +7,7 @@ back to whichever file a value came from.
 
 from __future__ import annotations
 
+import os
 import types
 import typing
 from dataclasses import dataclass, field
@@ -87,10 +88,11 @@ def dotted(path: Path) -> str:
 
 
 def _display(path: FsPath) -> str:
+    """The path as the user would type it: relative to the working folder when inside it."""
     try:
         return str(path.resolve().relative_to(FsPath.cwd().resolve()))
     except ValueError:
-        return str(path)
+        return os.path.normpath(path)
 
 
 # --- pass 1: reading TOML (with includes) -----------------------------------------------------
@@ -111,7 +113,7 @@ def _read(path: FsPath, display: str) -> SourceFile:
     except tomli.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", 1) or 1
         col = getattr(exc, "colno", 1) or 1
-        msg = getattr(exc, "msg", str(exc))
+        msg = getattr(exc, "msg", str(exc)).replace("'\\n'", "(end of line)")
         raise ScenarioError(
             [Problem(display, line, col, f"TOML syntax: {msg}", hint=_syntax_hint(text, line))]
         ) from None
@@ -149,7 +151,8 @@ def _load_files(path: FsPath) -> tuple[list[SourceFile], list[Problem]]:
             pos = src.positions.value(("include", n)) or Pos(1, 1)
             where = Problem(src.display, pos.line, pos.col, "", path=f"include[{n}]")
             if not target.is_file():
-                near = [q.name for q in target.parent.glob("*.toml")] if target.parent.is_dir() else []
+                folder = target.parent
+                near = [q.name for q in folder.glob("*.toml")] if folder.is_dir() else []
                 problems.append(
                     _with(
                         where,
@@ -258,7 +261,12 @@ def _model_at(path: Path, data: Any, root: type[BaseModel]) -> type[BaseModel] |
                 ann = args[1]
             else:
                 return None
-        node = node[part] if isinstance(node, (dict, list)) else None
+        if isinstance(node, dict):
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+        else:
+            node = None
     ann = _unwrap(ann, node)
     return ann if isinstance(ann, type) and issubclass(ann, BaseModel) else None
 

@@ -254,7 +254,10 @@ class Doctrine(Model):
         default=0.25, ge=0, le=2, description="Extra defence for an entrenched unit."
     )
     surrender_after_turns: int = Field(
-        default=3, ge=1, le=100, description="Turns out of supply before a cut-off unit may give up."
+        default=3,
+        ge=1,
+        le=100,
+        description="Turns out of supply before a cut-off unit may give up.",
     )
 
 

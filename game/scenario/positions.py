@@ -140,7 +140,7 @@ class _Scanner:
                 pass
         return out
 
-    # --- values ------------------------------------------------------------------------------------
+    # --- values ----------------------------------------------------------------------------------
 
     def read_value(self, path: Path) -> None:
         self.index.values[path] = self.pos()
@@ -187,7 +187,7 @@ class _Scanner:
         self.skip_ws()
         self.read_value(path)
 
-    # --- tables ---------------------------------------------------------------------------------
+    # --- tables ----------------------------------------------------------------------------------
 
     def resolve(self, names: list[str]) -> Path:
         """Path of a table header, with the current index of every array of tables in it."""
