@@ -7,13 +7,10 @@ from collections.abc import Iterable
 
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
-    """The nearest choice to `word`, if any is near enough to be a likely typo."""
-    options = [c for c in choices if c]
-    match = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    if match:
-        return match[0]
-    lowered = {c.lower(): c for c in options}
-    return lowered.get(word.lower())
+    """The nearest choice to `word`, ignoring case, if any is near enough to be a likely typo."""
+    lowered = {c.lower(): c for c in choices if c}
+    match = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
+    return lowered[match[0]] if match else None
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

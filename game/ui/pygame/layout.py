@@ -1,0 +1,68 @@
+"""Pixel geometry of the hex map: pointy-top hexes in the odd-r layout of the map text.
+
+Pure arithmetic (no pygame), so it is tested without a window and shared by drawing and clicks.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from game.rules.hexes import Hex, round_hex
+
+Coord = tuple[int, int]
+SQRT3 = math.sqrt(3.0)
+
+
+@dataclass(frozen=True)
+class HexLayout:
+    """Hex `size` is the centre-to-corner distance in pixels; `origin` is the centre of [0,0]."""
+
+    size: float
+    origin: tuple[float, float]
+
+    @property
+    def width(self) -> float:
+        return SQRT3 * self.size
+
+    @property
+    def height(self) -> float:
+        return 2.0 * self.size
+
+    def centre(self, c: Coord) -> tuple[float, float]:
+        h = Hex.from_offset(*c)
+        x = self.size * SQRT3 * (h.q + h.r / 2.0)
+        y = self.size * 1.5 * h.r
+        return (self.origin[0] + x, self.origin[1] + y)
+
+    def corners(self, c: Coord, inset: float = 0.0) -> list[tuple[float, float]]:
+        cx, cy = self.centre(c)
+        r = self.size - inset
+        return [
+            (
+                cx + r * math.cos(math.radians(60 * i - 30)),
+                cy + r * math.sin(math.radians(60 * i - 30)),
+            )
+            for i in range(6)
+        ]
+
+    def at_pixel(self, x: float, y: float) -> Coord:
+        """The [col, row] of the hex under a pixel (may be off the map)."""
+        px, py = x - self.origin[0], y - self.origin[1]
+        fq = (SQRT3 / 3 * px - py / 3) / self.size
+        fr = (2.0 / 3 * py) / self.size
+        return round_hex(fq, fr).to_offset()
+
+    def map_size(self, cols: int, rows: int) -> tuple[int, int]:
+        """Pixels needed for the whole map, with the origin placed half a hex in."""
+        w = self.width * (cols + 0.5)
+        h = self.size * 1.5 * (rows - 1) + self.height
+        return (math.ceil(w), math.ceil(h))
+
+
+def fit_layout(cols: int, rows: int, box_w: int, box_h: int, margin: int = 8) -> HexLayout:
+    """The largest layout that fits the map in a box, with the map's top-left at the margin."""
+    size_w = (box_w - 2 * margin) / (SQRT3 * (cols + 0.5))
+    size_h = (box_h - 2 * margin) / (1.5 * (rows - 1) + 2.0)
+    size = max(6.0, min(size_w, size_h))
+    return HexLayout(size=size, origin=(margin + SQRT3 * size / 2, margin + size))

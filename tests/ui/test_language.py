@@ -1,0 +1,128 @@
+"""The command language: parsing, canonical formatting, errors with suggestions."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from game.ui.language import (
+    VERBS,
+    LanguageError,
+    Names,
+    Order,
+    Request,
+    format_command,
+    parse,
+)
+
+NAMES = Names(
+    unit_names={
+        "11tb": "11th Tank Brigade",
+        "7mab": "7th Motorized Armored Brigade",
+        "24mrr": "24th Motorized Rifle Regiment",
+        "26ir": "26th Infantry Regiment",
+        "64ir": "64th Infantry Regiment",
+    },
+    places={"Bain-Tsagan": (4, 8), "Fui Heights": (12, 5), "Nomonhan": (16, 14)},
+    groups=("Northern", "Southern"),
+    width=20,
+    height=30,
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("move 11tb 7,4", Order("move", ("11tb",), (7, 4))),
+        ("move 11th Tank Brigade Bain-Tsagan", Order("move", ("11tb",), (4, 8))),
+        ("m 11th fui heights", Order("move", ("11tb",), (12, 5))),
+        ("MOVE 7mab [3, 9]", Order("move", ("7mab",), (3, 9))),
+        ("attack 12,5 with 11tb, 7mab", Order("attack", ("11tb", "7mab"), (12, 5))),
+        ("attack Fui Heights with 11tb and 24mrr", Order("attack", ("11tb", "24mrr"), (12, 5))),
+        ("bombard Nomonhan with 24", Order("bombard", ("24mrr",), (16, 14))),
+        ("air support 12,5", Order("air", (), (12, 5), "support")),
+        ("air superiority", Order("air", (), None, "air_superiority")),
+        ("entrench 26ir", Order("entrench", ("26ir",))),
+        ("end", Order("end")),
+        ("undo", Request("undo")),
+        ("info 64", Request("info", units=("64ir",))),
+        ("info Nomonhan", Request("info", hex=(16, 14))),
+        ("odds 12,5 with 11tb", Request("odds", units=("11tb",), hex=(12, 5))),
+        ("units northern", Request("units", arg="Northern")),
+        ("map", Request("map")),
+        ("map 0,0-10,10", Request("map", area=((0, 0), (10, 10)))),
+        ("log 5", Request("log", number=5)),
+        ("save first_try", Request("save", arg="first_try")),
+        ("load first_try", Request("load", arg="first_try")),
+        ("help attack", Request("help", arg="attack")),
+        ("quit", Request("quit")),
+    ],
+)
+def test_parse(line: str, expected: Order | Request) -> None:
+    assert parse(line, NAMES) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "message", "suggestion"),
+    [
+        ("mvoe 11tb 7,4", "unknown command 'mvoe'", "'move'"),
+        ("move 12tb 7,4", "no unit called '12tb'", "'11tb'"),
+        ("move 11tb Bain-Tsagn", "no place called 'Bain-Tsagn'", "'Bain-Tsagan'"),
+        ("move 11tb 40,4", "hex 40,4 is off the map (columns 0-19, rows 0-29)", ""),
+        ("attack 12,5 11tb", "attack needs 'with': attack HEX with UNIT[,UNIT...]", ""),
+        (
+            "air supprt 3,3",
+            "unknown air mission 'supprt' (support, interdiction or air_superiority)",
+            "'support'",
+        ),
+        ("move 2 7,4", "'2' could be several units: 24mrr, 26ir", ""),
+        ("units nothern", "no group called 'nothern'", "'Northern'"),
+        ("end now", "'end' takes nothing after it, not 'now'", ""),
+        ("help atack", "no help on 'atack'", "'help attack'"),
+    ],
+)
+def test_errors_say_why_and_suggest(line: str, message: str, suggestion: str) -> None:
+    with pytest.raises(LanguageError) as info:
+        parse(line, NAMES)
+    assert info.value.message == message
+    assert info.value.suggestion == suggestion
+
+
+WORDS = st.sampled_from(
+    [
+        *VERBS,
+        "with",
+        "11tb",
+        "7mab",
+        "Fui",
+        "Heights",
+        "Bain-Tsagan",
+        "3,4",
+        "[2, 9]",
+        ",",
+        "and",
+        "support",
+        "air_superiority",
+        "-",
+        "0,0-5,5",
+        "99",
+        "",
+        "ü",
+        "with with",
+    ]
+)
+
+
+@settings(max_examples=400)
+@given(st.lists(WORDS, max_size=6).map(" ".join) | st.text(max_size=40))
+def test_no_line_raises_anything_but_language_error(line: str) -> None:
+    try:
+        cmd = parse(line, NAMES)
+    except LanguageError as exc:
+        assert exc.message
+        return
+    # Whatever parsed formats to a canonical line that parses back to the same command.
+    text = format_command(cmd)
+    assert parse(text, NAMES) == cmd
+    assert format_command(parse(text, NAMES)) == text
