@@ -102,3 +102,8 @@ def offset_distance(a: tuple[int, int], b: tuple[int, int]) -> int:
 def offset_line(a: tuple[int, int], b: tuple[int, int]) -> list[tuple[int, int]]:
     """[col, row] positions on the straightest line from a to b."""
     return [h.to_offset() for h in Hex.from_offset(*a).line_to(Hex.from_offset(*b))]
+
+
+def round_hex(fq: float, fr: float) -> Hex:
+    """The hex containing fractional axial coordinates (for pixel-to-hex conversion)."""
+    return _round(fq, fr)
