@@ -1,1 +1,89 @@
-"""The rules engine: pure Python, no pygame, no file or terminal I/O."""
+"""The rules engine: pure Python, no pygame, no file or terminal I/O.
+
+Public API (everything a front end, the AI, replays and saves need):
+
+    new_game(scenario, seed=0, options=Options(fog=False)) -> GameState
+    validate(state, cmd) -> list[str]                      readable reasons it is illegal
+    apply(state, cmd) -> tuple[GameState, list[GameEvent]] never mutates `state`;
+                                                           raises IllegalCommand
+    reachable(state, unit_id) -> dict[(col, row), float]   hexes a unit may move to, and cost
+    path(state, unit_id, (col, row)) -> list[(col, row)] | None
+    max_mp(state, unit) -> float                           movement points per turn
+    preview(state, AttackCommand) -> Odds                  odds before an attack
+    supply_map(state, side) -> dict[(col, row), float]     hexes a side can supply
+    visible_units(state, side) -> list[UnitState]          what a side sees (fog of war)
+    status(state) -> VictoryStatus                         VP, score, level, winner
+    Game(scenario, seed, options)                          session: commands, undo, saves
+    to_save(game, scenario_hash) -> dict / from_save(scenario, data) -> Game
+
+Commands (pydantic, discriminated on `type`; hexes as (col, row) of the map text):
+    MoveCommand(unit, to), AttackCommand(target, units, support=(), advance=True),
+    BombardCommand(unit, target), AirCommand(mission, aircraft, target=None),
+    EntrenchCommand(unit), EndTurnCommand(); parse_command(dict), command_to_dict(cmd),
+    parse_text("move r-2tb 7,4").
+
+GameState serialises exactly: GameState.from_dict(scenario, state.to_dict()) == state.
+"""
+
+from __future__ import annotations
+
+from game.rules.combat import Odds
+from game.rules.commands import (
+    AirCommand,
+    AttackCommand,
+    BombardCommand,
+    Command,
+    CommandSyntaxError,
+    EndTurnCommand,
+    EntrenchCommand,
+    MoveCommand,
+    command_to_dict,
+    parse_command,
+    parse_text,
+)
+from game.rules.engine import IllegalCommand, apply, command_rng, new_game, preview, validate
+from game.rules.fog import visible_units
+from game.rules.hexes import Hex
+from game.rules.movement import max_mp, path, reachable
+from game.rules.session import Game, SaveMismatch, from_save, to_save
+from game.rules.state import GameEvent, GameState, Options, SideState, UnitState
+from game.rules.supply import supply_map
+from game.rules.victory import VictoryStatus, status
+
+__all__ = [
+    "AirCommand",
+    "AttackCommand",
+    "BombardCommand",
+    "Command",
+    "CommandSyntaxError",
+    "EndTurnCommand",
+    "EntrenchCommand",
+    "Game",
+    "GameEvent",
+    "GameState",
+    "Hex",
+    "IllegalCommand",
+    "MoveCommand",
+    "Odds",
+    "Options",
+    "SaveMismatch",
+    "SideState",
+    "UnitState",
+    "VictoryStatus",
+    "apply",
+    "command_rng",
+    "command_to_dict",
+    "from_save",
+    "max_mp",
+    "new_game",
+    "parse_command",
+    "parse_text",
+    "path",
+    "preview",
+    "reachable",
+    "status",
+    "supply_map",
+    "to_save",
+    "validate",
+    "visible_units",
+]

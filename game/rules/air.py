@@ -1,0 +1,133 @@
+"""Air power as side-level assets: each turn a side commits aircraft to support, interdiction or
+air superiority. Missions last until the side's next turn begins."""
+
+from __future__ import annotations
+
+import random
+
+from game.rules import constants as C
+from game.rules.board import Coord
+from game.rules.hexes import Hex
+from game.rules.state import AirMission, GameState, Tx
+
+
+def area(state: GameState, target: Coord) -> frozenset[Hex]:
+    """Hexes covered by a support or interdiction mission aimed at `target`."""
+    b = state.board
+    centre = b.hex_at(target)
+    if centre is None:
+        return frozenset()
+    radius = b.hexes_for_km(C.AIR_AREA_KM)
+    return frozenset(h for h in centre.spiral(radius) if h in b.coord)
+
+
+def interdicted(state: GameState, side: str) -> frozenset[Hex]:
+    """Hexes where `side`'s movement and supply are slowed by enemy interdiction."""
+    key = f"interdicted:{side}"
+    hit = state.cache.get(key)
+    if isinstance(hit, frozenset):
+        return hit
+    out: set[Hex] = set()
+    for m in state.air:
+        if m.side != side and m.mission == "interdiction" and m.target is not None:
+            out |= area(state, m.target)
+    res = frozenset(out)
+    state.cache[key] = res
+    return res
+
+
+def superiority_share(state: GameState, side: str) -> float:
+    """How far the enemy's air superiority missions contest `side`'s air, 0-1."""
+    enemy = state.board.other(side)
+    sup = sum(m.strength for m in state.air if m.side == enemy and m.mission == "air_superiority")
+    own = state.sides[side].aircraft * state.sides[side].air_quality
+    if sup <= 0:
+        return 0.0
+    return sup / (sup + own + 1.0)
+
+
+def support_strength(state: GameState, side: str, target: Hex) -> float:
+    """Air support points over a hex attacked by `side`."""
+    total = 0.0
+    for m in state.air:
+        if m.side == side and m.mission == "support" and m.target is not None:
+            if target in area(state, m.target):
+                total += m.strength
+    return total * C.AIR_POINTS
+
+
+def sorties(state: GameState, side: str, aircraft: int) -> float:
+    air = state.scenario.sides[state.board.sides.index(side)].air
+    return aircraft * air.sorties_per_day * state.turn_hours / 24.0 * state.sides[side].air_quality
+
+
+def fly(tx: Tx, mission: str, aircraft: int, target: Coord | None, rng: random.Random) -> None:
+    """Commit aircraft to a mission: they fly now, take losses and (for superiority) fight."""
+    s = tx.s
+    side = s.side
+    enemy = s.board.other(side)
+    contested = superiority_share(s, side)
+    strength = sorties(s, side, aircraft) * (1.0 - C.AIR_CONTESTED_EFFECT * contested)
+    loss_rate = C.AIR_LOSS_BASE + C.AIR_LOSS_CONTESTED * contested
+    lost = _binomial(rng, aircraft, loss_rate)
+    shot = 0
+    if mission == "air_superiority":
+        own_q = s.sides[side].air_quality
+        enemy_q = s.sides[enemy].air_quality
+        rate = C.AIR_SUPERIORITY_KILLS * own_q / enemy_q
+        shot = min(s.sides[enemy].aircraft, _binomial(rng, aircraft, min(1.0, rate)))
+        lost += _binomial(rng, aircraft - lost, C.AIR_SUPERIORITY_LOSS * enemy_q / own_q)
+    me = tx.side(side)
+    me.air_allocated += aircraft
+    me.aircraft -= lost
+    me.aircraft_lost += lost
+    if shot:
+        en = tx.side(enemy)
+        en.aircraft -= shot
+        en.aircraft_lost += shot
+    s.air.append(AirMission(side, mission, aircraft - lost, target, round(strength, 6)))
+    s.cache.clear()
+    adj = s.board.adjective[side]
+    where = (
+        "" if target is None else f" over {s.board.name_of(s.board.hex_at(target) or Hex(0, 0))}"
+    )
+    names = {
+        "support": "ground support",
+        "interdiction": "interdiction",
+        "air_superiority": "air superiority",
+    }
+    text = f"{aircraft} {adj} aircraft fly {names[mission]}{where}; {lost} lost"
+    if shot:
+        text += f", {shot} enemy aircraft shot down"
+    tx.emit("air", text + ".", side, () if target is None else (target,))
+
+
+def _binomial(rng: random.Random, n: int, p: float) -> int:
+    """Losses among n aircraft: exact draws for small n, a rounded expectation with noise above."""
+    if n <= 0 or p <= 0:
+        return 0
+    if n <= 64:
+        return sum(1 for _ in range(n) if rng.random() < p)
+    mean = n * p
+    sd = (n * p * (1 - p)) ** 0.5
+    return max(0, min(n, round(rng.gauss(mean, sd))))
+
+
+def start_of_turn(tx: Tx, side: str) -> None:
+    """A side's missions end when its next turn begins; its allocation resets."""
+    s = tx.s
+    if any(m.side == side for m in s.air):
+        s.air = [m for m in s.air if m.side != side]
+        s.cache.clear()
+    if s.sides[side].air_allocated:
+        tx.side(side).air_allocated = 0
+
+
+def replacements(tx: Tx) -> None:
+    """New aircraft for each side at the start of a new turn (date)."""
+    s = tx.s
+    for i, side in enumerate(s.board.sides):
+        per_day = s.scenario.sides[i].air.replacements_per_day
+        n = round(per_day * s.turn_hours / 24.0)
+        if n > 0:
+            tx.side(side).aircraft += n

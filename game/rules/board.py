@@ -1,0 +1,233 @@
+"""Static facts of one scenario's map, computed once and shared by every state of a game.
+
+Everything is keyed by axial Hex so the hot loops (movement, supply) do plain dict look-ups.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from dataclasses import dataclass, field
+
+from game.rules import constants as C
+from game.rules.hexes import Hex
+from game.scenario.geometry import build_grid, phase_name, resolve, route_hexes, turn_starts
+from game.scenario.models import (
+    MOVE_CLASSES,
+    MoveClass,
+    Place,
+    Scenario,
+    Terrain,
+    Unit,
+    UnitType,
+    Zone,
+)
+
+Coord = tuple[int, int]
+
+_ROUTE_MOVE = {"road": C.ROAD_MOVE, "track": C.TRACK_MOVE, "railway": C.RAILWAY_MOVE}
+_ROUTE_SUPPLY = {"road": C.ROAD_SUPPLY, "track": C.TRACK_SUPPLY, "railway": C.RAILWAY_SUPPLY}
+
+
+@dataclass
+class Board:
+    """The map and calendar of a scenario in the form the rules use."""
+
+    scenario: Scenario
+    width: int = 0
+    height: int = 0
+    hexes: list[Hex] = field(default_factory=list)
+    coord: dict[Hex, Coord] = field(default_factory=dict)
+    terrain_id: dict[Hex, str] = field(default_factory=dict)
+    terrain: dict[Hex, Terrain] = field(default_factory=dict)
+    neighbours: dict[Hex, tuple[Hex, ...]] = field(default_factory=dict)
+    crossing: dict[Hex, str] = field(default_factory=dict)  # river hex -> bridge/ford/pontoon
+    crossing_name: dict[Hex, str] = field(default_factory=dict)
+    river: frozenset[Hex] = frozenset()
+    # (move class, bridging) -> hex -> cost to enter; a missing hex cannot be entered
+    enter: dict[tuple[MoveClass, bool], dict[Hex, float]] = field(default_factory=dict)
+    route_move: dict[tuple[Hex, Hex], float] = field(default_factory=dict)
+    route_supply: dict[tuple[Hex, Hex], float] = field(default_factory=dict)
+    route_kinds: dict[Hex, tuple[str, ...]] = field(default_factory=dict)
+    supply_cost: dict[Hex, float] = field(default_factory=dict)  # missing: supply cannot pass
+    sight_block: frozenset[Hex] = frozenset()
+    zones: dict[str, frozenset[Hex]] = field(default_factory=dict)
+    zone_models: dict[str, Zone] = field(default_factory=dict)
+    restricted: dict[str, list[tuple[Zone, frozenset[Hex]]]] = field(default_factory=dict)
+    restricted_hexes: dict[str, frozenset[Hex]] = field(default_factory=dict)
+    places: dict[str, Place] = field(default_factory=dict)
+    place_hex: dict[str, Hex] = field(default_factory=dict)
+    place_at: dict[Hex, Place] = field(default_factory=dict)
+    sources: dict[str, list[Hex]] = field(default_factory=dict)
+    sides: tuple[str, str] = ("", "")
+    side_name: dict[str, str] = field(default_factory=dict)
+    adjective: dict[str, str] = field(default_factory=dict)
+    turns: list[dt.datetime] = field(default_factory=list)
+    turn_hours: list[int] = field(default_factory=list)
+    types: dict[str, UnitType] = field(default_factory=dict)
+    unit_models: dict[str, Unit] = field(default_factory=dict)
+
+    # --- helpers -----------------------------------------------------------------------------
+
+    def hex_at(self, c: Coord) -> Hex | None:
+        """The hex at map text [col, row], or None off the map."""
+        h = Hex.from_offset(c[0], c[1])
+        return h if h in self.coord else None
+
+    def other(self, side: str) -> str:
+        return self.sides[1] if side == self.sides[0] else self.sides[0]
+
+    def name_of(self, h: Hex) -> str:
+        """How the dispatch log names a hex: its place name, or [col,row]."""
+        p = self.place_at.get(h)
+        c = self.coord[h]
+        return f"{p.name} [{c[0]},{c[1]}]" if p else f"[{c[0]},{c[1]}]"
+
+    def hexes_for_km(self, km: float) -> int:
+        """A range in km as whole hexes, at least one."""
+        return max(1, int(km / self.scenario.scale.hex_km + 1e-9))
+
+    def phase(self, turn_index: int) -> str:
+        return phase_name(self.scenario.calendar, self.turns[turn_index])
+
+
+def _turn_hours(s: Scenario, turns: list[dt.datetime]) -> list[int]:
+    phases = sorted(s.calendar.phases, key=lambda p: p.start)
+    out = []
+    for t in turns:
+        hours = s.calendar.turn_hours
+        for p in phases:
+            if p.start <= t:
+                hours = p.turn_hours
+        out.append(hours)
+    return out
+
+
+def build_board(s: Scenario) -> Board:
+    grid = build_grid(s)
+    b = Board(scenario=s, width=grid.width, height=grid.height)
+    for row in range(grid.height):
+        for col in range(len(grid.cells[row])):
+            tid = grid.cells[row][col]
+            h = Hex.from_offset(col, row)
+            b.hexes.append(h)
+            b.coord[h] = (col, row)
+            b.terrain_id[h] = tid
+            b.terrain[h] = s.terrain.get(tid) or Terrain(name="?", move_cost={})
+    onmap = set(b.hexes)
+    for h in b.hexes:
+        b.neighbours[h] = tuple(n for n in h.neighbours() if n in onmap)
+    b.river = frozenset(h for h in b.hexes if b.terrain[h].river)
+    b.sight_block = frozenset(h for h in b.hexes if b.terrain[h].sight_block)
+    b.places = {p.id: p for p in s.places}
+    b.place_hex = {p.id: Hex.from_offset(*p.at) for p in s.places}
+    b.place_at = {Hex.from_offset(*p.at): p for p in s.places}
+    for x in s.map.crossings:
+        at = resolve(s, x.at)
+        if at is None:
+            continue
+        h = Hex.from_offset(*at)
+        # A bridge or pontoon beats a ford in the same hex.
+        if b.crossing.get(h) in ("bridge", "pontoon") and x.kind == "ford":
+            continue
+        b.crossing[h] = x.kind
+        b.crossing_name[h] = x.name
+    kinds: dict[Hex, list[str]] = {}
+    for route in s.map.routes:
+        path = [Hex.from_offset(*c) for c in route_hexes(s, route) if grid.on_map(c)]
+        for h in path:
+            kinds.setdefault(h, [])
+            if route.kind not in kinds[h]:
+                kinds[h].append(route.kind)
+            # A road or railway through a river hex carries its own bridge.
+            if h in b.river and route.kind in ("road", "railway") and h not in b.crossing:
+                b.crossing[h] = "bridge"
+                b.crossing_name[h] = route.name
+        for a, c in itertools.pairwise(path):
+            if a.distance(c) != 1:
+                continue
+            for key in ((a, c), (c, a)):
+                mv = _ROUTE_MOVE[route.kind]
+                sp = _ROUTE_SUPPLY[route.kind]
+                b.route_move[key] = min(b.route_move.get(key, mv), mv)
+                b.route_supply[key] = min(b.route_supply.get(key, sp), sp)
+    b.route_kinds = {h: tuple(k) for h, k in kinds.items()}
+    for cls in MOVE_CLASSES:
+        for bridging in (False, True):
+            costs: dict[Hex, float] = {}
+            for h in b.hexes:
+                t = b.terrain[h]
+                cost = t.move_cost.get(cls)
+                if cost is None:
+                    continue
+                if t.river and not bridging:
+                    kind = b.crossing.get(h)
+                    if kind is None or (kind == "ford" and cls not in ("foot", "horse")):
+                        continue
+                costs[h] = cost
+            b.enter[(cls, bridging)] = costs
+    for h in b.hexes:
+        t = b.terrain[h]
+        if not t.move_cost:
+            continue
+        if t.river and h not in b.crossing:
+            continue
+        b.supply_cost[h] = t.supply_cost
+    for z in s.zones:
+        hexes = frozenset(
+            Hex.from_offset(col, row)
+            for row, text in enumerate(z.rows)
+            for col, ch in enumerate(text)
+            if ch == "#" and grid.on_map((col, row))
+        )
+        b.zones[z.id] = hexes
+        b.zone_models[z.id] = z
+    b.sides = (s.sides[0].id, s.sides[1].id)
+    for side in s.sides:
+        b.side_name[side.id] = side.name
+        b.adjective[side.id] = side.adjective or side.name
+        b.restricted[side.id] = [(z, b.zones[z.id]) for z in s.zones if side.id in z.restricted_for]
+        b.restricted_hexes[side.id] = frozenset().union(*(hx for _, hx in b.restricted[side.id]))
+        srcs: list[Hex] = []
+        for src in side.supply_sources:
+            if src.at is not None:
+                at = resolve(s, src.at)
+                if at is not None and grid.on_map(at):
+                    srcs.append(Hex.from_offset(*at))
+            elif src.edge is not None:
+                srcs.extend(_edge(b, src.edge))
+        b.sources[side.id] = list(dict.fromkeys(srcs))
+    b.turns = turn_starts(s.calendar)
+    b.turn_hours = _turn_hours(s, b.turns)
+    b.types = dict(s.unit_types)
+    b.unit_models = {u.id: u for u in s.units}
+    return b
+
+
+def _edge(b: Board, edge: str) -> list[Hex]:
+    out = []
+    for h in b.hexes:
+        col, row = b.coord[h]
+        if (
+            (edge == "north" and row == 0)
+            or (edge == "south" and row == b.height - 1)
+            or (edge == "west" and col == 0)
+            or (edge == "east" and col == b.width - 1)
+        ):
+            out.append(h)
+    return out
+
+
+_CACHE: dict[int, tuple[Scenario, Board]] = {}
+
+
+def board_for(s: Scenario) -> Board:
+    """The Board of a scenario, built once; the cache holds the scenario so ids stay unique."""
+    hit = _CACHE.get(id(s))
+    if hit is not None and hit[0] is s:
+        return hit[1]
+    if len(_CACHE) >= 16:
+        _CACHE.pop(next(iter(_CACHE)))
+    b = build_board(s)
+    _CACHE[id(s)] = (s, b)
+    return b

@@ -1,0 +1,70 @@
+"""The rules' own numbers, in one place so docs/rules.md and the code cannot drift apart.
+
+Everything a scenario may change lives in the scenario (terrain, unit types, doctrine); these are
+the few constants of the game system itself.
+"""
+
+from __future__ import annotations
+
+# --- movement --------------------------------------------------------------------------------
+ROAD_MOVE = 0.5  # movement points per hex along a road, whatever the terrain
+TRACK_MOVE = 0.75  # along a track
+RAILWAY_MOVE = 0.75  # along a railway embankment (no rail transport by train in this version)
+ZOC_LEAVE = 1.0  # extra points to leave a hex in an enemy zone of control
+INTERDICTION_FACTOR = 1.5  # movement and supply cost in a hex under enemy air interdiction
+
+# --- supply ----------------------------------------------------------------------------------
+ROAD_SUPPLY = 0.5  # supply cost per hex along a road
+TRACK_SUPPLY = 0.75
+RAILWAY_SUPPLY = 0.25
+OUT_OF_SUPPLY_ATTACK = 0.5  # strength multiplier of an attacker out of supply
+OUT_OF_SUPPLY_DEFENCE = 0.75  # ... and of a defender
+ATTRITION_MEN_PER_DAY = 0.02  # share of men lost per day out of supply
+ATTRITION_TANKS_PER_DAY = 0.04  # breakdowns without fuel and spares
+ATTRITION_GUNS_PER_DAY = 0.01
+ATTRITION_MORALE_PER_DAY = 0.04
+MORALE_RECOVERY_PER_DAY = 0.04  # back towards the side's doctrine morale, in supply
+SURRENDER_BASE = 0.35  # chance a unit cut off for surrender_after_turns gives up
+SURRENDER_PER_TURN = 0.15  # ... plus this per further turn cut off
+SURRENDER_ENEMY_ADJACENT = 0.2  # ... plus this if an enemy unit stands next to it
+SURRENDER_MAX = 0.95
+
+# --- combat ----------------------------------------------------------------------------------
+MEN_POINTS = 0.01  # strength per man (100 men = 1 point)
+TANK_POINTS = 0.25  # per tank, times the type's tank_factor
+GUN_POINTS = 0.2  # per gun or mortar
+SUPPORT_FIRE = 1.0  # artillery firing in support of an attack: points per gun point
+AIR_POINTS = 0.1  # per aircraft sortie of support
+RIVER_ATTACK = 0.5  # attack into, or out of, a river hex
+COMBINED_ARMS_PARTIAL = 0.5  # share of the bonus with armour and infantry but no guns
+DIE = (0.5, 0.7, 0.85, 1.0, 1.2, 1.5)  # the random element: six equally likely shifts of odds
+# Outcome by effective odds: (upper bound, name, attacker loss share, defender loss share, retreat)
+OUTCOMES: tuple[tuple[float, str, float, float, int], ...] = (
+    (0.6, "repulsed", 0.12, 0.03, 0),
+    (1.2, "held", 0.08, 0.05, 0),
+    (2.5, "retreat", 0.05, 0.10, 1),
+    (float("inf"), "rout", 0.03, 0.20, 2),
+)
+ATTACKER_TANK_LOSS = 1.5  # tanks suffer more than men in an attack
+ATTACKER_GUN_LOSS = 0.5
+DEFENDER_GUN_LOSS = {"repulsed": 0.5, "held": 0.5, "retreat": 1.5, "rout": 2.5}
+MORALE_CHANGE = {  # (attacker, defender) by outcome
+    "repulsed": (-0.05, 0.02),
+    "held": (-0.02, 0.0),
+    "retreat": (0.02, -0.05),
+    "rout": (0.03, -0.15),
+}
+BOMBARD_LOSS = 0.02  # share of men lost to bombardment at 1:1 fire odds (before the die)
+BOMBARD_MAX = 0.08
+
+# --- morale ----------------------------------------------------------------------------------
+MORALE_MIN = 0.05
+MORALE_MAX = 1.0
+
+# --- air -------------------------------------------------------------------------------------
+AIR_AREA_KM = 10.0  # radius of a support or interdiction mission (at least one hex)
+AIR_LOSS_BASE = 0.01  # share of a mission lost to flak and accidents
+AIR_LOSS_CONTESTED = 0.10  # ... plus this times the enemy's share of air superiority
+AIR_SUPERIORITY_KILLS = 0.03  # enemy aircraft shot down per superiority aircraft (times quality)
+AIR_SUPERIORITY_LOSS = 0.015  # own losses per superiority aircraft
+AIR_CONTESTED_EFFECT = 0.5  # missions flown against full enemy superiority lose this share

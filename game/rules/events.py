@@ -1,0 +1,204 @@
+"""Scripted events (trigger -> effects), reinforcements, and the arrival of units on the map."""
+
+from __future__ import annotations
+
+import random
+
+from game.rules import constants as C
+from game.rules.hexes import Hex
+from game.rules.state import GameState, Tx, UnitState
+from game.rules.supply import surrender_unit
+from game.rules.zoc import occupancy
+from game.scenario.geometry import resolve
+from game.scenario.models import Doctrine, Event, Unit
+
+
+def _triggered(s: GameState, e: Event) -> bool:
+    t = e.trigger
+    b = s.board
+    if t.type == "date":
+        return s.date >= t.date
+    if t.type == "turn":
+        return s.turn >= t.turn
+    if t.type == "place_captured":
+        return (t.place, t.by) in s.captures
+    if t.type == "unit_destroyed":
+        u = s.units.get(t.unit)
+        return u is not None and u.status in ("destroyed", "surrendered")
+    if t.type == "strength_below":
+        units = [
+            u
+            for u in s.units.values()
+            if u.side == t.side and u.status != "pool" and (not t.group or u.group == t.group)
+        ]
+        start = sum(u.men0 for u in units)
+        return start > 0 and sum(u.men for u in units) < t.fraction * start
+    if t.type == "event_fired":
+        return t.event in s.fired
+    if t.type == "zone_clear":
+        hexes = b.zones.get(t.zone, frozenset())
+        return not any(h in hexes for h in occupancy(s).hexes[t.side])
+    return False
+
+
+def check_events(tx: Tx, rng: random.Random) -> None:
+    """Fire every event whose trigger holds, repeating so chains of events fire together."""
+    for _ in range(100):
+        s = tx.s
+        fired = set(s.fired)
+        due = [e for e in s.scenario.events if e.id not in fired and _triggered(s, e)]
+        if not due:
+            return
+        for e in due:
+            fire(tx, e, rng)
+
+
+def fire(tx: Tx, e: Event, rng: random.Random) -> None:
+    s = tx.s
+    s.fired.append(e.id)
+    tx.emit("event", f"{e.title}. {e.text}".strip(), "")
+    for fx in e.effects:
+        s = tx.s
+        if fx.type == "message":
+            tx.emit("message", fx.text)
+        elif fx.type == "release_units":
+            for u in sorted(s.units.values(), key=lambda u: u.id):
+                model = _model(s, u.id)
+                if u.status == "pool" and model is not None and model.released_by == e.id:
+                    arrive(tx, u.id)
+        elif fx.type == "doctrine":
+            ss = tx.side(fx.side)
+            data = ss.doctrine.model_dump()
+            data.update(fx.set)
+            ss.doctrine = Doctrine.model_validate(data, strict=False)
+            tx.emit(
+                "doctrine",
+                f"{s.board.adjective[fx.side]} doctrine changes: "
+                + ", ".join(f"{k} = {v}" for k, v in fx.set.items())
+                + ".",
+                fx.side,
+            )
+        elif fx.type == "morale":
+            for u in list(s.units.values()):
+                if u.side == fx.side and (not fx.group or u.group == fx.group):
+                    if u.status in ("active", "pool"):
+                        w = tx.unit(u.id)
+                        w.morale = min(C.MORALE_MAX, max(C.MORALE_MIN, w.morale + fx.change))
+        elif fx.type == "supply":
+            tx.side(fx.side).supply_factor *= fx.range_factor
+            tx.touch()
+        elif fx.type == "air":
+            ss = tx.side(fx.side)
+            ss.aircraft = max(0, ss.aircraft + fx.aircraft)
+        elif fx.type == "surrender":
+            pool = sorted(
+                u.id
+                for u in s.units.values()
+                if u.side == fx.side and u.active and (not fx.group or u.group == fx.group)
+            )
+            n = round(len(pool) * fx.fraction)
+            chosen = sorted(rng.sample(pool, n)) if n < len(pool) else pool
+            changes = []
+            for uid in chosen:
+                lost = surrender_unit(tx, uid)
+                changes.append((uid, -lost[0], -lost[1], -lost[2]))
+            if chosen:
+                tx.emit(
+                    "surrender",
+                    f"{len(chosen)} {s.board.adjective[fx.side]} unit(s) lay down their arms.",
+                    fx.side,
+                    changes=tuple(changes),
+                )
+        elif fx.type == "posture":
+            key = fx.side + (f"/{fx.group}" if fx.group else "")
+            s.postures[key] = fx.posture
+        elif fx.type == "victory_points":
+            tx.side(fx.side).vp_bonus += fx.vp
+        elif fx.type == "end_game":
+            s.game_over = True
+            if fx.text:
+                tx.emit("end", fx.text)
+
+
+def _model(s: GameState, uid: str) -> Unit | None:
+    return s.board.unit_models.get(uid)
+
+
+def arrival_hex(s: GameState, u: UnitState, want: Hex) -> Hex | None:
+    """The unit's own arrival hex, or the nearest one it may stand in (no enemy, stacking,
+    ground it can enter, not a restricted zone)."""
+    b = s.board
+    t = b.types[u.type]
+    enter = b.enter[(t.move_class, t.bridging)]
+    occ = occupancy(s)
+    enemy = b.other(u.side)
+    limit = s.scenario.map.stacking
+    for radius in range(0, max(b.width, b.height) + 1):
+        ring = sorted(want.ring(radius), key=lambda h: (h.r, h.q))
+        for h in ring:
+            if h not in b.coord:
+                continue
+            if h not in enter and not (h == want and b.terrain[h].move_cost):
+                continue
+            if h in occ.hexes[enemy] or h in b.restricted_hexes[u.side]:
+                continue
+            friends = occ.stack.get(h, 0) if h in occ.hexes[u.side] else 0
+            if friends + t.stack > limit:
+                continue
+            return h
+    return None
+
+
+def arrive(tx: Tx, uid: str) -> None:
+    """Bring a unit from the pool onto the map with full movement points if its side moves."""
+    from game.rules.movement import max_mp
+
+    s = tx.s
+    b = s.board
+    model = _model(s, uid)
+    u0 = s.units[uid]
+    want = None
+    if model is not None:
+        at = resolve(s.scenario, model.at)
+        if at is not None:
+            want = b.hex_at(at)
+    if want is None:
+        return
+    h = arrival_hex(s, u0, want)
+    if h is None:
+        tx.emit(
+            "arrival",
+            f"{u0.name} cannot reach the front: every hex near "
+            f"{b.name_of(want)} is full or held by the enemy.",
+            u0.side,
+        )
+        return
+    u = tx.unit(uid)
+    u.status = "active"
+    u.pos = h
+    u.mp = max_mp(s, u) if u.side == s.side else 0.0
+    tx.touch()
+    if s.control.get(h) != u.side:
+        from game.rules.engine import take_hex
+
+        take_hex(tx, h, u.side)
+    tx.emit(
+        "arrival",
+        f"{u.name} ({u.men:,} men"
+        + (f", {u.tanks} tanks" if u.tanks else "")
+        + (f", {u.guns} guns" if u.guns else "")
+        + f") arrives at {b.name_of(h)}.",
+        u.side,
+        (b.coord[h],),
+    )
+
+
+def due_arrivals(tx: Tx, side: str) -> None:
+    """Reinforcements whose date has come enter at the start of their side's turn."""
+    s = tx.s
+    for m in s.scenario.units:
+        u = s.units.get(m.id)
+        if u is None or u.status != "pool" or u.side != side or m.arrives is None:
+            continue
+        if m.arrives <= s.date:
+            arrive(tx, m.id)

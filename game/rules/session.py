@@ -1,0 +1,130 @@
+"""A game in progress: the command list, undo of moves that revealed nothing, and the save data.
+
+The rules give and take a plain dict; game/saves.py writes it to disk. Loading replays the
+commands from the start and checks the result against the snapshot, so a save can never quietly
+disagree with the rules that load it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+
+from game.rules.commands import Command, MoveCommand, command_to_dict, parse_command
+from game.rules.engine import IllegalCommand, apply, new_game, validate
+from game.rules.fog import visible_units
+from game.rules.state import GameEvent, GameState, Options
+from game.scenario.models import Scenario
+
+SAVE_FORMAT = "two-augusts-save"
+SAVE_VERSION = 1
+_QUIET = frozenset({"move"})  # events a move may cause and still be taken back
+
+
+class SaveMismatch(ValueError):
+    """Save data that does not fit this scenario or these rules."""
+
+
+class Game:
+    """One game: the current state, every command applied so far, and an undo stack."""
+
+    def __init__(self, scenario: Scenario, seed: int = 0, options: Options | None = None) -> None:
+        self.scenario = scenario
+        self.seed = seed
+        self.options = options or Options()
+        self.state: GameState = new_game(scenario, seed, self.options)
+        self.commands: list[Command] = []
+        self._undo: list[GameState] = []
+
+    def validate(self, cmd: Command) -> list[str]:
+        return validate(self.state, cmd)
+
+    def apply(self, cmd: Command) -> list[GameEvent]:
+        """Apply a command (raises IllegalCommand); remember it for undo if it may be taken
+        back: a move whose only consequence is the move and that brought no enemy into view."""
+        before = self.state
+        after, events = apply(before, cmd)
+        undoable = isinstance(cmd, MoveCommand) and all(e.kind in _QUIET for e in events)
+        if undoable and self.options.fog:
+            seen = {u.id for u in visible_units(before, before.side) if u.side != before.side}
+            now = {u.id for u in visible_units(after, before.side) if u.side != before.side}
+            undoable = now <= seen
+        if undoable:
+            self._undo.append(before)
+        else:
+            self._undo.clear()
+        self.state = after
+        self.commands.append(cmd)
+        return events
+
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def undo(self) -> None:
+        """Take back the last move; only moves since the last attack, fire, air mission, event
+        or end of turn can be taken back."""
+        if not self._undo:
+            raise IllegalCommand(["there is nothing to undo"])
+        self.state = self._undo.pop()
+        self.commands.pop()
+
+
+def to_save(game: Game, scenario_hash: str) -> dict[str, Any]:
+    """Everything needed to restore a game: scenario identity, seed, commands and a snapshot."""
+    return {
+        "format": SAVE_FORMAT,
+        "format_version": SAVE_VERSION,
+        "scenario_id": game.scenario.meta.id,
+        "scenario_hash": scenario_hash,
+        "seed": game.seed,
+        "options": game.options.to_dict(),
+        "commands": [command_to_dict(c) for c in game.commands],
+        "snapshot": game.state.to_dict(),
+    }
+
+
+def from_save(scenario: Scenario, data: dict[str, Any], scenario_hash: str = "") -> Game:
+    """Rebuild a game from save data by replaying its commands; raise SaveMismatch if the data is
+    for another scenario or version, or the replay does not reproduce the snapshot."""
+    if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
+        raise SaveMismatch("this is not a Two Augusts save")
+    if data.get("format_version") != SAVE_VERSION:
+        raise SaveMismatch(
+            f"save format version {data.get('format_version')!r}; this game reads {SAVE_VERSION}"
+        )
+    if data.get("scenario_id") != scenario.meta.id:
+        raise SaveMismatch(
+            f"the save is for scenario '{data.get('scenario_id')}', not '{scenario.meta.id}'"
+        )
+    if scenario_hash and data.get("scenario_hash") != scenario_hash:
+        raise SaveMismatch(
+            "the scenario file has changed since the game was saved "
+            f"(hash {data.get('scenario_hash')} then, {scenario_hash} now)"
+        )
+    try:
+        seed = int(data["seed"])
+        game = Game(scenario, seed, Options.from_dict(data.get("options", {})))
+        for n, raw in enumerate(data["commands"]):
+            try:
+                cmd = parse_command(raw)
+            except ValidationError as exc:
+                raise SaveMismatch(
+                    f"command {n + 1} cannot be read: {exc.errors()[0]['msg']}"
+                ) from None
+            try:
+                game.apply(cmd)
+            except IllegalCommand as exc:
+                raise SaveMismatch(f"command {n + 1} is illegal on replay: {exc}") from None
+    except (KeyError, TypeError, ValueError) as exc:
+        if isinstance(exc, SaveMismatch):
+            raise
+        raise SaveMismatch(f"the save data is damaged ({exc!r})") from None
+    snap = data.get("snapshot")
+    if snap is not None and game.state.to_dict() != snap:
+        raise SaveMismatch(
+            "replaying the saved commands does not give the saved position "
+            "(the rules or the scenario have changed)"
+        )
+    game._undo.clear()
+    return game

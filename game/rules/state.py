@@ -1,0 +1,401 @@
+"""The game state: plain dataclasses, a cheap copy for apply(), and an exact JSON-able dict form.
+
+A state is never changed after apply() returns it; apply() works on a copy whose units and sides
+are cloned only when first written (copy on write), so the AI can try thousands of commands.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal
+
+from game.rules.board import Board, Coord, board_for
+from game.rules.hexes import Hex
+from game.scenario.models import Doctrine, Scenario
+
+Status = Literal["active", "pool", "destroyed", "surrendered"]
+STATE_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Options:
+    """Choices made when a game starts."""
+
+    fog: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"fog": self.fog}
+
+    @staticmethod
+    def from_dict(d: dict[str, Any]) -> Options:
+        return Options(fog=bool(d.get("fog", False)))
+
+
+@dataclass(slots=True)
+class UnitState:
+    """One unit as it stands now; `*0` fields are its strength when it entered play."""
+
+    id: str
+    side: str
+    type: str
+    name: str
+    group: str
+    pos: Hex | None
+    men: int
+    tanks: int
+    guns: int
+    men0: int
+    tanks0: int
+    guns0: int
+    quality: float
+    morale: float
+    status: Status = "active"
+    supplied: bool = True
+    turns_out: int = 0  # consecutive own turns out of supply
+    entrenched: bool = False
+    mp: float = 0.0  # movement points left this turn
+    moved: bool = False
+    has_attacked: bool = False
+    in_combat: bool = False  # fought since its side's last turn began (no replacements)
+
+    @property
+    def coord(self) -> Coord | None:
+        return None if self.pos is None else self.pos.to_offset()
+
+    @property
+    def active(self) -> bool:
+        return self.status == "active"
+
+    def clone(self) -> UnitState:
+        return UnitState(
+            self.id,
+            self.side,
+            self.type,
+            self.name,
+            self.group,
+            self.pos,
+            self.men,
+            self.tanks,
+            self.guns,
+            self.men0,
+            self.tanks0,
+            self.guns0,
+            self.quality,
+            self.morale,
+            self.status,
+            self.supplied,
+            self.turns_out,
+            self.entrenched,
+            self.mp,
+            self.moved,
+            self.has_attacked,
+            self.in_combat,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {f.name: getattr(self, f.name) for f in fields(self)}
+        d["pos"] = None if self.pos is None else list(self.pos.to_offset())
+        return d
+
+    @staticmethod
+    def from_dict(d: dict[str, Any]) -> UnitState:
+        d = dict(d)
+        pos = d.pop("pos")
+        u = UnitState(pos=None if pos is None else Hex.from_offset(pos[0], pos[1]), **d)
+        return u
+
+
+@dataclass(frozen=True)
+class AirMission:
+    """Aircraft of one side flying one mission; lasts until that side's next turn begins."""
+
+    side: str
+    mission: str  # support, interdiction, air_superiority
+    aircraft: int
+    target: Coord | None
+    strength: float  # effective sorties after enemy air superiority
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "side": self.side,
+            "mission": self.mission,
+            "aircraft": self.aircraft,
+            "target": None if self.target is None else list(self.target),
+            "strength": self.strength,
+        }
+
+    @staticmethod
+    def from_dict(d: dict[str, Any]) -> AirMission:
+        t = d["target"]
+        return AirMission(
+            d["side"],
+            d["mission"],
+            d["aircraft"],
+            None if t is None else (t[0], t[1]),
+            d["strength"],
+        )
+
+
+@dataclass(slots=True)
+class SideState:
+    """A side's resources and running totals."""
+
+    id: str
+    doctrine: Doctrine
+    supply_factor: float = 1.0
+    aircraft: int = 0
+    aircraft_lost: int = 0
+    air_allocated: int = 0  # aircraft committed this turn
+    air_quality: float = 1.0
+    men_lost: int = 0  # the side's own losses, all causes (the enemy scores them)
+    tanks_lost: int = 0
+    guns_lost: int = 0
+    vp_bonus: int = 0  # from victory_points effects
+
+    def clone(self) -> SideState:
+        return SideState(
+            self.id,
+            self.doctrine,
+            self.supply_factor,
+            self.aircraft,
+            self.aircraft_lost,
+            self.air_allocated,
+            self.air_quality,
+            self.men_lost,
+            self.tanks_lost,
+            self.guns_lost,
+            self.vp_bonus,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {f.name: getattr(self, f.name) for f in fields(self)}
+        d["doctrine"] = self.doctrine.model_dump()
+        return d
+
+    @staticmethod
+    def from_dict(d: dict[str, Any]) -> SideState:
+        d = dict(d)
+        doc = Doctrine.model_validate(d.pop("doctrine"), strict=False)
+        return SideState(doctrine=doc, **d)
+
+
+@dataclass(frozen=True)
+class GameEvent:
+    """Something that happened, for the dispatch log and for animation."""
+
+    date: str  # ISO date-time of the turn
+    kind: str  # move, combat, bombard, air, entrench, turn, supply, arrival, event, victory...
+    text: str  # the dispatch, in prose
+    side: str = ""
+    hexes: tuple[Coord, ...] = ()
+    # (unit id, men, tanks, guns) added (+) or lost (-): every change of strength is recorded
+    changes: tuple[tuple[str, int, int, int], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.date,
+            "kind": self.kind,
+            "text": self.text,
+            "side": self.side,
+            "hexes": [list(h) for h in self.hexes],
+            "changes": [list(c) for c in self.changes],
+        }
+
+    @staticmethod
+    def from_dict(d: dict[str, Any]) -> GameEvent:
+        return GameEvent(
+            d["date"],
+            d["kind"],
+            d["text"],
+            d.get("side", ""),
+            tuple((h[0], h[1]) for h in d.get("hexes", [])),
+            tuple((c[0], c[1], c[2], c[3]) for c in d.get("changes", [])),
+        )
+
+
+@dataclass
+class GameState:
+    """Everything that changes during a game; the scenario and board are shared, not copied."""
+
+    scenario: Scenario
+    board: Board
+    seed: int
+    options: Options
+    turn: int  # from 1
+    side: str  # side to move
+    units: dict[str, UnitState]
+    sides: dict[str, SideState]
+    control: dict[Hex, str]  # hexes some side has entered (or held at the start)
+    place_owner: dict[str, str]
+    captures: list[tuple[str, str]]  # (place id, side) every time a place changed hands
+    fired: list[str]  # event ids, in order
+    postures: dict[str, str]  # "side" or "side/group" -> AI posture set by events
+    air: list[AirMission]
+    log: list[GameEvent]
+    command_count: int = 0
+    game_over: bool = False
+    result: dict[str, Any] | None = None
+    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    # --- derived -----------------------------------------------------------------------------
+
+    @property
+    def turn_index(self) -> int:
+        return min(self.turn - 1, len(self.board.turns) - 1)
+
+    @property
+    def date(self) -> dt.datetime:
+        return self.board.turns[self.turn_index]
+
+    @property
+    def turn_hours(self) -> int:
+        return self.board.turn_hours[self.turn_index]
+
+    @property
+    def phase(self) -> str:
+        return self.board.phase(self.turn_index)
+
+    @property
+    def enemy(self) -> str:
+        return self.board.other(self.side)
+
+    def unit(self, uid: str) -> UnitState:
+        return self.units[uid]
+
+    def active_units(self, side: str | None = None) -> list[UnitState]:
+        return [u for u in self.units.values() if u.active and (side is None or u.side == side)]
+
+    # --- copying -----------------------------------------------------------------------------
+
+    def copy(self) -> GameState:
+        """A shallow copy: containers are new, units and sides are shared until written."""
+        return GameState(
+            scenario=self.scenario,
+            board=self.board,
+            seed=self.seed,
+            options=self.options,
+            turn=self.turn,
+            side=self.side,
+            units=dict(self.units),
+            sides=dict(self.sides),
+            control=self.control,
+            place_owner=dict(self.place_owner),
+            captures=list(self.captures),
+            fired=list(self.fired),
+            postures=dict(self.postures),
+            air=list(self.air),
+            log=list(self.log),
+            command_count=self.command_count,
+            game_over=self.game_over,
+            result=self.result,
+        )
+
+    # --- serialising -------------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        """Exact JSON-able form: from_dict(scenario, to_dict()) equals this state."""
+        return {
+            "state_format": STATE_FORMAT,
+            "scenario_id": self.scenario.meta.id,
+            "seed": self.seed,
+            "options": self.options.to_dict(),
+            "turn": self.turn,
+            "side": self.side,
+            "units": [u.to_dict() for u in self.units.values()],
+            "sides": [s.to_dict() for s in self.sides.values()],
+            "control": sorted(
+                [[*self.board.coord[h], side] for h, side in self.control.items()],
+                key=lambda x: (x[1], x[0]),
+            ),
+            "place_owner": dict(sorted(self.place_owner.items())),
+            "captures": [list(c) for c in self.captures],
+            "fired": list(self.fired),
+            "postures": dict(sorted(self.postures.items())),
+            "air": [m.to_dict() for m in self.air],
+            "log": [e.to_dict() for e in self.log],
+            "command_count": self.command_count,
+            "game_over": self.game_over,
+            "result": self.result,
+        }
+
+    @staticmethod
+    def from_dict(scenario: Scenario, d: dict[str, Any]) -> GameState:
+        if d.get("state_format") != STATE_FORMAT:
+            raise ValueError(f"unknown state format {d.get('state_format')!r}")
+        if d.get("scenario_id") != scenario.meta.id:
+            raise ValueError(
+                f"the state is for scenario '{d.get('scenario_id')}', not '{scenario.meta.id}'"
+            )
+        units = [UnitState.from_dict(u) for u in d["units"]]
+        sides = [SideState.from_dict(s) for s in d["sides"]]
+        return GameState(
+            scenario=scenario,
+            board=board_for(scenario),
+            seed=d["seed"],
+            options=Options.from_dict(d["options"]),
+            turn=d["turn"],
+            side=d["side"],
+            units={u.id: u for u in units},
+            sides={s.id: s for s in sides},
+            control={Hex.from_offset(c, r): side for c, r, side in d["control"]},
+            place_owner=dict(d["place_owner"]),
+            captures=[(a, b) for a, b in d["captures"]],
+            fired=list(d["fired"]),
+            postures=dict(d["postures"]),
+            air=[AirMission.from_dict(m) for m in d["air"]],
+            log=[GameEvent.from_dict(e) for e in d["log"]],
+            command_count=d["command_count"],
+            game_over=d["game_over"],
+            result=d["result"],
+        )
+
+
+class Tx:
+    """One command's changes: clones units, sides and the control map the first time each is
+    written, so the input state is never touched."""
+
+    def __init__(self, old: GameState) -> None:
+        self.s = old.copy()
+        self._units: set[str] = set()
+        self._sides: set[str] = set()
+        self._control = False
+        self.events: list[GameEvent] = []
+
+    def unit(self, uid: str) -> UnitState:
+        if uid not in self._units:
+            self.s.units[uid] = self.s.units[uid].clone()
+            self._units.add(uid)
+            self.s.cache.clear()
+        return self.s.units[uid]
+
+    def side(self, sid: str) -> SideState:
+        if sid not in self._sides:
+            self.s.sides[sid] = self.s.sides[sid].clone()
+            self._sides.add(sid)
+        return self.s.sides[sid]
+
+    def set_control(self, h: Hex, side: str) -> None:
+        if self.s.control.get(h) == side:
+            return
+        if not self._control:
+            self.s.control = dict(self.s.control)
+            self._control = True
+        self.s.control[h] = side
+
+    def touch(self) -> None:
+        """Positions or strengths changed: drop derived caches."""
+        self.s.cache.clear()
+
+    def emit(
+        self,
+        kind: str,
+        text: str,
+        side: str = "",
+        hexes: tuple[Coord, ...] = (),
+        changes: tuple[tuple[str, int, int, int], ...] = (),
+    ) -> GameEvent:
+        e = GameEvent(self.s.date.isoformat(), kind, text, side, hexes, changes)
+        self.events.append(e)
+        self.s.log.append(e)
+        return e
