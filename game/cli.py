@@ -120,12 +120,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--text", action="store_true", help="play in the terminal")
     p.add_argument(
         "--side",
-        choices=["soviet", "japanese", "both", "none"],
         default=None,
-        help="which side you command (default: the first side)",
+        metavar="SIDE",
+        help="soviet, japanese (or another side id), both (hot-seat) or none (watch the "
+        "computer play both); default: the first side",
     )
     p.add_argument("--seed", type=int, default=1, help="random seed (same seed, same game)")
     p.add_argument("--load", metavar="SAVEFILE", help="resume a saved game")
+    p.add_argument("--fog", action="store_true", help="fog of war: see only what your units see")
     p.set_defaults(func=_cmd_play)
     return parser
 

@@ -8,7 +8,7 @@ import itertools
 from dataclasses import dataclass
 from functools import cached_property
 
-from game.rules.hexes import offset_line
+from game.hexes import offset_line
 from game.scenario.models import Calendar, Route, Scenario, Zone
 
 Coord = tuple[int, int]

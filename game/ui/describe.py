@@ -1,0 +1,153 @@
+"""What the player reads: status line, unit and hex details, odds, unit lists, the dispatch log.
+
+Shared by the terminal and the pygame front ends so both say the same thing in the same words.
+Every function reads the state and returns lines of plain text.
+"""
+
+from __future__ import annotations
+
+from game.rules import GameEvent, GameState, Odds, UnitState, max_mp, status
+from game.rules.hexes import Hex
+from game.rules.zoc import in_enemy_zoc
+
+Coord = tuple[int, int]
+
+
+def fmt_hex(c: Coord | None) -> str:
+    return "-" if c is None else f"{c[0]},{c[1]}"
+
+
+def date_text(state: GameState) -> str:
+    return state.date.strftime("%d %b %Y %H:%M").lstrip("0")
+
+
+def status_line(state: GameState) -> str:
+    """Turn, date, phase, side to move and the score, on one line."""
+    b = state.board
+    total = len(b.turns)
+    phase = f" ({state.phase})" if state.phase else ""
+    v = status(state)
+    score = "  ".join(f"{b.adjective[s]} {v.vp[s]:g} VP" for s in b.sides)
+    lead = f"{b.adjective[v.winner]} {v.level}" if v.winner else "draw"
+    return (
+        f"Turn {state.turn}/{total}, {date_text(state)}{phase} - {b.side_name[state.side]} "
+        f"to move - {score} ({lead})"
+    )
+
+
+def strength_text(u: UnitState) -> str:
+    parts = [f"{u.men:,} men"]
+    if u.tanks:
+        parts.append(f"{u.tanks} tanks")
+    if u.guns:
+        parts.append(f"{u.guns} guns")
+    return ", ".join(parts)
+
+
+def unit_lines(state: GameState, u: UnitState) -> list[str]:
+    """Everything a player may know about one of the units on the map."""
+    b = state.board
+    utype = state.scenario.unit_types[u.type]
+    where = "off the map"
+    if u.pos is not None:
+        where = b.name_of(u.pos)
+        where += f", {b.terrain[u.pos].name.lower()}"
+    lines = [
+        f"{u.name} [{u.id}] - {b.adjective[u.side]} {utype.name.lower()}",
+        f"  {strength_text(u)} (at start {u.men0:,} / {u.tanks0} / {u.guns0})",
+        f"  at {where}; group {u.group or '-'}; status {u.status}",
+        f"  quality {u.quality:.2f}, morale {u.morale:.2f}, "
+        + ("in supply" if u.supplied else f"OUT OF SUPPLY for {u.turns_out} turn(s)"),
+    ]
+    if u.active:
+        flags = []
+        if u.entrenched:
+            flags.append("entrenched")
+        if u.has_attacked:
+            flags.append("has attacked")
+        if u.pos is not None and in_enemy_zoc(state, u.side, u.pos):
+            flags.append("in enemy zone of control")
+        lines.append(
+            f"  movement {u.mp:.1f} of {max_mp(state, u):.1f} points; {utype.move_class}, "
+            f"{utype.speed_km:g} km/day" + (f"; {', '.join(flags)}" if flags else "")
+        )
+    note = next((m.note for m in state.scenario.units if m.id == u.id), "")
+    if note:
+        lines.append(f"  note: {note}")
+    return lines
+
+
+def hex_lines(state: GameState, c: Coord, visible: set[str] | None = None) -> list[str]:
+    b = state.board
+    h = Hex.from_offset(*c)
+    if h not in b.coord:
+        return [f"{fmt_hex(c)} is off the map"]
+    t = b.terrain[h]
+    lines = [f"{b.name_of(h)}: {t.name} (defence x{t.defence:g})"]
+    extras = []
+    if h in b.crossing:
+        name = b.crossing_name.get(h) or ""
+        extras.append(f"{b.crossing[h]}{' ' + name if name else ''}")
+    elif h in b.river:
+        extras.append("river, no crossing")
+    if b.route_kinds.get(h):
+        extras.append(" and ".join(b.route_kinds[h]))
+    owner = state.control.get(h)
+    if owner:
+        extras.append(f"held by {b.adjective[owner]}")
+    zones = [b.zone_models[z].name for z, hexes in b.zones.items() if h in hexes]
+    if zones:
+        extras.append("zone: " + ", ".join(zones))
+    if extras:
+        lines.append("  " + "; ".join(extras))
+    p = b.place_at.get(h)
+    if p is not None and p.vp:
+        lines.append(f"  {p.vp} victory points")
+    here = [
+        u
+        for u in state.units.values()
+        if u.active and u.pos == h and (visible is None or u.id in visible)
+    ]
+    for u in here:
+        lines.append(f"  {b.adjective[u.side]} {u.name} [{u.id}]: {strength_text(u)}")
+    return lines
+
+
+def odds_lines(state: GameState, o: Odds) -> list[str]:
+    """The odds preview: ratio, each modifier, chance of each result, expected losses."""
+    lines = [f"Odds {o.ratio:.2f} to 1 (attack {o.attack:.1f} against defence {o.defence:.1f})"]
+    for note in o.notes:
+        lines.append(f"  {note}")
+    chances = ", ".join(f"{k} {v:.0%}" for k, v in o.outcomes.items() if v > 0)
+    lines.append(f"  results: {chances}")
+    am, at, ag = o.attacker_losses
+    dm, dt_, dg = o.defender_losses
+    lines.append(f"  expected losses: attacker {am:,.0f} men, {at:.0f} tanks, {ag:.0f} guns; ")
+    lines[-1] += f"defender {dm:,.0f} men, {dt_:.0f} tanks, {dg:.0f} guns"
+    if o.dissolve_chance:
+        lines.append(f"  chance the defenders melt away: {o.dissolve_chance:.0%}")
+    return lines
+
+
+def units_lines(state: GameState, side: str, group: str = "") -> list[str]:
+    b = state.board
+    rows = []
+    for u in sorted(state.units.values(), key=lambda u: (u.group, u.name)):
+        if u.side != side or (group and u.group != group):
+            continue
+        if u.status == "pool":
+            where = "arriving later"
+        elif not u.active:
+            where = u.status
+        else:
+            where = fmt_hex(u.coord)
+        supply = "" if u.supplied or not u.active else "  OUT OF SUPPLY"
+        moved = "" if not u.active or u.mp > 0 else "  (done)"
+        rows.append(f"  {u.id:<10} {u.name[:34]:<34} {where:>8}  {strength_text(u)}{supply}{moved}")
+    title = f"{b.side_name[side]}" + (f", group {group}" if group else "")
+    return [f"{title}: {len(rows)} units", *rows]
+
+
+def log_lines(events: list[GameEvent], n: int | None = None) -> list[str]:
+    chosen = events if n is None else events[-n:]
+    return [f"{e.date[:16].replace('T', ' ')}  {e.text}" for e in chosen]

@@ -1,0 +1,140 @@
+"""The terminal front end: a prompt, the text map, the dispatch log.
+
+Interactive at a terminal; scripted when standard input is a file or a pipe, in which case each
+command is echoed with its reply, so the same script and seed always print the same text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from game.scenario.models import Scenario
+from game.ui import describe
+from game.ui.controller import Reply, Session
+from game.ui.players import computer_player
+from game.ui.text.mapview import Palette, render_map
+
+
+def use_colour(stream: TextIO) -> bool:
+    """ANSI colour only on a real terminal, and never when NO_COLOR is set (no-color.org)."""
+    if os.environ.get("NO_COLOR") is not None or os.environ.get("TERM") == "dumb":
+        return False
+    return stream.isatty()
+
+
+def humans_for(scenario: Scenario, side: str | None) -> set[str] | str:
+    """The sides a human commands, or an error message."""
+    ids = [s.id for s in scenario.sides]
+    if side is None:
+        return {ids[0]}
+    if side == "both":
+        return set(ids)
+    if side == "none":
+        return set()
+    if side not in ids:
+        return f"this scenario's sides are {', '.join(ids)} (or both, none); not '{side}'"
+    return {side}
+
+
+class TextFrontEnd:
+    def __init__(self, session: Session, out: TextIO, colour: bool) -> None:
+        self.session = session
+        self.out = out
+        self.colour = colour
+
+    def say(self, lines: list[str] | str) -> None:
+        text = lines if isinstance(lines, str) else "\n".join(lines)
+        if text:
+            print(text, file=self.out, flush=True)
+
+    def show_map(self, area: tuple[tuple[int, int], tuple[int, int]] | None = None) -> None:
+        s = self.session
+        palette = Palette.ansi(s.state) if self.colour else Palette.plain()
+        self.say(render_map(s.state, palette, visible=s.visible(), area=area))
+
+    def show_reply(self, reply: Reply) -> None:
+        self.say(reply.lines)
+        if reply.full_map or reply.show_map is not None:
+            self.show_map(reply.show_map)
+
+    def intro(self) -> None:
+        s = self.session
+        meta = s.scenario.meta
+        self.say(f"{meta.title}")
+        if meta.description:
+            self.say(meta.description.strip())
+        for side in sorted(s.humans):
+            brief = meta.briefing.get(side)
+            if brief:
+                self.say(f"\nBriefing ({s.state.board.side_name[side]}):\n{brief.strip()}")
+        self.say("")
+
+    def prompt(self) -> str:
+        s = self.session.state
+        return f"{s.side} {s.date.strftime('%d %b %H:%M')}> "
+
+
+def main(scenario: Scenario, path: Path, args: argparse.Namespace) -> int:
+    """Play in the terminal; returns the exit code."""
+    from game.saves import SaveError, load_save
+
+    humans = humans_for(scenario, args.side)
+    if isinstance(humans, str):
+        print(f"two-augusts: {humans}", file=sys.stderr)
+        return 2
+    game = None
+    if getattr(args, "load", None):
+        try:
+            game = load_save(args.load, path)
+        except SaveError as exc:
+            print(f"two-augusts: cannot load {args.load}: {exc}", file=sys.stderr)
+            return 1
+    session = Session(
+        scenario, path, humans, seed=args.seed, ai_factory=computer_player(scenario), game=game
+    )
+    interactive = sys.stdin.isatty()
+    if interactive:
+        try:
+            import readline  # noqa: F401  (line editing and history at the prompt)
+        except ImportError:
+            pass
+    ui = TextFrontEnd(session, sys.stdout, use_colour(sys.stdout))
+    ui.intro()
+    if not humans:
+        ui.say(describe.log_lines(session.run_ai()))
+        ui.say(session.announce_result())
+        return 0
+    if game is None:
+        ui.say(describe.log_lines(session.state.log))
+    ui.say(describe.log_lines(session.run_ai()))
+    ui.say(describe.status_line(session.state))
+    if interactive:
+        ui.show_map()
+        ui.say("Type 'help' for the commands, 'map' to see the map again.")
+    while not session.state.game_over:
+        try:
+            line = input(ui.prompt()) if interactive else sys.stdin.readline()
+        except EOFError:
+            break
+        if not interactive and not line:
+            break
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not interactive:
+            ui.say(f"> {line}")
+        before = session.state.turn
+        reply = session.handle(line)
+        ui.show_reply(reply)
+        if reply.quit:
+            return 0
+        if session.state.turn != before and not session.state.game_over:
+            ui.say(describe.status_line(session.state))
+            if interactive:
+                ui.show_map()
+    ui.say(session.announce_result() or describe.status_line(session.state))
+    return 0
