@@ -26,7 +26,7 @@ def write_save(
 ) -> None:
     """Write the game to `path` atomically."""
     target = Path(path)
-    data = to_save(game, scenario_hash(scenario_path))
+    data = to_save(game, scenario_hash(Path(scenario_path)))
     data["scenario_path"] = str(scenario_path)
     text = json.dumps(data, indent=1, sort_keys=False, ensure_ascii=False)
     directory = target.parent if str(target.parent) else Path(".")
@@ -84,8 +84,8 @@ def load_save(
     if not isinstance(sp, (str, os.PathLike)):
         raise SaveError(f"{path} does not say which scenario it belongs to")
     try:
-        scenario = load_scenario(sp)
-        digest = scenario_hash(sp)
+        scenario = load_scenario(Path(sp))
+        digest = scenario_hash(Path(sp))
     except ScenarioError as exc:
         raise SaveError(f"the scenario of {path} cannot be loaded:\n{exc}") from None
     try:

@@ -259,14 +259,13 @@ class Odds:
 def odds(state: GameState, target: Hex, attackers: list[str], support: list[str]) -> Odds:
     st = strengths(state, target, attackers, support)
     ratio = st.ratio
-    outcomes: dict[str, float] = {"repulsed": 0.0, "held": 0.0, "retreat": 0.0, "rout": 0.0}
-    outcomes["surrender"] = 0.0
+    counts = dict.fromkeys(("repulsed", "held", "retreat", "rout", "surrender"), 0)
     al = [0.0, 0.0, 0.0]
     dl = [0.0, 0.0, 0.0]
     p = 1.0 / len(C.DIE)
     for die in range(len(C.DIE)):
         r = resolve(state, target, attackers, ratio, die)
-        outcomes[r.outcome] = outcomes.get(r.outcome, 0.0) + p
+        counts[r.outcome] += 1
         for v in r.attacker_losses.values():
             for i in range(3):
                 al[i] += v[i] * p
@@ -276,6 +275,7 @@ def odds(state: GameState, target: Hex, attackers: list[str], support: list[str]
                 v = (u.men, u.tanks, u.guns)
             for i in range(3):
                 dl[i] += v[i] * p
+    outcomes = {k: n / len(C.DIE) for k, n in counts.items()}
     keep = 1.0
     for uid in occupancy(state).units_at.get(target, ()):
         keep *= 1.0 - state.board.types[state.units[uid].type].dissolve_chance

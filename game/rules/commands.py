@@ -47,11 +47,12 @@ class BombardCommand(_Cmd):
 
 
 class AirCommand(_Cmd):
-    """Commit aircraft to a mission this turn; support and interdiction need a target hex."""
+    """Commit aircraft to a mission this turn; support and interdiction need a target hex.
+    aircraft = 0 commits every aircraft still free this turn."""
 
     type: Literal["air"] = "air"
     mission: AirMissionKind
-    aircraft: int = Field(ge=1)
+    aircraft: int = Field(default=0, ge=0)
     target: CoordT | None = None
 
 
@@ -104,7 +105,7 @@ USAGE = {
     "move": "move UNIT COL,ROW",
     "attack": "attack COL,ROW UNIT [UNIT...] [support UNIT...] [noadvance]",
     "bombard": "bombard UNIT COL,ROW",
-    "air": "air support|interdiction|superiority AIRCRAFT [COL,ROW]",
+    "air": "air support|interdiction|superiority [AIRCRAFT] [COL,ROW]",
     "entrench": "entrench UNIT",
     "end": "end",
 }
@@ -136,14 +137,12 @@ def parse_text(text: str) -> Command:
             )
         if verb == "bombard" and len(args) == 2:
             return BombardCommand(unit=args[0], target=_coord(args[1]))
-        if verb == "air" and len(args) in (2, 3):
+        if verb == "air" and 1 <= len(args) <= 3:
             mission = {"superiority": "air_superiority"}.get(args[0], args[0])
+            rest = args[1:]
+            count = int(rest.pop(0)) if rest and rest[0].isdigit() else 0
             return AirCommand.model_validate(
-                {
-                    "mission": mission,
-                    "aircraft": int(args[1]),
-                    "target": _coord(args[2]) if len(args) == 3 else None,
-                }
+                {"mission": mission, "aircraft": count, "target": _coord(rest[0]) if rest else None}
             )
         if verb == "entrench" and len(args) == 1:
             return EntrenchCommand(unit=args[0])

@@ -265,8 +265,10 @@ def validate(state: GameState, cmd: Command) -> list[str]:
     if isinstance(cmd, AirCommand):
         ss = state.sides[state.side]
         free = ss.aircraft - ss.air_allocated
-        if cmd.aircraft > free:
-            errs.append(f"only {max(free, 0)} aircraft are free this turn")
+        if free <= 0:
+            errs.append("no aircraft are free this turn")
+        elif cmd.aircraft > free:
+            errs.append(f"only {free} aircraft are free this turn")
         if cmd.mission in ("support", "interdiction"):
             if cmd.target is None:
                 errs.append(f"a {cmd.mission} mission needs a target hex")
@@ -325,7 +327,9 @@ def apply(state: GameState, cmd: Command) -> tuple[GameState, list[GameEvent]]:
         assert h is not None
         resolve_bombard(tx, cmd.unit, h, rng)
     elif isinstance(cmd, AirCommand):
-        air.fly(tx, cmd.mission, cmd.aircraft, cmd.target, rng)
+        ss = state.sides[state.side]
+        count = cmd.aircraft or ss.aircraft - ss.air_allocated
+        air.fly(tx, cmd.mission, count, cmd.target, rng)
     elif isinstance(cmd, EntrenchCommand):
         u = tx.unit(cmd.unit)
         u.entrenched = True

@@ -1,0 +1,268 @@
+"""Combat: each modifier one at a time, the odds, losses, retreat, rout, surrender, doctrine."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.rules import (
+    AirCommand,
+    AttackCommand,
+    BombardCommand,
+    MoveCommand,
+    apply,
+    preview,
+    validate,
+)
+from tests.rules.conftest import OPEN, unit
+
+RED = unit("r", "red", "inf", (3, 3))
+BLUE = unit("b", "blue", "inf", (4, 3))
+HIT = AttackCommand(target=(4, 3), units=("r",))
+
+
+def ratio(g, cmd=HIT):
+    assert validate(g, cmd) == []
+    return preview(g, cmd).ratio
+
+
+def test_equal_forces_on_open_ground_meet_at_one_to_one(start):
+    g = start(OPEN, [RED, BLUE])
+    o = preview(g, HIT)
+    assert o.ratio == pytest.approx(1.0)
+    assert sum(o.outcomes.values()) == pytest.approx(1.0)
+    # the die shifts 1:1 to 0.5 (repulsed), 0.7/0.85/1.0 (held), 1.2/1.5 (retreat)
+    assert o.outcomes["repulsed"] == pytest.approx(1 / 6)
+    assert o.outcomes["held"] == pytest.approx(3 / 6)
+    assert o.outcomes["retreat"] == pytest.approx(2 / 6)
+
+
+def test_terrain_multiplies_defence(start):
+    rows = [
+        ".........",
+        ".........",
+        ".........",
+        "....o....",
+        ".........",
+        ".........",
+        ".........",
+    ]
+    o = preview(start(rows, [RED, BLUE]), HIT)
+    assert o.factors["terrain"] == 1.5
+    assert o.ratio == pytest.approx(1 / 1.5, rel=1e-3)
+
+
+def test_entrenchment_multiplies_defence_by_the_doctrine_bonus(start):
+    g = start(
+        OPEN, [RED, unit("b", "blue", "inf", (4, 3), entrenched=True)], blue="entrench_bonus = 0.5"
+    )
+    assert preview(g, HIT).factors["entrenched"] == 1.5
+    assert ratio(g) == pytest.approx(1 / 1.5, rel=1e-3)
+
+
+def test_attacking_out_of_a_river_hex_halves_the_attack(start):
+    rows = [
+        ".........",
+        ".........",
+        ".........",
+        "...~.....",
+        ".........",
+        ".........",
+        ".........",
+    ]
+    ford = '[[map.crossings]]\nat = [3, 3]\nkind = "ford"\n'
+    g = start(rows, [RED, BLUE], extra=ford)
+    assert preview(g, HIT).factors["river"] == 0.5
+    assert ratio(g) == pytest.approx(0.5, rel=1e-3)
+
+
+def test_combined_arms_needs_armour_infantry_and_guns(start):
+    units = [
+        unit("r", "red", "inf", (3, 3)),
+        unit("t", "red", "tank", (4, 2), men=500, tanks=20),
+        unit("a", "red", "art", (2, 3), men=200, guns=10),
+        unit("b", "blue", "inf", (4, 3), men=5000),
+    ]
+    g = start(OPEN, units, red="combined_arms = 0.5")
+    full = preview(g, AttackCommand(target=(4, 3), units=("r", "t"), support=("a",)))
+    half = preview(g, AttackCommand(target=(4, 3), units=("r", "t")))
+    alone = preview(g, AttackCommand(target=(4, 3), units=("r",), support=("a",)))
+    assert full.factors["combined_arms"] == pytest.approx(1.5)
+    assert half.factors["combined_arms"] == pytest.approx(1.25)
+    assert "combined_arms" not in alone.factors
+    # a side without the doctrine gets nothing
+    g0 = start(OPEN, units)
+    assert (
+        "combined_arms" not in preview(g0, AttackCommand(target=(4, 3), units=("r", "t"))).factors
+    )
+
+
+def test_quality_scales_strength(start):
+    g = start(OPEN, [unit("r", "red", "inf", (3, 3), quality=2.0), BLUE])
+    assert ratio(g) == pytest.approx(2.0)
+
+
+def test_morale_scales_strength(start):
+    g = start(OPEN, [RED, BLUE], red="morale = 1.0", blue="morale = 0.5")
+    assert ratio(g) == pytest.approx(1.4 / 1.0)
+
+
+def test_an_attacker_out_of_supply_is_weaker(start):
+    g = start(OPEN, [RED, BLUE], red="supply_range_km = 10", red_supply="at = [0, 0]")
+    assert not g.units["r"].supplied
+    assert ratio(g) == pytest.approx(0.5)
+
+
+def test_a_defender_out_of_supply_is_weaker(start):
+    g = start(OPEN, [RED, BLUE], blue="supply_range_km = 10", blue_supply="at = [8, 6]")
+    assert not g.units["b"].supplied
+    assert ratio(g) == pytest.approx(1 / 0.75, rel=1e-3)
+
+
+def test_tanks_count_by_their_tank_factor(start):
+    g = start(OPEN, [unit("r", "red", "tank", (3, 3), men=0, tanks=40), BLUE])
+    # 40 tanks x 0.25 x tank_factor 1.0 x type attack 1.2 = 12 against 10 men-points
+    assert ratio(g) == pytest.approx(1.2)
+
+
+def test_doctrine_loss_multipliers(start):
+    big = [unit("r", "red", "inf", (3, 3), men=10000), unit("b", "blue", "inf", (4, 3), men=10000)]
+    plain = preview(start(OPEN, big), AttackCommand(target=(4, 3), units=("r",)))
+    harsh = preview(
+        start(OPEN, big, red="attacker_losses = 2.0", blue="defender_losses = 0.5"),
+        AttackCommand(target=(4, 3), units=("r",)),
+    )
+    assert harsh.attacker_losses[0] == pytest.approx(2 * plain.attacker_losses[0], rel=0.01)
+    assert harsh.defender_losses[0] == pytest.approx(0.5 * plain.defender_losses[0], rel=0.02)
+
+
+def test_rigid_orders_stop_attackers_moving_again(start):
+    g = start(OPEN, [RED, BLUE], red="rigid_orders = true")
+    g2, _ = apply(g, HIT)
+    assert g2.units["r"].mp == 0.0 and g2.units["r"].has_attacked
+    if g2.units["r"].coord == (3, 3):
+        assert validate(g2, MoveCommand(unit="r", to=(2, 3))) == [
+            "r has attacked this turn and its orders are rigid: it may not move"
+        ]
+
+
+def test_initiative_is_the_share_of_movement_left_after_attacking(start):
+    g = start(OPEN, [RED, BLUE], red="initiative = 0.5")
+    g2, _ = apply(g, AttackCommand(target=(4, 3), units=("r",), advance=False))
+    assert g2.units["r"].mp == pytest.approx(1.5)
+    assert validate(g2, HIT) == ["r has already attacked this turn"]
+
+
+def test_artillery_in_range_adds_its_fire(start):
+    units = [RED, BLUE, unit("a", "red", "art", (2, 3), men=200, guns=10)]
+    g = start(OPEN, units)
+    cmd = AttackCommand(target=(4, 3), units=("r",), support=("a",))
+    o = preview(g, cmd)
+    assert o.factors["artillery"] == pytest.approx(10 * 0.2)
+    far = start(OPEN, [RED, BLUE, unit("a", "red", "art", (0, 3), men=200, guns=10)])
+    assert validate(far, cmd) == ["a is out of range: [4,3] is 4 hexes away, its range is 2"]
+
+
+def test_bombardment_causes_losses_without_retreat_or_loss_to_the_guns(start):
+    units = [
+        unit("a", "red", "art", (2, 3), men=200, guns=60),
+        unit("b", "blue", "inf", (4, 3), men=2000),
+    ]
+    g = start(OPEN, units)
+    g2, events = apply(g, BombardCommand(unit="a", target=(4, 3)))
+    assert g2.units["b"].men < 2000 and g2.units["b"].coord == (4, 3)
+    assert g2.units["a"].men == 200 and g2.units["a"].guns == 60
+    assert events[0].kind == "bombard" and events[0].changes
+
+
+def test_air_support_adds_to_attacks_near_its_target(start):
+    g = start(OPEN, [RED, BLUE], red_air="aircraft = 50\nsorties_per_day = 1")
+    g2, events = apply(g, AirCommand(mission="support", aircraft=50, target=(4, 3)))
+    assert events[0].kind == "air"
+    o = preview(g2, HIT)
+    assert o.factors["air"] > 0
+    assert o.ratio > 1.0
+    assert g2.sides["red"].air_allocated == 50
+    assert validate(g2, AirCommand(mission="support", aircraft=1, target=(4, 3))) == [
+        "no aircraft are free this turn"
+    ]
+
+
+def test_the_outcome_of_an_attack_is_one_the_preview_allows(start):
+    g0 = start(OPEN, [RED, BLUE])
+    o = preview(g0, HIT)
+    seen = set()
+    for seed in range(40):
+        g = start(OPEN, [RED, BLUE], seed=seed)
+        _, events = apply(g, HIT)
+        combat = next(e for e in events if e.kind == "combat")
+        for name, words in {
+            "repulsed": "is repulsed",
+            "held": "is held",
+            "retreat": "drives the defenders back",
+        }.items():
+            if words in combat.text:
+                seen.add(name)
+    assert seen <= {k for k, v in o.outcomes.items() if v > 0}
+    assert len(seen) >= 2
+
+
+def test_overwhelming_odds_rout_the_defender_who_falls_back_away_and_is_followed(start):
+    g = start(OPEN, [unit("r", "red", "inf", (3, 3), men=10000), BLUE])
+    assert preview(g, HIT).outcomes["rout"] == 1.0
+    g2, events = apply(g, HIT)
+    b = g2.units["b"]
+    assert b.active and b.coord is not None
+    assert b.pos.distance(g2.units["r"].pos) >= 2 or g2.units["r"].coord == (4, 3)
+    assert g2.units["r"].coord == (4, 3)  # the attacker advanced into the emptied hex
+    assert b.morale < g.units["b"].morale
+    text = " ".join(e.text for e in events)
+    assert "routs to" in text and "advance into" in text
+
+
+def test_a_defender_with_no_way_out_surrenders(start):
+    units = [
+        unit("r", "red", "inf", (3, 3), men=10000),
+        unit("n", "red", "inf", (5, 1)),
+        unit("e", "red", "inf", (6, 3)),
+        unit("s", "red", "inf", (5, 5)),
+        BLUE,
+    ]
+    g = start(OPEN, units)
+    o = preview(g, HIT)
+    assert o.outcomes["surrender"] == 1.0
+    g2, events = apply(g, HIT)
+    assert g2.units["b"].status == "surrendered"
+    assert g2.sides["blue"].men_lost == 1000
+    assert "surrenders" in " ".join(e.text for e in events)
+
+
+def test_losses_are_recorded_in_men_tanks_and_guns(start):
+    units = [
+        unit("r", "red", "tank", (3, 3), men=2000, tanks=100, guns=20),
+        unit("b", "blue", "inf", (4, 3), men=3000, guns=30),
+    ]
+    g = start(OPEN, units)
+    g2, events = apply(g, HIT)
+    combat = next(e for e in events if e.kind == "combat")
+    for uid, men, tanks, guns in combat.changes:
+        u0, u1 = g.units[uid], g2.units[uid]
+        assert (u1.men - u0.men, u1.tanks - u0.tanks, u1.guns - u0.guns) == (men, tanks, guns)
+    assert g2.sides["red"].men_lost == 2000 - g2.units["r"].men
+
+
+def test_units_that_may_dissolve_melt_away_when_attacked(start):
+    g = start(OPEN, [RED, unit("b", "blue", "militia", (4, 3))])
+    assert preview(g, HIT).dissolve_chance == 1.0
+    g2, events = apply(g, HIT)
+    assert g2.units["b"].status == "destroyed"
+    assert "melts away" in events[0].text
+    assert g2.units["r"].coord == (4, 3)
+
+
+def test_attacks_must_come_from_next_door_at_an_enemy(start):
+    g = start(OPEN, [unit("r", "red", "inf", (1, 3)), BLUE])
+    assert validate(g, HIT) == ["r at [1,3] is not next to [4,3]"]
+    assert validate(g, AttackCommand(target=(5, 3), units=("r",))) == [
+        "there is no enemy unit at [5,3]",
+        "r at [1,3] is not next to [5,3]",
+    ]
