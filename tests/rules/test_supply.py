@@ -1,0 +1,128 @@
+"""Supply: traced from sources through passable hexes, cut by enemy units and zones of control,
+extended by roads; out of supply means attrition and, after long isolation, surrender."""
+
+from __future__ import annotations
+
+from game.rules import BombardCommand, EndTurnCommand, apply, supply_map
+from tests.rules.conftest import OPEN, unit
+
+CORRIDOR = ["=========", ".........", ".........", "========="]
+
+
+def end(g, n=1):
+    for _ in range(n):
+        g, _ = apply(g, EndTurnCommand())
+    return g
+
+
+def test_supply_reaches_as_far_as_the_range_allows(start):
+    g = start(
+        OPEN,
+        [unit("r", "red", "inf", (1, 3)), unit("b", "blue", "inf", (8, 0))],
+        red="supply_range_km = 30",
+    )
+    m = supply_map(g, "red")
+    assert m[(0, 3)] == 0 and m[(3, 3)] == 3.0
+    assert (4, 3) not in m
+
+
+def test_terrain_supply_cost_and_roads(start):
+    rows = [
+        ".........",
+        ".........",
+        ".........",
+        ",,,,,,,,,",
+        ".........",
+        ".........",
+        ".........",
+    ]
+    road = '[[map.routes]]\nkind = "road"\npath = [[0, 3], [8, 3]]\n'
+    units = [unit("r", "red", "inf", (1, 1)), unit("b", "blue", "inf", (8, 0))]
+    g = start(rows, units, red="supply_range_km = 30")
+    assert (2, 3) not in supply_map(g, "red") or supply_map(g, "red")[(2, 3)] > 2  # marsh costs 3
+    g = start(rows, units, red="supply_range_km = 30", extra=road)
+    assert supply_map(g, "red")[(6, 3)] == 3.0  # road: 0.5 a hex
+
+
+def test_enemy_units_and_their_zones_of_control_cut_supply(start):
+    units = [unit("r", "red", "inf", (8, 2)), unit("b", "blue", "inf", (4, 1))]
+    g = start(CORRIDOR, units, red="supply_range_km = 1000", blue_supply="at = [4, 1]")
+    assert not g.units["r"].supplied
+    m = supply_map(g, "red")
+    assert (3, 2) in m and (4, 2) not in m and (5, 2) not in m
+
+
+def test_friendly_units_keep_a_line_open_through_enemy_zones_of_control(start):
+    units = [
+        unit("r", "red", "inf", (8, 2)),
+        unit("p", "red", "inf", (4, 2)),
+        unit("q", "red", "inf", (5, 2)),
+        unit("b", "blue", "inf", (4, 1)),
+    ]
+    g = start(CORRIDOR, units, red="supply_range_km = 1000", blue_supply="at = [4, 1]")
+    assert g.units["r"].supplied
+
+
+def test_cut_off_units_suffer_attrition_and_lose_morale(start):
+    units = [unit("r", "red", "inf", (8, 2), men=1000), unit("b", "blue", "inf", (4, 1))]
+    g = start(
+        CORRIDOR,
+        units,
+        red="supply_range_km = 1000\nsurrender_after_turns = 50",
+        blue_supply="at = [4, 1]",
+    )
+    g2 = end(g, 2)  # red's next turn begins
+    u = g2.units["r"]
+    assert u.men == 980 and u.turns_out == 1 and u.morale < g.units["r"].morale
+    attrition = [e for e in g2.log if e.kind == "attrition"]
+    assert attrition and attrition[-1].changes == (("r", -20, 0, 0),)
+
+
+def test_units_cut_off_long_enough_surrender(start):
+    units = [unit("r", "red", "inf", (8, 2)), unit("b", "blue", "inf", (4, 1))]
+    g = start(
+        CORRIDOR,
+        units,
+        red="supply_range_km = 1000\nsurrender_after_turns = 3",
+        blue_supply="at = [4, 1]",
+    )
+    g = end(g, 4)  # two red turns cut off: not yet
+    assert g.units["r"].status == "active" and g.units["r"].turns_out == 2
+    for _ in range(8):
+        g = end(g, 2)
+        if g.units["r"].status != "active":
+            break
+    assert g.units["r"].status == "surrendered"
+    assert any("lays down its arms" in e.text for e in g.log)
+
+
+def test_replacements_make_good_losses_in_supply(start):
+    units = [
+        unit("r", "red", "inf", (3, 3), men=1000),
+        unit("a", "blue", "art", (5, 3), men=100, guns=200),
+    ]
+    g = start(OPEN, units, red="replacement_rate = 0.5")
+    g = end(g)
+    g, _ = apply(g, BombardCommand(unit="a", target=(3, 3)))
+    hit = g.units["r"].men
+    assert hit < 1000
+    g = end(g)  # red's turn: it fought since its last turn began, so no replacements yet
+    assert g.units["r"].men == hit
+    g = end(g, 2)
+    assert g.units["r"].men == hit + round((1000 - hit) * 0.5)
+    assert any(e.kind == "replacements" for e in g.log)
+
+
+def test_no_replacements_out_of_supply(start):
+    units = [
+        unit("r", "red", "inf", (3, 3), men=1000),
+        unit("a", "blue", "art", (5, 3), men=100, guns=200),
+    ]
+    g = start(
+        OPEN, units, red="replacement_rate = 0.5\nsupply_range_km = 10", red_supply="at = [0, 0]"
+    )
+    g = end(g)
+    g, _ = apply(g, BombardCommand(unit="a", target=(3, 3)))
+    hit = g.units["r"].men
+    g = end(g, 3)
+    assert g.units["r"].men < hit
