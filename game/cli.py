@@ -128,6 +128,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1, help="random seed (same seed, same game)")
     p.add_argument("--load", metavar="SAVEFILE", help="resume a saved game")
     p.add_argument("--fog", action="store_true", help="fog of war: see only what your units see")
+    p.add_argument(
+        "--screenshot",
+        metavar="PNG",
+        help="open the window, draw the first frame into PNG and exit (for docs and bug reports)",
+    )
     p.set_defaults(func=_cmd_play)
     return parser
 

@@ -7,10 +7,18 @@ back to the terminal front end, so `make play` always starts something playable.
 from __future__ import annotations
 
 import argparse
-import importlib
-import importlib.util
+import os
 import sys
 from pathlib import Path
+
+
+def display_available() -> bool:
+    """Whether a window can open: a display server, or an SDL driver chosen on purpose."""
+    if os.environ.get("SDL_VIDEODRIVER"):
+        return os.environ["SDL_VIDEODRIVER"] not in ("dummy", "offscreen")
+    if sys.platform.startswith("linux") or "bsd" in sys.platform:
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
 
 
 def run_play(args: argparse.Namespace) -> int:
@@ -18,23 +26,29 @@ def run_play(args: argparse.Namespace) -> int:
     from game.scenario import ScenarioError, load_scenario
 
     path = Path(args.scenario) if args.scenario else default_scenario()
+    if getattr(args, "load", None) and not args.scenario:
+        from game.saves import SaveError, read_save_data
+
+        try:
+            saved = read_save_data(args.load).get("scenario_path")
+        except SaveError as exc:
+            print(f"two-augusts: {exc}", file=sys.stderr)
+            return 1
+        if isinstance(saved, str) and Path(saved).is_file():
+            path = Path(saved)
     try:
         scenario = load_scenario(path)
     except ScenarioError as exc:
         for p in exc.problems:
             print(p, file=sys.stderr)
         return 1
-    front_end = "game.ui.text.app" if args.text else "game.ui.pygame.app"
-    if importlib.util.find_spec(front_end) is None:
-        print(f"{scenario.meta.title}\n")
-        print(scenario.meta.description.strip())
-        for side, text in scenario.meta.briefing.items():
-            print(f"\n[{side}] {text.strip()}")
-        print(
-            "\nThe playable front ends are not built yet in this version "
-            "(see the open issues); `two-augusts inspect` shows the scenario.",
-            file=sys.stderr,
-        )
-        return 2
-    module = importlib.import_module(front_end)
-    return int(module.main(scenario, path, args))
+    window = not args.text and (getattr(args, "screenshot", None) or display_available())
+    if not args.text and not window:
+        print("two-augusts: no display found; playing in the terminal", file=sys.stderr)
+    if window:
+        from game.ui.pygame import app as pygame_app
+
+        return pygame_app.main(scenario, path, args)
+    from game.ui.text import app as text_app
+
+    return text_app.main(scenario, path, args)

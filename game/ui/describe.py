@@ -28,10 +28,10 @@ def status_line(state: GameState) -> str:
     phase = f" ({state.phase})" if state.phase else ""
     v = status(state)
     score = "  ".join(f"{b.adjective[s]} {v.vp[s]:g} VP" for s in b.sides)
-    lead = f"{b.adjective[v.winner]} {v.level}" if v.winner else "draw"
+    lead = f"{b.adjective[v.winner]} {v.level} win" if v.winner else "a draw"
     return (
-        f"Turn {state.turn}/{total}, {date_text(state)}{phase} - {b.side_name[state.side]} "
-        f"to move - {score} ({lead})"
+        f"Turn {state.turn}/{total}, {date_text(state)}{phase} - {b.adjective[state.side]} "
+        f"to move - {score} (if it ended now: {lead})"
     )
 
 

@@ -1,0 +1,460 @@
+"""The pygame window: the hex map, a side panel, the dispatch log and a command line.
+
+The mouse writes commands in the same language the player can type: clicking a unit and then a
+hex runs `move UNIT HEX`, clicking an enemy next to the selected units shows `odds`, and clicking
+it again runs `attack`. Every line goes through the shared Session, so the window, the terminal,
+scripts and the AI all play by exactly the same rules.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pygame
+
+from game.rules import reachable
+from game.rules.hexes import Hex
+from game.scenario.models import Scenario
+from game.ui import describe
+from game.ui.controller import Reply, Session
+from game.ui.players import computer_player
+from game.ui.pygame.layout import HexLayout, fit_layout
+from game.ui.pygame.render import INK, PAPER, Fonts, MapMarks, draw_map, hex_colour
+from game.ui.text.app import humans_for
+
+Coord = tuple[int, int]
+PANEL_W = 400
+LOG_H = 190
+MIN_HEX = 22.0  # pixels, centre to corner: counters stay readable
+MAX_HEX = 44.0
+PANEL_BG = (246, 242, 230)
+LOG_BG = (30, 32, 36)
+LOG_INK = (225, 222, 210)
+PROMPT_INK = (255, 214, 120)
+ERROR_INK = (255, 140, 120)
+
+
+@dataclass
+class Selection:
+    units: list[str] = field(default_factory=list)  # own units picked (first one moves)
+    hex: Coord | None = None
+    reach: dict[Coord, float] = field(default_factory=dict)
+    target: Coord | None = None  # enemy hex with odds on show
+
+
+class Window:
+    """One game in a window; `handle` takes pygame events, `draw` paints a frame."""
+
+    def __init__(self, session: Session, size: tuple[int, int] = (1280, 800)) -> None:
+        self.session = session
+        self.fonts = Fonts()
+        self.size = size
+        self.hex_size = 0.0
+        self.pan = (0.0, 0.0)
+        self.drag_from: tuple[int, int] | None = None
+        self.dragged = False
+        self.layout = self._fit()
+        self.sel = Selection()
+        self.command = ""
+        self.history: list[str] = []
+        self.history_pos = 0
+        self.log: list[tuple[str, tuple[int, int, int]]] = []
+        self.log_scroll = 0
+        self.panel_extra: list[str] = []  # odds, info or help shown in the panel
+        self.running = True
+        own = [
+            u.coord
+            for u in session.state.units.values()
+            if u.active and u.coord and u.side == session.viewer
+        ]
+        if own:
+            self.centre_on((sum(c[0] for c in own) // len(own), sum(c[1] for c in own) // len(own)))
+        for line in describe.log_lines(session.state.log):
+            self.add_log(line)
+
+    # --- geometry --------------------------------------------------------------------------
+
+    def _fit(self) -> HexLayout:
+        """Hexes big enough to read (at least MIN_HEX pixels); the map pans when it overflows."""
+        b = self.session.state.board
+        w, h = self.size
+        fitted = fit_layout(b.width, b.height, w - PANEL_W, h - LOG_H)
+        if not self.hex_size:
+            self.hex_size = min(MAX_HEX, max(MIN_HEX, fitted.size))
+        base = HexLayout(self.hex_size, (8 + self.hex_size, 8 + self.hex_size))
+        mw, mh = base.map_size(b.width, b.height)
+        view = self.map_rect()
+        # Keep at least a quarter of the view filled with map whichever way it is dragged.
+        px = min(view.width / 4, max(view.width * 3 / 4 - mw, self.pan[0]))
+        py = min(view.height / 4, max(view.height * 3 / 4 - mh, self.pan[1]))
+        self.pan = (px, py)
+        return HexLayout(self.hex_size, (base.origin[0] + px, base.origin[1] + py))
+
+    def zoom(self, steps: int, about: tuple[int, int]) -> None:
+        """Zoom the map by mouse-wheel steps, keeping the hex under the cursor in place."""
+        old = self.hex_size
+        new = min(80.0, max(8.0, old * (1.15**steps)))
+        if new == old:
+            return
+        ox, oy = self.layout.origin
+        f = new / old
+        self.hex_size = new
+        # The origin moves so that the point under the cursor stays put.
+        nx, ny = about[0] - (about[0] - ox) * f, about[1] - (about[1] - oy) * f
+        self.pan = (nx - (8 + new), ny - (8 + new))
+        self.layout = self._fit()
+
+    def map_rect(self) -> pygame.Rect:
+        return pygame.Rect(0, 0, self.size[0] - PANEL_W, self.size[1] - LOG_H)
+
+    def resize(self, size: tuple[int, int]) -> None:
+        self.size = (max(800, size[0]), max(560, size[1]))
+        self.layout = self._fit()
+
+    def centre_on(self, c: Coord) -> None:
+        """Pan so that hex `c` sits in the middle of the map view."""
+        view = self.map_rect()
+        x, y = self.layout.centre(c)
+        self.pan = (self.pan[0] + view.centerx - x, self.pan[1] + view.centery - y)
+        self.layout = self._fit()
+
+    # --- input -----------------------------------------------------------------------------
+
+    def add_log(self, line: str, colour: tuple[int, int, int] = LOG_INK) -> None:
+        self.log.append((line, colour))
+        self.log_scroll = 0
+
+    def run_line(self, line: str) -> Reply:
+        """Run a command line exactly as if typed, and show the reply."""
+        self.add_log(f"> {line}", PROMPT_INK)
+        before = self.session.state.turn
+        reply = self.session.handle(line)
+        colour = LOG_INK if reply.ok else ERROR_INK
+        if reply.events or not reply.ok:
+            for text in reply.lines:
+                self.add_log(text, colour)
+            self.panel_extra = [] if reply.ok else list(reply.lines)
+        else:
+            self.panel_extra = list(reply.lines)
+        if reply.quit:
+            self.running = False
+        if self.session.state.turn != before:
+            self.add_log(describe.status_line(self.session.state), PROMPT_INK)
+        self.refresh_selection()
+        return reply
+
+    def refresh_selection(self) -> None:
+        s = self.session.state
+        self.sel.units = [u for u in self.sel.units if s.units[u].active]
+        if not self.sel.units:
+            self.sel = Selection()
+            return
+        first = s.units[self.sel.units[0]]
+        self.sel.hex = first.coord
+        human = s.side in self.session.humans and first.side == s.side
+        self.sel.reach = reachable(s, first.id) if human else {}
+
+    def click(self, pos: tuple[int, int], button: int, shift: bool) -> None:
+        if not self.map_rect().collidepoint(pos):
+            return
+        c = self.layout.at_pixel(*pos)
+        s = self.session.state
+        h = Hex.from_offset(*c)
+        if h not in s.board.coord:
+            return
+        seen = self.session.visible()
+        here = [
+            u
+            for u in s.units.values()
+            if u.active and u.pos == h and (seen is None or u.id in seen)
+        ]
+        mine = [u for u in here if u.side == self.session.viewer]
+        enemy = [u for u in here if u.side != self.session.viewer]
+        if button == 3:
+            self.sel = Selection()
+            self.panel_extra = describe.hex_lines(s, c, seen)
+            return
+        if enemy and self.sel.units:
+            units = ",".join(self.sel.units)
+            if self.sel.target == c:
+                self.run_line(f"attack {c[0]},{c[1]} with {units}")
+                self.sel.target = None
+            else:
+                reply = self.run_line(f"odds {c[0]},{c[1]} with {units}")
+                self.sel.target = c if reply.ok else None
+            return
+        if mine:
+            ids = [u.id for u in mine]
+            if shift and self.sel.units:
+                for uid in ids:
+                    if uid not in self.sel.units:
+                        self.sel.units.append(uid)
+            elif self.sel.units and self.sel.units[0] in ids and len(ids) > 1:
+                # Clicking a stack again picks the next unit in it.
+                i = ids.index(self.sel.units[0])
+                self.sel.units = [ids[(i + 1) % len(ids)]]
+            else:
+                self.sel.units = [ids[0]]
+            self.sel.target = None
+            self.refresh_selection()
+            self.panel_extra = describe.unit_lines(s, s.units[self.sel.units[0]])
+            return
+        if self.sel.units and c in self.sel.reach and c != self.sel.hex:
+            self.run_line(f"move {self.sel.units[0]} {c[0]},{c[1]}")
+            return
+        self.sel = Selection()
+        self.panel_extra = describe.hex_lines(s, c, seen)
+
+    def key(self, event: pygame.event.Event) -> None:
+        if event.key == pygame.K_RETURN or event.key == pygame.K_KP_ENTER:
+            line = self.command.strip()
+            self.command = ""
+            if line:
+                self.history.append(line)
+                self.history_pos = len(self.history)
+                self.run_line(line)
+        elif event.key == pygame.K_BACKSPACE:
+            self.command = self.command[:-1]
+        elif event.key == pygame.K_ESCAPE:
+            if self.command:
+                self.command = ""
+            else:
+                self.sel = Selection()
+                self.panel_extra = []
+        elif event.key == pygame.K_UP and self.history:
+            self.history_pos = max(0, self.history_pos - 1)
+            self.command = self.history[self.history_pos]
+        elif event.key == pygame.K_DOWN and self.history:
+            self.history_pos = min(len(self.history), self.history_pos + 1)
+            self.command = (
+                self.history[self.history_pos] if self.history_pos < len(self.history) else ""
+            )
+        elif event.key == pygame.K_PAGEUP:
+            self.log_scroll = min(max(0, len(self.log) - 3), self.log_scroll + 5)
+        elif event.key == pygame.K_PAGEDOWN:
+            self.log_scroll = max(0, self.log_scroll - 5)
+        elif event.key == pygame.K_F1:
+            self.run_line("help")
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.running = False
+        elif event.type == pygame.VIDEORESIZE:
+            self.resize((event.w, event.h))
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            self.drag_from, self.dragged = event.pos, False
+        elif event.type == pygame.MOUSEMOTION and self.drag_from is not None:
+            dx, dy = event.pos[0] - self.drag_from[0], event.pos[1] - self.drag_from[1]
+            if self.dragged or abs(dx) + abs(dy) > 6:
+                self.dragged = True
+                self.pan = (self.pan[0] + dx, self.pan[1] + dy)
+                self.drag_from = event.pos
+                self.layout = self._fit()
+        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            if not self.dragged:
+                shift = bool(pygame.key.get_mods() & pygame.KMOD_SHIFT)
+                self.click(event.pos, 1, shift)
+            self.drag_from, self.dragged = None, False
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 3:
+            self.click(event.pos, 3, False)
+        elif event.type == pygame.MOUSEWHEEL:
+            mouse = pygame.mouse.get_pos()
+            if self.map_rect().collidepoint(mouse):
+                self.zoom(event.y, mouse)
+            else:
+                self.log_scroll = max(0, min(len(self.log) - 3, self.log_scroll + event.y))
+        elif event.type == pygame.KEYDOWN:
+            self.key(event)
+        elif event.type == pygame.TEXTINPUT:
+            self.command += event.text
+
+    # --- drawing ---------------------------------------------------------------------------
+
+    def draw(self, surf: pygame.Surface) -> None:
+        s = self.session.state
+        surf.fill(PAPER)
+        map_rect = self.map_rect()
+        surf.set_clip(map_rect)
+        marks = MapMarks(
+            selected_hex=self.sel.hex,
+            reachable=frozenset(self.sel.reach),
+            targets=frozenset([self.sel.target]) if self.sel.target else frozenset(),
+        )
+        draw_map(surf, s, self.layout, self.fonts, marks, self.session.visible())
+        surf.set_clip(None)
+        self._draw_panel(surf)
+        self._draw_log(surf)
+
+    def _text(
+        self,
+        surf: pygame.Surface,
+        text: str,
+        pos: tuple[int, int],
+        colour: tuple[int, int, int] = INK,
+        size: int = 14,
+        bold: bool = False,
+        width: int = 0,
+    ) -> int:
+        """Draw text wrapped to `width` pixels; returns the y below it."""
+        font = self.fonts.get(size, bold)
+        x, y = pos
+        words = text.split(" ")
+        line = ""
+        lines = []
+        for w in words:
+            trial = f"{line} {w}" if line else w
+            if width and font.size(trial)[0] > width and line:
+                lines.append(line)
+                line = "  " + w if text.startswith("  ") else w
+            else:
+                line = trial
+        lines.append(line)
+        for ln in lines:
+            surf.blit(font.render(ln, True, colour), (x, y))
+            y += font.get_linesize()
+        return y
+
+    def _draw_panel(self, surf: pygame.Surface) -> None:
+        s = self.session.state
+        b = s.board
+        x0 = self.size[0] - PANEL_W
+        panel = pygame.Rect(x0, 0, PANEL_W, self.size[1] - LOG_H)
+        pygame.draw.rect(surf, PANEL_BG, panel)
+        pygame.draw.line(surf, INK, panel.topleft, panel.bottomleft, 2)
+        x, w = x0 + 12, PANEL_W - 24
+        y = self._text(surf, s.scenario.meta.title, (x, 10), size=16, bold=True, width=w)
+        side_colour = hex_colour(next(d.colour for d in s.scenario.sides if d.id == s.side))
+        pygame.draw.rect(surf, side_colour, (x, y + 4, 14, 14))
+        y = self._text(
+            surf,
+            f"{b.side_name[s.side]} to move",
+            (x + 20, y + 2),
+            size=14,
+            bold=True,
+            width=w - 20,
+        )
+        y = self._text(surf, describe.status_line(s), (x, y + 2), size=12, width=w) + 6
+        if s.game_over:
+            for line in self.session.result_lines():
+                y = self._text(surf, line, (x, y), size=13, bold=True, width=w)
+            y += 6
+        pygame.draw.line(surf, (180, 170, 150), (x, y), (x + w, y), 1)
+        y += 6
+        if self.sel.units:
+            names = [s.units[u].name for u in self.sel.units]
+            y = self._text(
+                surf, "Selected: " + ", ".join(names), (x, y), size=13, bold=True, width=w
+            )
+        for line in self.panel_extra[:40]:
+            y = self._text(surf, line, (x, y), size=12, width=w)
+            if y > panel.bottom - 60:
+                break
+        help_y = panel.bottom - 54
+        for line in (
+            "Click a unit, then a lit hex to move; click an enemy",
+            "next to it for the odds, again to attack (shift-click",
+            "adds units). Right-click: hex details. Type commands",
+            "below; 'help' lists them, 'end' ends the turn.",
+        ):
+            help_y = self._text(surf, line, (x, help_y), colour=(110, 100, 85), size=11)
+
+    def _draw_log(self, surf: pygame.Surface) -> None:
+        rect = pygame.Rect(0, self.size[1] - LOG_H, self.size[0], LOG_H)
+        pygame.draw.rect(surf, LOG_BG, rect)
+        font = self.fonts.get(13)
+        lh = font.get_linesize()
+        rows = (LOG_H - 34) // lh
+        chars = max(40, (self.size[0] - 20) // max(1, font.size("M")[0]))
+        wrapped: list[tuple[str, tuple[int, int, int]]] = []
+        end = len(self.log) - self.log_scroll
+        for text, colour in self.log[max(0, end - rows) : end]:
+            indent = ""
+            while len(indent) + len(text) > chars:
+                room = chars - len(indent)
+                cut = text.rfind(" ", 0, room)
+                cut = cut if cut > room // 2 else room
+                wrapped.append((indent + text[:cut], colour))
+                text, indent = text[cut:].lstrip(), " " * 18
+            wrapped.append((indent + text, colour))
+        y = rect.top + 6
+        for text, colour in wrapped[-rows:]:
+            surf.blit(font.render(text, True, colour), (10, y))
+            y += lh
+        bar = pygame.Rect(0, self.size[1] - 26, self.size[0], 26)
+        pygame.draw.rect(surf, (15, 16, 18), bar)
+        prompt = f"{self.session.state.side}> {self.command}"
+        blink = (pygame.time.get_ticks() // 500) % 2 == 0
+        surf.blit(
+            self.fonts.get(14, bold=True).render(
+                prompt + ("_" if blink else " "), True, PROMPT_INK
+            ),
+            (10, bar.top + 4),
+        )
+
+
+def make_session(scenario: Scenario, path: Path, args: argparse.Namespace) -> Session | str:
+    from game.rules import Options
+    from game.saves import SaveError, load_save
+
+    humans = humans_for(scenario, args.side)
+    if isinstance(humans, str):
+        return humans
+    game = None
+    if getattr(args, "load", None):
+        try:
+            game = load_save(args.load, path)
+        except SaveError as exc:
+            return f"cannot load {args.load}: {exc}"
+    return Session(
+        scenario,
+        path,
+        humans,
+        seed=args.seed,
+        options=Options(fog=bool(getattr(args, "fog", False))),
+        ai_factory=computer_player(scenario),
+        game=game,
+    )
+
+
+def main(scenario: Scenario, path: Path, args: argparse.Namespace) -> int:
+    """Open the window and play; returns the exit code."""
+    session = make_session(scenario, path, args)
+    if isinstance(session, str):
+        print(f"two-augusts: {session}", file=sys.stderr)
+        return 2
+    pygame.display.init()
+    pygame.font.init()
+    try:
+        screen = pygame.display.set_mode((1280, 800), pygame.RESIZABLE)
+    except pygame.error as exc:
+        pygame.quit()
+        print(f"two-augusts: no window ({exc}); playing in the terminal", file=sys.stderr)
+        from game.ui.text import app as text_app
+
+        return text_app.main(scenario, path, args)
+    pygame.display.set_caption(f"Two Augusts - {scenario.meta.title}")
+    pygame.key.set_repeat(400, 40)
+    window = Window(session, screen.get_size())
+    for line in describe.log_lines(session.run_ai()):
+        window.add_log(line)
+    window.add_log(describe.status_line(session.state), PROMPT_INK)
+    clock = pygame.time.Clock()
+    shot = getattr(args, "screenshot", None)
+    frames = 0
+    while window.running:
+        for event in pygame.event.get():
+            window.handle(event)
+            if event.type == pygame.VIDEORESIZE:
+                screen = pygame.display.set_mode(window.size, pygame.RESIZABLE)
+        window.draw(screen)
+        pygame.display.flip()
+        frames += 1
+        if shot and frames >= 2:
+            pygame.image.save(screen, shot)
+            break
+        clock.tick(30)
+    pygame.quit()
+    return 0
