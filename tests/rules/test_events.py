@@ -15,7 +15,10 @@ def end(g, n=1):
 
 
 def event(eid, trigger, effects, title="Something happens"):
-    return f'[[events]]\nid = "{eid}"\ntitle = "{title}"\ntrigger = {trigger}\neffects = [{", ".join(effects)}]\n'
+    return (
+        f'[[events]]\nid = "{eid}"\ntitle = "{title}"\ntrigger = {trigger}\n'
+        f"effects = [{', '.join(effects)}]\n"
+    )
 
 
 def test_reinforcements_arrive_on_their_date_at_their_hex(start):
@@ -71,7 +74,8 @@ def test_date_and_turn_triggers_fire_at_the_start_of_their_turn(start):
         "tired",
         '{ type = "date", date = 1939-08-21T06:00:00 }',
         [
-            '{ type = "doctrine", side = "red", set = { attacker_losses = 2.0, rigid_orders = true } }'
+            '{ type = "doctrine", side = "red", '
+            "set = { attacker_losses = 2.0, rigid_orders = true } }"
         ],
     ) + event("t3", '{ type = "turn", turn = 3 }', ['{ type = "message", text = "Third day." }'])
     g = start(OPEN, BASE, extra=extra)

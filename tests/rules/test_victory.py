@@ -11,7 +11,10 @@ BASE = [unit("r", "red", "inf", (1, 3)), unit("b", "blue", "inf", (8, 0))]
 
 
 def place(vp, owner, at=(4, 3), pid="p"):
-    return f'[[places]]\nid = "{pid}"\nname = "Place {pid}"\nat = [{at[0]}, {at[1]}]\nvp = {vp}\nowner = "{owner}"\n'
+    return (
+        f'[[places]]\nid = "{pid}"\nname = "Place {pid}"\nat = [{at[0]}, {at[1]}]\n'
+        f'vp = {vp}\nowner = "{owner}"\n'
+    )
 
 
 @pytest.mark.parametrize(
@@ -76,7 +79,10 @@ def test_sudden_death_ends_the_game(start):
 
 
 def test_the_game_ends_when_the_calendar_runs_out(start):
-    cal = 'start = 1939-08-20T06:00:00\nend = 1939-08-21T06:00:00\nturn_hours = 24\nfirst_side = "red"'
+    cal = (
+        "start = 1939-08-20T06:00:00\nend = 1939-08-21T06:00:00\nturn_hours = 24\n"
+        'first_side = "red"'
+    )
     g = start(OPEN, BASE, calendar=cal)
     for _ in range(3):
         g, _ = apply(g, EndTurnCommand())
