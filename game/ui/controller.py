@@ -57,6 +57,7 @@ class Reply:
     quit: bool = False
     show_map: tuple[tuple[int, int], tuple[int, int]] | None = None
     full_map: bool = False
+    new_position: bool = False  # the turn or side to move changed, or a game was loaded
 
 
 class Session:
@@ -146,6 +147,12 @@ class Session:
 
     def handle(self, line: str) -> Reply:
         """Run one typed line and say what happened (errors never raise)."""
+        before = (self.state.turn, self.state.side, id(self.game))
+        reply = self._handle(line)
+        reply.new_position = (self.state.turn, self.state.side, id(self.game)) != before
+        return reply
+
+    def _handle(self, line: str) -> Reply:
         try:
             parsed = parse(line, self.names())
         except LanguageError as exc:
@@ -280,7 +287,7 @@ class Session:
             return Reply([f"'{name}' is a save of another scenario."], ok=False)
         self.game = game
         self.players.clear()
-        return Reply([f"Loaded '{name}'.", describe.status_line(self.state)])
+        return Reply([f"Loaded '{name}'."])
 
     # --- the end -------------------------------------------------------------------------------
 

@@ -130,7 +130,6 @@ class Window:
     def run_line(self, line: str) -> Reply:
         """Run a command line exactly as if typed, and show the reply."""
         self.add_log(f"> {line}", PROMPT_INK)
-        before = self.session.state.turn
         reply = self.session.handle(line)
         colour = LOG_INK if reply.ok else ERROR_INK
         if reply.events or not reply.ok:
@@ -141,7 +140,7 @@ class Window:
             self.panel_extra = list(reply.lines)
         if reply.quit:
             self.running = False
-        if self.session.state.turn != before:
+        if reply.new_position:
             self.add_log(describe.status_line(self.session.state), PROMPT_INK)
         self.refresh_selection()
         return reply

@@ -127,12 +127,11 @@ def main(scenario: Scenario, path: Path, args: argparse.Namespace) -> int:
             continue
         if not interactive:
             ui.say(f"> {line}")
-        before = session.state.turn
         reply = session.handle(line)
         ui.show_reply(reply)
         if reply.quit:
             return 0
-        if session.state.turn != before and not session.state.game_over:
+        if reply.new_position and not session.state.game_over:
             ui.say(describe.status_line(session.state))
             if interactive:
                 ui.show_map()
