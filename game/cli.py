@@ -129,6 +129,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--load", metavar="SAVEFILE", help="resume a saved game")
     p.add_argument("--fog", action="store_true", help="fog of war: see only what your units see")
     p.add_argument(
+        "--difficulty",
+        choices=["easy", "normal", "hard"],
+        default="normal",
+        help="how well the computer plays (default: normal)",
+    )
+    p.add_argument(
         "--screenshot",
         metavar="PNG",
         help="open the window, draw the first frame into PNG and exit (for docs and bug reports)",

@@ -413,7 +413,7 @@ def make_session(scenario: Scenario, path: Path, args: argparse.Namespace) -> Se
         humans,
         seed=args.seed,
         options=Options(fog=bool(getattr(args, "fog", False))),
-        ai_factory=computer_player(scenario),
+        ai_factory=computer_player(scenario, getattr(args, "difficulty", "normal")),
         game=game,
     )
 

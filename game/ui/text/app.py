@@ -94,7 +94,12 @@ def main(scenario: Scenario, path: Path, args: argparse.Namespace) -> int:
             print(f"two-augusts: cannot load {args.load}: {exc}", file=sys.stderr)
             return 1
     session = Session(
-        scenario, path, humans, seed=args.seed, ai_factory=computer_player(scenario), game=game
+        scenario,
+        path,
+        humans,
+        seed=args.seed,
+        ai_factory=computer_player(scenario, getattr(args, "difficulty", "normal")),
+        game=game,
     )
     interactive = sys.stdin.isatty()
     if interactive:
