@@ -130,22 +130,34 @@ def odds_lines(state: GameState, o: Odds) -> list[str]:
 
 
 def units_lines(state: GameState, side: str, group: str = "") -> list[str]:
+    """The side's units by group: those on the map first, then those still to come."""
     b = state.board
-    rows = []
-    for u in sorted(state.units.values(), key=lambda u: (u.group, u.name)):
-        if u.side != side or (group and u.group != group):
-            continue
+    arrivals = {m.id: (m.arrives, m.released_by) for m in state.scenario.units}
+    mine = [u for u in state.units.values() if u.side == side and (not group or u.group == group)]
+    order = {"active": 0, "pool": 1, "surrendered": 2, "destroyed": 3}
+    mine.sort(key=lambda u: (u.group, order.get(u.status, 4), u.name))
+    on_map = sum(1 for u in mine if u.active)
+    title = b.side_name[side] + (f", group {group}" if group else "")
+    rows = [f"{title}: {on_map} units on the map, {len(mine) - on_map} others"]
+    current = None
+    for u in mine:
+        if u.group != current:
+            current = u.group
+            rows.append(f" {current or 'No group'}:")
         if u.status == "pool":
-            where = "arriving later"
+            when, event = arrivals.get(u.id, (None, ""))
+            where = f"due {when:%d %b %H:%M}" if when else f"on event {event}"
         elif not u.active:
             where = u.status
         else:
             where = fmt_hex(u.coord)
-        supply = "" if u.supplied or not u.active else "  OUT OF SUPPLY"
-        moved = "" if not u.active or u.mp > 0 else "  (done)"
-        rows.append(f"  {u.id:<10} {u.name[:34]:<34} {where:>8}  {strength_text(u)}{supply}{moved}")
-    title = f"{b.side_name[side]}" + (f", group {group}" if group else "")
-    return [f"{title}: {len(rows)} units", *rows]
+        flags = ""
+        if u.active and not u.supplied:
+            flags += "  OUT OF SUPPLY"
+        if u.active and u.mp <= 0:
+            flags += "  (done)"
+        rows.append(f"  {u.id:<11} {u.name[:40]:<40} {where:>14}  {strength_text(u)}{flags}")
+    return rows
 
 
 def log_lines(events: list[GameEvent], n: int | None = None) -> list[str]:
