@@ -36,6 +36,18 @@ def interdicted(state: GameState, side: str) -> frozenset[Hex]:
     return res
 
 
+def interdicted_i(state: GameState, side: str) -> frozenset[int]:
+    """interdicted() by hex number."""
+    key = f"interdicted_i:{side}"
+    hit = state.cache.get(key)
+    if isinstance(hit, frozenset):
+        return hit
+    ix = state.board.index
+    res = frozenset(ix[h] for h in interdicted(state, side))
+    state.cache[key] = res
+    return res
+
+
 def superiority_share(state: GameState, side: str) -> float:
     """How far the enemy's air superiority missions contest `side`'s air, 0-1."""
     enemy = state.board.other(side)

@@ -65,6 +65,14 @@ class Board:
     turns: list[dt.datetime] = field(default_factory=list)
     turn_hours: list[int] = field(default_factory=list)
     types: dict[str, UnitType] = field(default_factory=dict)
+    # The same facts keyed by hex number (index into `hexes`) for the hot loops.
+    index: dict[Hex, int] = field(default_factory=dict)
+    nbr: list[tuple[int, ...]] = field(default_factory=list)
+    enter_i: dict[tuple[MoveClass, bool], list[float | None]] = field(default_factory=dict)
+    route_move_i: dict[int, float] = field(default_factory=dict)  # key a * len(hexes) + b
+    route_supply_i: dict[int, float] = field(default_factory=dict)
+    supply_cost_i: list[float | None] = field(default_factory=list)
+    restricted_i: dict[str, frozenset[int]] = field(default_factory=dict)
     unit_models: dict[str, Unit] = field(default_factory=dict)
 
     # --- helpers -----------------------------------------------------------------------------
@@ -200,8 +208,22 @@ def build_board(s: Scenario) -> Board:
     b.turns = turn_starts(s.calendar)
     b.turn_hours = _turn_hours(s, b.turns)
     b.types = dict(s.unit_types)
+    _index(b)
     b.unit_models = {u.id: u for u in s.units}
     return b
+
+
+def _index(b: Board) -> None:
+    b.index = {h: i for i, h in enumerate(b.hexes)}
+    n = len(b.hexes)
+    b.nbr = [tuple(b.index[x] for x in b.neighbours[h]) for h in b.hexes]
+    b.enter_i = {k: [v.get(h) for h in b.hexes] for k, v in b.enter.items()}
+    b.route_move_i = {b.index[x] * n + b.index[y]: c for (x, y), c in b.route_move.items()}
+    b.route_supply_i = {b.index[x] * n + b.index[y]: c for (x, y), c in b.route_supply.items()}
+    b.supply_cost_i = [b.supply_cost.get(h) for h in b.hexes]
+    b.restricted_i = {
+        side: frozenset(b.index[h] for h in hx) for side, hx in b.restricted_hexes.items()
+    }
 
 
 def _edge(b: Board, edge: str) -> list[Hex]:

@@ -28,8 +28,8 @@ from game.rules.hexes import Hex
 from game.rules.movement import (
     cost_without_limit,
     max_mp,
+    move_cost,
     path_hexes,
-    reachable_hexes,
 )
 from game.rules.state import GameEvent, GameState, Options, SideState, Tx, UnitState
 from game.rules.supply import update_supply
@@ -210,7 +210,7 @@ def validate(state: GameState, cmd: Command) -> list[str]:
         why = _enter_reason(state, u, h)
         if why:
             return [why]
-        if h not in reachable_hexes(state, u):
+        if move_cost(state, u, h) is None:
             cost = cost_without_limit(state, u, h)
             if cost is None:
                 return [
@@ -317,7 +317,7 @@ def apply(state: GameState, cmd: Command) -> tuple[GameState, list[GameEvent]]:
     tx.s.command_count += 1
     b = state.board
     if isinstance(cmd, MoveCommand):
-        _move(tx, cmd)
+        _move(tx, cmd, state)
     elif isinstance(cmd, AttackCommand):
         h = b.hex_at(cmd.target)
         assert h is not None
@@ -341,6 +341,7 @@ def apply(state: GameState, cmd: Command) -> tuple[GameState, list[GameEvent]]:
         _end_turn(tx, rng)
     check_events(tx, rng)
     _after(tx)
+    tx.s.cache.clear()
     return tx.s, tx.events
 
 
@@ -360,15 +361,18 @@ def take_hex(tx: Tx, h: Hex, side: str) -> None:
         )
 
 
-def _move(tx: Tx, cmd: MoveCommand) -> None:
+def _move(tx: Tx, cmd: MoveCommand, old: GameState) -> None:
+    """Move along the cheapest path, worked out on the state before the move (whose cached
+    search validate() has just filled)."""
     s = tx.s
     b = s.board
-    u0 = s.units[cmd.unit]
+    u0 = old.units[cmd.unit]
     to = b.hex_at(cmd.to)
     assert to is not None and u0.pos is not None
-    cost = reachable_hexes(s, u0)[to]
-    p = path_hexes(s, u0, to) or [u0.pos, to]
-    stops = to in occupancy(s).zoc[b.other(u0.side)]
+    cost = move_cost(old, u0, to)
+    assert cost is not None
+    p = path_hexes(old, u0, to) or [u0.pos, to]
+    stops = to in occupancy(old).zoc[b.other(u0.side)]
     start = u0.pos
     u = tx.unit(cmd.unit)
     u.pos = to

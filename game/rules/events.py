@@ -71,6 +71,7 @@ def fire(tx: Tx, e: Event, rng: random.Random) -> None:
             data = ss.doctrine.model_dump()
             data.update(fx.set)
             ss.doctrine = Doctrine.model_validate(data, strict=False)
+            tx.touch()
             tx.emit(
                 "doctrine",
                 f"{s.board.adjective[fx.side]} doctrine changes: "

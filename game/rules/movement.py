@@ -1,22 +1,24 @@
 """Movement: points per turn, the cost of each step, reachable hexes and the cheapest path.
 
-One Dijkstra search serves reachable(), path() and validation. Entering an enemy zone of control
-ends a move; leaving one costs ZOC_LEAVE more; a unit with all its points may always move one hex.
+One Dijkstra search per unit and state (cached on the state) serves reachable(), path() and
+validation. Entering an enemy zone of control ends a move; leaving one costs ZOC_LEAVE more; a unit
+with all its points may always move one hex. The search runs on hex numbers (Board.index), not
+Hex tuples, because it is the AI's hottest loop.
 """
 
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass
 
 from game.rules import constants as C
-from game.rules.air import interdicted
+from game.rules.air import interdicted_i
 from game.rules.board import Coord
 from game.rules.hexes import Hex
 from game.rules.state import GameState, UnitState
 from game.rules.zoc import occupancy
 
 _EPS = 1e-9
+_INF = float("inf")
 
 
 def max_mp(state: GameState, unit: UnitState) -> float:
@@ -25,133 +27,140 @@ def max_mp(state: GameState, unit: UnitState) -> float:
     return t.speed_km * state.turn_hours / 24.0 / state.scenario.scale.hex_km
 
 
-@dataclass
-class Search:
-    """Result of one movement search from a unit's hex."""
-
-    cost: dict[Hex, float]
-    pred: dict[Hex, Hex]
-    stack_ok: dict[Hex, bool]
-
-
 def can_stand(state: GameState, unit: UnitState, h: Hex) -> bool:
     """Stacking: would the unit fit in hex h with its friends already there?"""
     occ = occupancy(state)
-    here = occ.stack.get(h, 0) if occ.side_at.get(h) == unit.side else 0
     if unit.pos == h:
         return True
+    here = occ.stack.get(h, 0) if occ.side_at.get(h) == unit.side else 0
     return here + state.board.types[unit.type].stack <= state.scenario.map.stacking
 
 
-def search(state: GameState, unit: UnitState, limit: float | None) -> Search:
-    """Cheapest cost to every hex the unit can get to, up to `limit` points (None: no limit)."""
+def _search(
+    state: GameState, unit: UnitState, limit: float | None
+) -> tuple[dict[int, float], dict[int, int]]:
+    """Cheapest cost to every hex number the unit can get to, up to `limit` points (None: no
+    limit), and each hex's predecessor on the cheapest path."""
+    key = f"search:{unit.id}:{unit.pos}:{limit}"
+    hit = state.cache.get(key)
+    if hit is not None:
+        return hit  # type: ignore[no-any-return]
     b = state.board
     t = b.types[unit.type]
-    enter = b.enter[(t.move_class, t.bridging)]
+    enter = b.enter_i[(t.move_class, t.bridging)]
     occ = occupancy(state)
     enemy = b.other(unit.side)
-    enemy_hexes = occ.hexes[enemy]
-    enemy_zoc = occ.zoc[enemy]
-    restricted = b.restricted_hexes[unit.side]
-    slow = interdicted(state, unit.side)
-    route = b.route_move
-    neighbours = b.neighbours
-    start = unit.pos
-    assert start is not None
-    cost: dict[Hex, float] = {start: 0.0}
-    pred: dict[Hex, Hex] = {}
-    heap: list[tuple[float, int, Hex]] = [(0.0, 0, start)]
-    n_push = 0
+    blocked = occ.hexes_i[enemy] | b.restricted_i[unit.side]
+    enemy_zoc = occ.zoc_i[enemy]
+    slow = interdicted_i(state, unit.side)
+    route = b.route_move_i
+    nbr = b.nbr
+    n_hex = len(nbr)
+    assert unit.pos is not None
+    start = b.index[unit.pos]
+    top = _INF if limit is None else limit + _EPS
+    cost: dict[int, float] = {start: 0.0}
+    pred: dict[int, int] = {}
+    heap: list[tuple[float, int]] = [(0.0, start)]
+    pop, push = heapq.heappop, heapq.heappush
     while heap:
-        d, _, h = heapq.heappop(heap)
-        if d > cost[h] + _EPS:
+        d, h = pop(heap)
+        if d > cost[h]:
             continue
-        extra = 0.0
         if h in enemy_zoc:
             if h != start:
                 continue  # entering an enemy zone of control ends the move
-            extra = C.ZOC_LEAVE
-        for n in neighbours[h]:
-            c = enter.get(n)
-            if c is None or n in enemy_hexes or n in restricted:
+            d += C.ZOC_LEAVE
+        base = h * n_hex
+        for n in nbr[h]:
+            c = enter[n]
+            if c is None or n in blocked:
                 continue
-            r = route.get((h, n))
+            r = route.get(base + n)
             if r is not None and r < c:
                 c = r
-            if n in slow:
+            if slow and n in slow:
                 c *= C.INTERDICTION_FACTOR
-            nd = d + c + extra
-            if limit is not None and nd > limit + _EPS:
-                continue
-            if nd < cost.get(n, float("inf")) - _EPS:
+            nd = d + c
+            if nd <= top and nd < cost.get(n, _INF) - _EPS:
                 cost[n] = nd
                 pred[n] = h
-                n_push += 1
-                heapq.heappush(heap, (nd, n_push, n))
-    return Search(cost, pred, {})
+                push(heap, (nd, n))
+    state.cache[key] = (cost, pred)
+    return cost, pred
 
 
 def _full(state: GameState, unit: UnitState) -> bool:
     return not unit.moved and not unit.has_attacked and unit.mp >= max_mp(state, unit) - _EPS
 
 
-def _first_steps(state: GameState, unit: UnitState) -> dict[Hex, float]:
+def _first_steps(state: GameState, unit: UnitState) -> list[int]:
     """Neighbours a unit with all its points may always enter, whatever they cost."""
     b = state.board
     t = b.types[unit.type]
-    enter = b.enter[(t.move_class, t.bridging)]
-    occ = occupancy(state)
-    enemy_hexes = occ.hexes[b.other(unit.side)]
-    restricted = b.restricted_hexes[unit.side]
+    enter = b.enter_i[(t.move_class, t.bridging)]
+    blocked = occupancy(state).hexes_i[b.other(unit.side)] | b.restricted_i[unit.side]
     assert unit.pos is not None
-    return {
-        n: unit.mp
-        for n in b.neighbours[unit.pos]
-        if n in enter and n not in enemy_hexes and n not in restricted
-    }
+    return [n for n in b.nbr[b.index[unit.pos]] if enter[n] is not None and n not in blocked]
 
 
-def reachable_hexes(state: GameState, unit: UnitState) -> dict[Hex, float]:
-    """Hexes the unit may end its move in this turn, with the points each costs."""
-    if not unit.active or unit.pos is None or unit.mp <= _EPS:
-        return {}
-    s = search(state, unit, unit.mp)
-    out = dict(s.cost)
-    if _full(state, unit):
-        for n, c in _first_steps(state, unit).items():
-            if n not in out:
-                out[n] = c
-    out.pop(unit.pos, None)
-    return {h: c for h, c in out.items() if can_stand(state, unit, h)}
-
-
-def reachable(state: GameState, unit_id: str) -> dict[Coord, float]:
-    """Public form: {(col, row): movement points} for every hex the unit may move to now."""
-    unit = state.units[unit_id]
-    key = f"reach:{unit_id}"
+def _reach_i(state: GameState, unit: UnitState) -> dict[int, float]:
+    key = f"reach:{unit.id}:{unit.pos}:{unit.mp}:{unit.moved}:{unit.has_attacked}"
     hit = state.cache.get(key)
-    if isinstance(hit, dict):
-        return hit
-    coord = state.board.coord
-    out = {coord[h]: round(c, 6) for h, c in reachable_hexes(state, unit).items()}
+    if hit is not None:
+        return hit  # type: ignore[no-any-return]
+    out: dict[int, float] = {}
+    if unit.active and unit.pos is not None and unit.mp > _EPS:
+        b = state.board
+        cost, _ = _search(state, unit, unit.mp)
+        out = dict(cost)
+        if _full(state, unit):
+            for n in _first_steps(state, unit):
+                if n not in out:
+                    out[n] = unit.mp
+        start = b.index[unit.pos]
+        out.pop(start, None)
+        occ = occupancy(state)
+        own = occ.hexes_i[unit.side]
+        room = state.scenario.map.stacking - b.types[unit.type].stack
+        stack = occ.stack_i
+        out = {h: c for h, c in out.items() if h not in own or stack.get(h, 0) <= room}
     state.cache[key] = out
     return out
 
 
+def reachable_hexes(state: GameState, unit: UnitState) -> dict[Hex, float]:
+    """Hexes the unit may end its move in this turn, with the points each costs."""
+    hexes = state.board.hexes
+    return {hexes[i]: c for i, c in _reach_i(state, unit).items()}
+
+
+def move_cost(state: GameState, unit: UnitState, to: Hex) -> float | None:
+    """Points a legal move to `to` costs now, or None if the unit cannot end its move there."""
+    i = state.board.index.get(to)
+    return None if i is None else _reach_i(state, unit).get(i)
+
+
+def reachable(state: GameState, unit_id: str) -> dict[Coord, float]:
+    """Public form: {(col, row): movement points} for every hex the unit may move to now."""
+    b = state.board
+    coord, hexes = b.coord, b.hexes
+    return {coord[hexes[i]]: round(c, 6) for i, c in _reach_i(state, state.units[unit_id]).items()}
+
+
 def path_hexes(state: GameState, unit: UnitState, to: Hex) -> list[Hex] | None:
     """Cheapest path from the unit's hex to `to` within its points (start included)."""
-    if unit.pos is None:
+    if unit.pos is None or move_cost(state, unit, to) is None:
         return None
-    s = search(state, unit, unit.mp)
-    if to not in s.cost:
-        if _full(state, unit) and to in _first_steps(state, unit):
-            return [unit.pos, to]
-        return None
-    out = [to]
-    while out[-1] != unit.pos:
-        out.append(s.pred[out[-1]])
-    out.reverse()
-    return out
+    b = state.board
+    _, pred = _search(state, unit, unit.mp)
+    start, goal = b.index[unit.pos], b.index[to]
+    if goal not in pred:
+        return [unit.pos, to]  # the one-hex move a unit with all its points may always make
+    out = [goal]
+    while out[-1] != start:
+        out.append(pred[out[-1]])
+    return [b.hexes[i] for i in reversed(out)]
 
 
 def path(state: GameState, unit_id: str, to: Coord) -> list[Coord] | None:
@@ -166,5 +175,6 @@ def path(state: GameState, unit_id: str, to: Coord) -> list[Coord] | None:
 
 def cost_without_limit(state: GameState, unit: UnitState, to: Hex) -> float | None:
     """What reaching `to` would cost with unlimited points (for the reason a move is refused)."""
-    s = search(state, unit, None)
-    return s.cost.get(to)
+    cost, _ = _search(state, unit, None)
+    i = state.board.index.get(to)
+    return None if i is None else cost.get(i)

@@ -8,7 +8,7 @@ import heapq
 import random
 
 from game.rules import constants as C
-from game.rules.air import interdicted
+from game.rules.air import interdicted_i
 from game.rules.board import Coord
 from game.rules.hexes import Hex
 from game.rules.state import GameState, Tx
@@ -28,58 +28,58 @@ def trace(state: GameState, side: str) -> dict[Hex, float]:
     if isinstance(hit, dict):
         return hit
     b = state.board
+    hexes = b.hexes
+    res = {hexes[i]: c for i, c in _trace_i(state, side).items()}
+    state.cache[key] = res
+    return res
+
+
+def _trace_i(state: GameState, side: str) -> dict[int, float]:
+    b = state.board
     occ = occupancy(state)
     enemy = b.other(side)
-    enemy_hexes = occ.hexes[enemy]
-    own_hexes = occ.hexes[side]
-    enemy_zoc = occ.zoc[enemy]
-    restricted = b.restricted_hexes[side]
-    slow = interdicted(state, side)
+    own = occ.hexes_i[side]
+    # Closed: enemy units, restricted zones, enemy zones of control without a friendly unit.
+    closed = occ.hexes_i[enemy] | b.restricted_i[side] | (occ.zoc_i[enemy] - own)
+    slow = interdicted_i(state, side)
     limit = supply_range(state, side) + 1e-9
-    cost_of = b.supply_cost
-    route = b.route_supply
-    bridging_at = {
-        u.pos
-        for u in state.units.values()
-        if u.active and u.side == side and u.pos is not None and b.types[u.type].bridging
-    }
-
-    def open_(h: Hex) -> bool:
-        if h in enemy_hexes or h in restricted:
-            return False
-        if h in enemy_zoc and h not in own_hexes:
-            return False
-        return h in cost_of or (h in bridging_at and bool(b.terrain[h].move_cost))
-
-    dist: dict[Hex, float] = {}
-    heap: list[tuple[float, int, Hex]] = []
-    n = 0
+    cost_of = list(b.supply_cost_i)
+    for u in state.units.values():  # a friendly bridging unit carries supply over its river
+        if u.active and u.side == side and u.pos is not None and b.types[u.type].bridging:
+            i = b.index[u.pos]
+            if cost_of[i] is None and b.terrain[u.pos].move_cost:
+                cost_of[i] = b.terrain[u.pos].supply_cost
+    route = b.route_supply_i
+    nbr = b.nbr
+    n_hex = len(nbr)
+    dist: dict[int, float] = {}
+    heap: list[tuple[float, int]] = []
     for src in b.sources[side]:
-        if open_(src) and src not in dist:
-            dist[src] = 0.0
-            heap.append((0.0, n, src))
-            n += 1
+        i = b.index[src]
+        if cost_of[i] is not None and i not in closed and i not in dist:
+            dist[i] = 0.0
+            heap.append((0.0, i))
     heapq.heapify(heap)
-    neighbours = b.neighbours
+    pop, push = heapq.heappop, heapq.heappush
+    inf = float("inf")
     while heap:
-        d, _, h = heapq.heappop(heap)
+        d, h = pop(heap)
         if d > dist[h]:
             continue
-        for nb in neighbours[h]:
-            if not open_(nb):
+        base = h * n_hex
+        for n in nbr[h]:
+            c = cost_of[n]
+            if c is None or n in closed:
                 continue
-            c = route.get((h, nb))
-            base = cost_of.get(nb, 2.0)
-            if c is None or c > base:
-                c = base
-            if nb in slow:
+            r = route.get(base + n)
+            if r is not None and r < c:
+                c = r
+            if slow and n in slow:
                 c *= C.INTERDICTION_FACTOR
             nd = d + c
-            if nd <= limit and nd < dist.get(nb, float("inf")):
-                dist[nb] = nd
-                n += 1
-                heapq.heappush(heap, (nd, n, nb))
-    state.cache[key] = dist
+            if nd <= limit and nd < dist.get(n, inf):
+                dist[n] = nd
+                push(heap, (nd, n))
     return dist
 
 

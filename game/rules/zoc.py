@@ -18,6 +18,9 @@ class Occupancy:
     stack: dict[Hex, int]
     zoc: dict[str, frozenset[Hex]]  # hexes in the zone of control OF this side
     hexes: dict[str, frozenset[Hex]]  # hexes holding units of this side
+    zoc_i: dict[str, frozenset[int]]  # the same by hex number (Board.index)
+    hexes_i: dict[str, frozenset[int]]
+    stack_i: dict[int, int]
 
 
 def occupancy(state: GameState) -> Occupancy:
@@ -43,12 +46,16 @@ def occupancy(state: GameState) -> Occupancy:
             z = zoc[u.side]
             z.add(h)
             z.update(b.neighbours[h])
+    ix = b.index
     occ = Occupancy(
         {h: tuple(v) for h, v in units_at.items()},
         side_at,
         stack,
         {s: frozenset(v) for s, v in zoc.items()},
         {s: frozenset(v) for s, v in hexes.items()},
+        {s: frozenset(ix[h] for h in v) for s, v in zoc.items()},
+        {s: frozenset(ix[h] for h in v) for s, v in hexes.items()},
+        {ix[h]: n for h, n in stack.items()},
     )
     state.cache["occ"] = occ
     return occ

@@ -1,0 +1,107 @@
+"""Property tests over random legal command sequences on the example scenario."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from game.rules import (
+    AirCommand,
+    AttackCommand,
+    BombardCommand,
+    Command,
+    EndTurnCommand,
+    EntrenchCommand,
+    GameState,
+    MoveCommand,
+    apply,
+    new_game,
+    reachable,
+    validate,
+)
+from game.rules.combat import bombard_range
+from game.scenario import load_scenario
+from tests.conftest import EXAMPLE
+
+SCENARIO = load_scenario(EXAMPLE)
+
+
+def candidates(g: GameState) -> list[Command]:
+    """A spread of commands for the side to move (not all legal: validate() filters)."""
+    out: list[Command] = [EndTurnCommand()]
+    b = g.board
+    enemy = [u for u in g.units.values() if u.active and u.side != g.side]
+    for u in sorted(g.units.values(), key=lambda u: u.id):
+        if not u.active or u.side != g.side or u.pos is None:
+            continue
+        r = sorted(reachable(g, u.id).items())
+        out.extend(MoveCommand(unit=u.id, to=c) for c, _ in r[:: max(1, len(r) // 6)])
+        for e in enemy:
+            if e.pos is not None and e.pos.distance(u.pos) == 1:
+                out.append(AttackCommand(target=b.coord[e.pos], units=(u.id,)))
+            rng = bombard_range(g, u)
+            if e.pos is not None and rng and e.pos.distance(u.pos) <= rng:
+                out.append(BombardCommand(unit=u.id, target=b.coord[e.pos]))
+        out.append(EntrenchCommand(unit=u.id))
+    if enemy and enemy[0].pos is not None:
+        target = b.coord[enemy[0].pos]
+        out.append(AirCommand(mission="support", aircraft=5, target=target))
+        out.append(AirCommand(mission="interdiction", aircraft=5, target=target))
+    out.append(AirCommand(mission="air_superiority", aircraft=5))
+    return [c for c in out if not validate(g, c)]
+
+
+def check_invariants(before: GameState, after: GameState, events) -> None:
+    limit = after.scenario.map.stacking
+    sides_at: dict = defaultdict(set)
+    stack: Counter = Counter()
+    for u in after.units.values():
+        assert u.men >= 0 and u.tanks >= 0 and u.guns >= 0
+        assert 0.0 < u.morale <= 1.0 and u.mp >= 0
+        if u.active:
+            assert u.pos is not None
+            sides_at[u.pos].add(u.side)
+            stack[(u.side, u.pos)] += after.board.types[u.type].stack
+        else:
+            assert u.status != "active"
+    assert all(len(s) == 1 for s in sides_at.values()), "a hex held by both sides"
+    assert all(v <= limit for v in stack.values()), "stacking exceeded"
+    recorded: Counter = Counter()
+    for e in events:
+        for uid, men, tanks, guns in e.changes:
+            recorded[(uid, 0)] += men
+            recorded[(uid, 1)] += tanks
+            recorded[(uid, 2)] += guns
+    for uid, u in after.units.items():
+        b0 = before.units[uid]
+        assert u.men - b0.men == recorded[(uid, 0)], uid
+        assert u.tanks - b0.tanks == recorded[(uid, 1)], uid
+        assert u.guns - b0.guns == recorded[(uid, 2)], uid
+    for side in after.board.sides:
+        assert after.sides[side].aircraft >= 0
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(seed=st.integers(0, 2**31), data=st.data())
+def test_random_legal_play_keeps_the_invariants_and_replays_exactly(seed, data):
+    g = new_game(SCENARIO, seed)
+    commands: list[Command] = []
+    for _ in range(data.draw(st.integers(5, 40), label="length")):
+        if g.game_over:
+            break
+        options = candidates(g)
+        cmd = options[data.draw(st.integers(0, len(options) - 1), label="choice")]
+        after, events = apply(g, cmd)
+        check_invariants(g, after, events)
+        commands.append(cmd)
+        g = after
+    replay = new_game(SCENARIO, seed)
+    for cmd in commands:
+        replay, _ = apply(replay, cmd)
+    assert replay.to_dict() == g.to_dict()
