@@ -129,7 +129,7 @@ def new_game(scenario: Scenario, seed: int = 0, options: Options | None = None) 
     update_supply(tx, b.other(first), rng, effects=False)
     _start_side_turn(tx, first, rng, effects=False)
     check_events(tx, rng)
-    _after(tx)
+    _after(tx, start=True)
     return tx.s
 
 
@@ -426,10 +426,11 @@ def _end_turn(tx: Tx, rng: random.Random) -> None:
     _start_side_turn(tx, nxt, rng)
 
 
-def _after(tx: Tx) -> None:
-    """Sudden death and the final result, checked after every command."""
+def _after(tx: Tx, start: bool = False) -> None:
+    """Sudden death and the final result, checked after every command (sudden death only once
+    play has begun, so a side cannot win by holding its objectives at the start)."""
     s = tx.s
-    if not s.game_over:
+    if not s.game_over and not start:
         winner = sudden_death(s)
         if winner:
             s.game_over = True

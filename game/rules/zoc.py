@@ -3,24 +3,44 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import cached_property
 
+from game.rules.board import Board
 from game.rules.hexes import Hex
 from game.rules.state import GameState
 
 
-@dataclass(frozen=True)
 class Occupancy:
-    """Active units by hex and side, stacking points, and each side's zone of control."""
+    """Active units by hex and side, stacking points, and each side's zone of control.
+    The hex-number sets (`*_i`) are built eagerly for the searches; Hex sets on first use."""
 
-    units_at: dict[Hex, tuple[str, ...]]
-    side_at: dict[Hex, str]
-    stack: dict[Hex, int]
-    zoc: dict[str, frozenset[Hex]]  # hexes in the zone of control OF this side
-    hexes: dict[str, frozenset[Hex]]  # hexes holding units of this side
-    zoc_i: dict[str, frozenset[int]]  # the same by hex number (Board.index)
-    hexes_i: dict[str, frozenset[int]]
-    stack_i: dict[int, int]
+    def __init__(
+        self,
+        board: Board,
+        units_at: dict[Hex, tuple[str, ...]],
+        side_at: dict[Hex, str],
+        stack: dict[Hex, int],
+        hexes_i: dict[str, frozenset[int]],
+        zoc_i: dict[str, frozenset[int]],
+        stack_i: dict[int, int],
+    ) -> None:
+        self.board = board
+        self.units_at = units_at
+        self.side_at = side_at
+        self.stack = stack
+        self.hexes_i = hexes_i  # hex numbers holding units of this side
+        self.zoc_i = zoc_i  # hex numbers in the zone of control OF this side
+        self.stack_i = stack_i
+
+    @cached_property
+    def hexes(self) -> dict[str, frozenset[Hex]]:
+        hexes = self.board.hexes
+        return {s: frozenset(hexes[i] for i in v) for s, v in self.hexes_i.items()}
+
+    @cached_property
+    def zoc(self) -> dict[str, frozenset[Hex]]:
+        hexes = self.board.hexes
+        return {s: frozenset(hexes[i] for i in v) for s, v in self.zoc_i.items()}
 
 
 def occupancy(state: GameState) -> Occupancy:
@@ -28,34 +48,38 @@ def occupancy(state: GameState) -> Occupancy:
     if isinstance(hit, Occupancy):
         return hit
     b = state.board
+    index, nbr, types = b.index, b.nbr, b.types
     units_at: dict[Hex, list[str]] = {}
     side_at: dict[Hex, str] = {}
     stack: dict[Hex, int] = {}
-    zoc: dict[str, set[Hex]] = {s: set() for s in b.sides}
-    hexes: dict[str, set[Hex]] = {s: set() for s in b.sides}
+    zoc: dict[str, set[int]] = {s: set() for s in b.sides}
+    hexes: dict[str, set[int]] = {s: set() for s in b.sides}
     for u in state.units.values():
-        if u.status != "active" or u.pos is None:
-            continue
         h = u.pos
-        units_at.setdefault(h, []).append(u.id)
+        if u.status != "active" or h is None:
+            continue
+        t = types[u.type]
+        if h in units_at:
+            units_at[h].append(u.id)
+            stack[h] += t.stack
+        else:
+            units_at[h] = [u.id]
+            stack[h] = t.stack
         side_at[h] = u.side
-        t = b.types[u.type]
-        stack[h] = stack.get(h, 0) + t.stack
-        hexes[u.side].add(h)
+        i = index[h]
+        hexes[u.side].add(i)
         if t.zoc:
             z = zoc[u.side]
-            z.add(h)
-            z.update(b.neighbours[h])
-    ix = b.index
+            z.add(i)
+            z.update(nbr[i])
     occ = Occupancy(
+        b,
         {h: tuple(v) for h, v in units_at.items()},
         side_at,
         stack,
-        {s: frozenset(v) for s, v in zoc.items()},
         {s: frozenset(v) for s, v in hexes.items()},
-        {s: frozenset(ix[h] for h in v) for s, v in zoc.items()},
-        {s: frozenset(ix[h] for h in v) for s, v in hexes.items()},
-        {ix[h]: n for h, n in stack.items()},
+        {s: frozenset(v) for s, v in zoc.items()},
+        {index[h]: n for h, n in stack.items()},
     )
     state.cache["occ"] = occ
     return occ
