@@ -35,7 +35,7 @@ def synthetic(path: Path, width: int = 40, height: int = 36, per_side: int = 60)
     units facing each other."""
     rng = random.Random(1)
     rows = []
-    for r in range(height):
+    for _ in range(height):
         row = []
         for c in range(width):
             if c == width // 2:
