@@ -1,0 +1,106 @@
+"""One side's turn as the AI sees it: the running state, the commands issued so far, and the
+per-turn facts (supply net, threats, enemy hexes) computed once and reused by every decision."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from game.ai.difficulty import Difficulty
+from game.ai.plans import Task
+from game.rules import IllegalCommand, apply, validate
+from game.rules.combat import attack_value, bombard_range
+from game.rules.commands import Command
+from game.rules.hexes import Hex
+from game.rules.state import GameState, UnitState
+from game.rules.supply import trace
+from game.rules.zoc import occupancy
+
+FAST_CLASSES = frozenset({"wheeled", "tracked"})
+MOBILE = frozenset({"armour", "motorized", "cavalry"})
+
+
+@dataclass
+class Ctx:
+    """Everything one AI turn decides with."""
+
+    state: GameState
+    side: str
+    diff: Difficulty
+    rng: random.Random
+    tasks: dict[str, Task]
+    commands: list[Command] = field(default_factory=list)
+    refused: int = 0
+    supplied: frozenset[Hex] = frozenset()
+    enemy_supplied: frozenset[Hex] = frozenset()
+    threat: dict[Hex, float] = field(default_factory=dict)  # enemy attack power that can reach
+    targets: dict[str, tuple[Hex, ...]] = field(default_factory=dict)  # unit id -> move targets
+    skip_targets: set[Hex] = field(default_factory=set)  # enemy hexes not to attack again
+
+    @property
+    def enemy(self) -> str:
+        return self.state.board.other(self.side)
+
+    def issue(self, cmd: Command) -> bool:
+        """Validate, then apply; a refused command is counted, never raised."""
+        if self.state.game_over:
+            return False
+        if validate(self.state, cmd):
+            self.refused += 1
+            return False
+        try:
+            self.state, _ = apply(self.state, cmd)
+        except IllegalCommand:
+            self.refused += 1
+            return False
+        self.commands.append(cmd)
+        return True
+
+    def task(self, u: UnitState) -> Task:
+        t = self.tasks.get(u.group)
+        return t if t is not None else Task(u.group, "hold", ())
+
+    def own_units(self) -> list[UnitState]:
+        return sorted(
+            (u for u in self.state.units.values() if u.side == self.side and u.active),
+            key=lambda u: u.id,
+        )
+
+
+def is_artillery(state: GameState, u: UnitState) -> bool:
+    t = state.board.types[u.type]
+    return bombard_range(state, u) > 0 and t.category == "artillery"
+
+
+def is_mobile(state: GameState, u: UnitState) -> bool:
+    t = state.board.types[u.type]
+    return t.category in MOBILE and t.move_class in FAST_CLASSES | {"horse"}
+
+
+def prepare(ctx: Ctx) -> None:
+    """Per-turn facts: both supply nets and a threat map of where enemy attacks can land."""
+    s = ctx.state
+    b = s.board
+    net = trace(s, ctx.side)
+    # A hex next to the net is supplied once our unit stands in it (its own ZOC no longer
+    # blocks the line), so one step beyond the net counts as supplied.
+    ok = set(net)
+    for h in net:
+        ok.update(b.neighbours[h])
+    ctx.supplied = frozenset(ok)
+    ctx.enemy_supplied = frozenset(trace(s, ctx.enemy))
+    threat: dict[Hex, float] = {}
+    hex_km = s.scenario.scale.hex_km
+    for u in s.units.values():
+        if u.side != ctx.enemy or not u.active or u.pos is None:
+            continue
+        t = b.types[u.type]
+        if t.attack <= 0:
+            continue
+        v = attack_value(s, u)
+        reach = max(1, min(4, int(t.speed_km * s.turn_hours / 24.0 / hex_km / 2) + 1))
+        for h in u.pos.spiral(reach):
+            if h in b.coord:
+                threat[h] = threat.get(h, 0.0) + v
+    ctx.threat = threat
+    occupancy(s)

@@ -1,0 +1,220 @@
+"""Fighting: choosing attacks by their odds, concentrating on one hex, artillery in support and
+at range, and the air missions that go with them.
+
+Odds come from the rules' own strength arithmetic (combat.strengths), which is what preview()
+builds on, without resolving every face of the die for every candidate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.ai.context import Ctx, is_artillery
+from game.ai.plans import ATTACKING
+from game.rules import preview, validate
+from game.rules.air import area
+from game.rules.combat import attack_value, bombard_range, defence_value, strengths
+from game.rules.commands import AirCommand, AttackCommand, BombardCommand
+from game.rules.hexes import Hex
+from game.rules.state import UnitState
+from game.rules.zoc import occupancy
+
+MAX_ATTACKS = 60  # per turn, a bound on the work
+
+
+@dataclass
+class Candidate:
+    target: Hex
+    units: list[str]
+    support: list[str]
+    ratio: float
+    need: float
+    value: float
+
+
+def _threshold(ctx: Ctx, posture: str) -> float:
+    """Least odds to attack: by posture, and bolder for a side of more initiative (doctrine)."""
+    d = ctx.diff
+    bold = 1.2 - 0.4 * ctx.state.sides[ctx.side].doctrine.initiative
+    if posture == "attack":
+        return d.attack_odds * bold
+    if posture == "advance":
+        return d.advance_odds * bold
+    if posture in ("hold", "defend", "reserve"):
+        return d.counter_odds * bold
+    return d.counter_odds * 1.5  # delay, withdraw: only a sure thing
+
+
+def _support_for(ctx: Ctx, h: Hex, used: set[str]) -> list[str]:
+    if not ctx.diff.support:
+        return []
+    s = ctx.state
+    out = []
+    for u in ctx.own_units():
+        if u.id in used or u.has_attacked or u.pos is None or not is_artillery(s, u):
+            continue
+        if u.guns > 0 and u.pos.distance(h) <= bombard_range(s, u):
+            out.append(u.id)
+    return out
+
+
+def candidates(ctx: Ctx) -> list[Candidate]:
+    """Every enemy hex our units could attack now, with the odds of throwing all in."""
+    s = ctx.state
+    b = s.board
+    occ = occupancy(s)
+    out: list[Candidate] = []
+    objectives = {h for t in ctx.tasks.values() for h in t.objectives}
+    for e in sorted(occ.hexes[ctx.enemy]):
+        if e in ctx.skip_targets:
+            continue
+        attackers: list[UnitState] = []
+        for n in b.neighbours[e]:
+            if occ.side_at.get(n) != ctx.side:
+                continue
+            for uid in occ.units_at[n]:
+                u = s.units[uid]
+                if u.has_attacked or b.types[u.type].attack <= 0:
+                    continue
+                if is_artillery(s, u) and ctx.diff.support:
+                    continue  # guns fire in support rather than assault
+                attackers.append(u)
+        if not attackers:
+            continue
+        need = min(_threshold(ctx, ctx.task(u).posture) for u in attackers)
+        if not ctx.diff.concentrate:
+            attackers = [max(attackers, key=lambda u: (attack_value(s, u), u.id))]
+        ids = sorted(u.id for u in attackers)
+        sup = _support_for(ctx, e, set(ids))
+        st = strengths(s, e, ids, sup)
+        value = sum(defence_value(s, s.units[d]) for d in occ.units_at.get(e, ())) + (
+            20.0 if e in objectives or e in b.place_at else 0.0
+        )
+        out.append(Candidate(e, ids, sup, st.ratio, need, value))
+    return out
+
+
+def fly_air(ctx: Ctx, cands: list[Candidate]) -> None:
+    """Air superiority when the enemy flies, support where we attack, interdiction otherwise."""
+    if not ctx.diff.air:
+        return
+    s = ctx.state
+    me = s.sides[ctx.side]
+    free = me.aircraft - me.air_allocated
+    if free < 3:
+        return
+    enemy_air = s.sides[ctx.enemy].aircraft
+    promising = [c for c in cands if c.ratio >= c.need * 0.6]
+    sup_share = 0.0
+    if enemy_air > 0:
+        sup_share = 0.5 if not promising else 0.3
+    n_sup = int(free * sup_share)
+    if n_sup >= 1:
+        ctx.issue(AirCommand(mission="air_superiority", aircraft=n_sup))
+    me = ctx.state.sides[ctx.side]
+    free = me.aircraft - me.air_allocated
+    if free < 1:
+        return
+    b = s.board
+    if promising:
+        best: tuple[float, Hex] | None = None
+        for c in promising:
+            cover = area(ctx.state, b.coord[c.target])
+            gain = sum(x.value for x in promising if x.target in cover)
+            if best is None or (gain, c.target) > best:
+                best = (gain, c.target)
+        assert best is not None
+        n = free if enemy_air <= 0 else max(1, int(free * 0.8))
+        ctx.issue(AirCommand(mission="support", aircraft=n, target=b.coord[best[1]]))
+        me = ctx.state.sides[ctx.side]
+        free = me.aircraft - me.air_allocated
+    if free >= 1:
+        # Interdict where the enemy masses nearest our objectives or our front.
+        occ = occupancy(ctx.state)
+        objectives = [h for t in ctx.tasks.values() for h in t.objectives]
+        enemy = sorted(occ.hexes[ctx.enemy])
+        if enemy and objectives:
+            tgt = min(enemy, key=lambda e: (min(e.distance(o) for o in objectives), e))
+            ctx.issue(AirCommand(mission="interdiction", aircraft=free, target=b.coord[tgt]))
+
+
+def attack_all(ctx: Ctx) -> None:
+    """Make every attack whose odds meet the posture's threshold, best first; re-rate after each
+    (a won fight changes the ground)."""
+    for _ in range(MAX_ATTACKS):
+        if ctx.state.game_over:
+            return
+        cands = [c for c in candidates(ctx) if c.ratio >= c.need]
+        if not cands:
+            return
+        c = max(cands, key=lambda c: (min(c.ratio, 4.0) * (1.0 + c.value / 50.0), c.target))
+        s = ctx.state
+        units = c.units
+        if ctx.diff.concentrate and len(units) > 1:
+            units = _trim(ctx, c)
+        # Take the ground if any attacker's task is to go forward (the rules advance them all).
+        advance = any(ctx.task(s.units[u]).posture in ATTACKING for u in units)
+        cmd = AttackCommand(
+            target=s.board.coord[c.target],
+            units=tuple(units),
+            support=tuple(c.support),
+            advance=advance,
+        )
+        if validate(s, cmd):
+            ctx.refused += 1
+            _spent(ctx, c)
+            continue
+        if ctx.diff.encircle and preview(s, cmd).outcomes.get("repulsed", 0.0) > 0.5:
+            _spent(ctx, c)
+            continue
+        if not ctx.issue(cmd):
+            _spent(ctx, c)
+
+
+def _trim(ctx: Ctx, c: Candidate) -> list[str]:
+    """Leave out attackers the attack does not need (they may fight elsewhere), weakest first,
+    while the odds stay comfortably above the threshold."""
+    s = ctx.state
+    units = sorted(c.units, key=lambda u: (attack_value(s, s.units[u]), u))
+    keep = list(units)
+    for uid in units:
+        if len(keep) <= 1:
+            break
+        trial = [x for x in keep if x != uid]
+        if strengths(s, c.target, trial, c.support).ratio >= c.need * 1.6:
+            keep = trial
+    return sorted(keep)
+
+
+def _spent(ctx: Ctx, c: Candidate) -> None:
+    """An attack that will not be made: leave that hex alone for the rest of the turn."""
+    ctx.skip_targets.add(c.target)
+
+
+def bombard_all(ctx: Ctx) -> None:
+    """Guns that have not fired shell the most valuable enemy hex in range."""
+    if not ctx.diff.support:
+        return
+    s = ctx.state
+    objectives = {h for t in ctx.tasks.values() for h in t.objectives}
+    for u in ctx.own_units():
+        s = ctx.state
+        u = s.units[u.id]
+        if not u.active or u.has_attacked or u.pos is None or not is_artillery(s, u):
+            continue
+        if u.guns <= 0:
+            continue
+        rng = bombard_range(s, u)
+        occ = occupancy(s)
+        best: tuple[float, Hex] | None = None
+        for e in occ.hexes[ctx.enemy]:
+            if e.distance(u.pos) > rng:
+                continue
+            v = sum(defence_value(s, s.units[d]) for d in occ.units_at[e])
+            v /= 1.0 + s.board.terrain[e].defence
+            if e in objectives:
+                v *= 2.0
+            if best is None or (v, e) > best:
+                best = (v, e)
+        if best is not None:
+            ctx.issue(BombardCommand(unit=u.id, target=s.board.coord[best[1]]))

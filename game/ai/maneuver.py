@@ -1,0 +1,298 @@
+"""Moving: which hexes each unit heads for (its share of the group's task) and the best hex it
+can reach this turn, scored by distance fields, supply, threat, terrain and encirclement."""
+
+from __future__ import annotations
+
+from game.ai.context import Ctx, is_artillery, is_mobile
+from game.ai.fields import INF, Field, compute, static_field
+from game.ai.plans import ATTACKING
+from game.rules import validate
+from game.rules.air import interdicted
+from game.rules.board import Board
+from game.rules.combat import bombard_range, defence_value
+from game.rules.commands import MoveCommand
+from game.rules.constants import INTERDICTION_FACTOR, ZOC_LEAVE
+from game.rules.hexes import Hex
+from game.rules.movement import can_stand, max_mp, reachable_hexes
+from game.rules.state import GameState, UnitState
+from game.rules.zoc import occupancy
+
+STAY_BONUS = 0.5  # a move must gain this much to be worth its orders
+HUNT_RADIUS = 8  # hexes around the objectives in which an attacking group hunts the enemy
+
+
+def _achieved(state: GameState, side: str, h: Hex) -> bool:
+    """An objective is taken when the side owns the place there (or controls the hex) and no
+    enemy unit stands in it."""
+    b = state.board
+    occ = occupancy(state)
+    if h in occ.hexes[b.other(side)]:
+        return False
+    place = b.place_at.get(h)
+    if place is not None:
+        return state.place_owner.get(place.id) == side
+    return state.control.get(h) == side
+
+
+def _field(ctx: Ctx, u: UnitState, targets: tuple[Hex, ...]) -> Field:
+    b = ctx.state.board
+    t = b.types[u.type]
+    return static_field(b, ctx.side, t.move_class, t.bridging, targets)
+
+
+def _enemy_field(ctx: Ctx, u: UnitState, cache: dict[tuple[str, bool], Field]) -> Field:
+    """Distance to the nearest enemy unit (a one-turn field)."""
+    b = ctx.state.board
+    t = b.types[u.type]
+    key = (t.move_class, t.bridging)
+    hit = cache.get(key)
+    if hit is None:
+        enemy = sorted(occupancy(ctx.state).hexes[ctx.enemy])
+        hit = compute(b, ctx.side, t.move_class, t.bridging, enemy)
+        cache[key] = hit
+    return hit
+
+
+def assign_targets(ctx: Ctx) -> None:
+    """Share out each group's objectives among its units: the deepest objective to the fast units
+    (the pincers), the nearest open ones to the rest, and one garrison per held objective."""
+    s = ctx.state
+    occ = occupancy(s)
+    by_group: dict[str, list[UnitState]] = {}
+    for u in ctx.own_units():
+        by_group.setdefault(u.group, []).append(u)
+    enemy_hexes = occ.hexes[ctx.enemy]
+    for group, units in by_group.items():
+        task = ctx.tasks.get(group)
+        objectives = task.objectives if task else ()
+        posture = task.posture if task else "hold"
+        if not objectives:
+            for u in units:
+                ctx.targets[u.id] = ()
+            continue
+        if posture in ATTACKING:
+            open_ = [h for h in objectives if not _achieved(s, ctx.side, h)]
+            if not open_:
+                # Every objective taken: clear the enemy from the ground around them.
+                near = sorted(
+                    e for e in enemy_hexes if min(e.distance(o) for o in objectives) <= HUNT_RADIUS
+                )
+                for u in units:
+                    ctx.targets[u.id] = tuple(near) if near else objectives
+                continue
+            load = {h: 0 for h in open_}
+            for u in sorted(units, key=lambda u: (not is_mobile(s, u), u.id)):
+                if ctx.diff.encircle and is_mobile(s, u) and posture == "attack":
+                    ctx.targets[u.id] = (open_[0],)
+                    load[open_[0]] += 1
+                    continue
+                best = min(
+                    open_,
+                    key=lambda h: (
+                        _field(ctx, u, (h,)).get(u.pos, INF) + 4.0 * load[h]  # type: ignore[arg-type]
+                    ),
+                )
+                load[best] += 1
+                ctx.targets[u.id] = (best,)
+        elif posture == "withdraw":
+            rally = objectives or tuple(s.board.sources[ctx.side])
+            for u in units:
+                ctx.targets[u.id] = rally
+        else:
+            load = {h: 0 for h in objectives}
+            for u in units:
+                best = min(
+                    objectives,
+                    key=lambda h: (
+                        _field(ctx, u, (h,)).get(u.pos, INF) + 6.0 * load[h]  # type: ignore[arg-type]
+                    ),
+                )
+                load[best] += 1
+                ctx.targets[u.id] = (best,)
+
+
+def _behind(b: Board, h: Hex, enemy_at: list[Hex], src: Field) -> int:
+    """How many nearby enemy units this hex is behind (nearer their supply sources than they)."""
+    d = src.get(h, INF)
+    n = 0
+    for e in enemy_at:
+        if e.distance(h) <= 3 and src.get(e, INF) > d + 0.5:
+            n += 1
+    return n
+
+
+def _walk(ctx: Ctx, u: UnitState, fld: Field) -> list[Hex]:
+    """Hexes down the field's slope from the unit, as far as its movement points go (the
+    rules' costs: routes, interdiction, leaving and entering enemy zones of control)."""
+    s = ctx.state
+    b = s.board
+    t = b.types[u.type]
+    enter = b.enter[(t.move_class, t.bridging)]
+    occ = occupancy(s)
+    enemy_hexes = occ.hexes[ctx.enemy]
+    enemy_zoc = occ.zoc[ctx.enemy]
+    restricted = b.restricted_hexes[ctx.side]
+    slow = interdicted(s, ctx.side)
+    route = b.route_move
+    assert u.pos is not None
+    h = u.pos
+    extra = ZOC_LEAVE if h in enemy_zoc else 0.0
+    full = not u.moved and not u.has_attacked and u.mp >= max_mp(s, u) - 1e-9
+    cost = 0.0
+    path: list[Hex] = []
+    while True:
+        here = fld.get(h, INF)
+        best: tuple[float, Hex] | None = None
+        for n in b.neighbours[h]:
+            if n in enemy_hexes or n in restricted or n not in enter:
+                continue
+            f = fld.get(n, INF)
+            if f < here - 1e-9 and (best is None or (f, n) < best):
+                best = (f, n)
+        if best is None:
+            break
+        n = best[1]
+        c = enter[n]
+        r = route.get((h, n))
+        if r is not None and r < c:
+            c = r
+        if n in slow:
+            c *= INTERDICTION_FACTOR
+        c += extra
+        extra = 0.0
+        if cost + c > u.mp + 1e-9:
+            if not path and full:
+                path.append(n)
+            break
+        cost += c
+        path.append(n)
+        h = n
+        if n in enemy_zoc:
+            break
+    return path
+
+
+def _candidates(ctx: Ctx, u: UnitState, fld: Field) -> list[Hex]:
+    """A few hexes worth scoring: the way down the field and the ground around both ends."""
+    s = ctx.state
+    b = s.board
+    assert u.pos is not None
+    path = _walk(ctx, u, fld)
+    out = dict.fromkeys(path)
+    ends = [u.pos] + path[-1:]
+    for e in ends:
+        for n in b.neighbours[e]:
+            out.setdefault(n)
+    occ = occupancy(s)
+    enemy_hexes = occ.hexes[ctx.enemy]
+    t = b.types[u.type]
+    enter = b.enter[(t.move_class, t.bridging)]
+    restricted = b.restricted_hexes[ctx.side]
+    return [
+        h
+        for h in out
+        if h != u.pos
+        and h in enter
+        and h not in enemy_hexes
+        and h not in restricted
+        and can_stand(s, u, h)
+    ]
+
+
+def best_move(
+    ctx: Ctx, u: UnitState, enemy_cache: dict[tuple[str, bool], Field], full: bool = False
+) -> Hex | None:
+    """The hex this unit should move to now, or None to stay. Scores a few likely hexes, or
+    (full=True) every hex the rules say it can reach."""
+    s = ctx.state
+    b = s.board
+    assert u.pos is not None
+    task = ctx.task(u)
+    targets = ctx.targets.get(u.id, ())
+    posture = task.posture
+    occ = occupancy(s)
+    enemy_hexes = occ.hexes[ctx.enemy]
+    enemy_zoc = occ.zoc[ctx.enemy]
+    arty = is_artillery(s, u)
+    rng_hexes = bombard_range(s, u) if arty else 0
+    attacking = posture in ATTACKING
+    if targets:
+        fld = _field(ctx, u, targets)
+    else:
+        fld = _enemy_field(ctx, u, enemy_cache) if attacking else {}
+    if not fld:
+        return None
+    if not attacking and not arty and fld.get(u.pos, INF) == 0.0:
+        return None  # holding its objective
+    cands = list(reachable_hexes(s, u)) if full else _candidates(ctx, u, fld)
+    if not cands:
+        return None
+    if ctx.diff.breadth and len(cands) > ctx.diff.breadth:
+        cands.sort(key=lambda h: (fld.get(h, INF), h))
+        cands = cands[: ctx.diff.breadth]
+    own_def = defence_value(s, u)
+    fast = ctx.diff.encircle and attacking and is_mobile(s, u)
+    enemy_at = sorted(enemy_hexes) if fast else []
+    src: Field = {}
+    if fast:
+        et = b.types[u.type]
+        src = static_field(b, ctx.enemy, et.move_class, True, tuple(b.sources[ctx.enemy]))
+    holding_target = targets[0] if targets and not attacking else None
+
+    def score(h: Hex) -> float:
+        f = fld.get(h, INF)
+        if f == INF:
+            return -INF
+        sc = -f
+        if ctx.diff.supply_care and h not in ctx.supplied:
+            sc -= 4.0 if attacking else 8.0
+        adj_enemy = any(n in enemy_hexes for n in b.neighbours[h])
+        if arty:
+            if adj_enemy:
+                sc -= 3.0
+            elif any(e.distance(h) <= rng_hexes for e in enemy_hexes):
+                sc += 1.5
+        elif not attacking:
+            sc += (b.terrain[h].defence - 1.0) * 1.5
+            danger = ctx.threat.get(h, 0.0)
+            if danger > 2.5 * own_def * b.terrain[h].defence and h != holding_target:
+                sc -= 2.0
+        elif posture == "advance" and adj_enemy:
+            if ctx.threat.get(h, 0.0) > 2.0 * own_def:
+                sc -= 2.0
+        if fast and h in ctx.enemy_supplied and h not in enemy_zoc:
+            sc += 0.8 * min(3, _behind(b, h, enemy_at, src))
+        if ctx.diff.noise:
+            sc += ctx.rng.random() * ctx.diff.noise
+        return sc
+
+    best, best_h = score(u.pos) + STAY_BONUS, None
+    for h in cands:
+        v = score(h)
+        if v > best:
+            best, best_h = v, h
+    return best_h
+
+
+def move_units(ctx: Ctx, units: list[UnitState], second: bool = False) -> None:
+    """Move each unit to its best reachable hex (fast units and the front first)."""
+    enemy_cache: dict[tuple[str, bool], Field] = {}
+    for u0 in units:
+        u = ctx.state.units.get(u0.id)
+        if u is None or not u.active or u.pos is None or u.mp <= 1e-9:
+            continue
+        if u.has_attacked and ctx.state.sides[u.side].doctrine.rigid_orders:
+            continue
+        if ctx.state.game_over:
+            return
+        to = best_move(ctx, u, enemy_cache)
+        if to is None:
+            continue
+        cmd = MoveCommand(unit=u.id, to=ctx.state.board.coord[to])
+        if validate(ctx.state, cmd):
+            # The quick look was wrong (a blocked way): ask the rules where it can go.
+            to = best_move(ctx, u, enemy_cache, full=True)
+            if to is None:
+                continue
+            cmd = MoveCommand(unit=u.id, to=ctx.state.board.coord[to])
+        ctx.issue(cmd)

@@ -1,0 +1,102 @@
+"""The computer player: reads the plans, then moves, fights, flies and digs in, one side-turn at
+a time, through the same validate/apply as a human.
+
+Deterministic: its only randomness is a generator seeded from the game seed, the turn and the
+side, so the same game and seed give the same commands.
+"""
+
+from __future__ import annotations
+
+import random
+import zlib
+from dataclasses import dataclass
+
+from game.ai.context import Ctx, is_artillery, is_mobile, prepare
+from game.ai.difficulty import Difficulty, level
+from game.ai.fighting import attack_all, bombard_all, candidates, fly_air
+from game.ai.maneuver import assign_targets, move_units
+from game.ai.plans import ATTACKING, tasks
+from game.rules.commands import Command, EndTurnCommand, EntrenchCommand
+from game.rules.state import GameState
+from game.rules.zoc import occupancy
+
+DIG_RADIUS = 3  # entrench only within this many hexes of an enemy unit
+
+
+def turn_rng(state: GameState, side: str) -> random.Random:
+    """The AI's generator for one side-turn (no global random, no hash())."""
+    return random.Random(state.seed * 1_000_003 + state.turn * 7 + zlib.crc32(side.encode()))
+
+
+@dataclass
+class TurnResult:
+    state: GameState  # after the commands, before the end of the turn
+    commands: list[Command]  # not including the end of the turn
+    refused: int  # commands validate() refused (should stay 0)
+
+
+class AIPlayer:
+    """A computer opponent for one side (or both: it plays whichever side is to move)."""
+
+    def __init__(self, difficulty: str | Difficulty = "normal") -> None:
+        self.diff = difficulty if isinstance(difficulty, Difficulty) else level(difficulty)
+
+    def play_turn(self, state: GameState) -> TurnResult:
+        """Every command of the side to move, applied in order; ending the turn is left to the
+        caller (a front end may want to show the result first)."""
+        side = state.side
+        ctx = Ctx(state, side, self.diff, turn_rng(state, side), tasks(state, side))
+        if state.game_over:
+            return TurnResult(state, [], 0)
+        prepare(ctx)
+        assign_targets(ctx)
+        units = _move_order(ctx)
+        move_units(ctx, units)
+        fly_air(ctx, candidates(ctx))
+        attack_all(ctx)
+        bombard_all(ctx)
+        again = [
+            u
+            for u in units
+            if ctx.task(u).posture in ATTACKING and not ctx.state.sides[side].doctrine.rigid_orders
+        ]
+        if again:
+            assign_targets(ctx)
+            move_units(ctx, again)
+        _dig_in(ctx)
+        return TurnResult(ctx.state, ctx.commands, ctx.refused)
+
+    def commands(self, state: GameState) -> list[Command]:
+        """The side's whole turn as commands, ending with EndTurnCommand (for a Game session)."""
+        r = self.play_turn(state)
+        return [*r.commands, EndTurnCommand()]
+
+
+def _move_order(ctx: Ctx) -> list:  # type: ignore[type-arg]
+    """Fast attacking units first (they open the way), guns last (they follow the front)."""
+    s = ctx.state
+
+    def key(u):  # type: ignore[no-untyped-def]
+        posture = ctx.task(u).posture
+        return (
+            0 if posture in ATTACKING else 1,
+            0 if is_mobile(s, u) else 1,
+            1 if is_artillery(s, u) else 0,
+            u.id,
+        )
+
+    return sorted(ctx.own_units(), key=key)
+
+
+def _dig_in(ctx: Ctx) -> None:
+    """Units that neither moved nor fought dig in where the enemy is near."""
+    s = ctx.state
+    enemy = sorted(occupancy(s).hexes[ctx.enemy])
+    if not enemy:
+        return
+    for u in ctx.own_units():
+        u = ctx.state.units[u.id]
+        if not u.active or u.entrenched or u.moved or u.has_attacked or u.pos is None:
+            continue
+        if any(e.distance(u.pos) <= DIG_RADIUS for e in enemy):
+            ctx.issue(EntrenchCommand(unit=u.id))

@@ -1,0 +1,197 @@
+"""One headless game to the end: players take turns through validate/apply, and a Recorder
+notes what the `simulate --json` record needs (losses, surrenders, captures, events, timeline)."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from game.ai.player import AIPlayer
+from game.ai.random_player import RandomPlayer
+from game.rules import EndTurnCommand, apply, new_game, status
+from game.rules.state import GameState
+from game.scenario.models import Scenario
+
+MAX_COMMANDS = 200_000  # a guard against a player that never ends its turn
+
+
+class Player(Protocol):
+    def play_turn(self, state: GameState) -> Any: ...
+
+
+def _fmt(d: Any) -> str:
+    return str(d.strftime("%Y-%m-%dT%H:%M"))
+
+
+@dataclass
+class Recorder:
+    """Watches a game command by command."""
+
+    start_hex: dict[str, tuple[int, int]] = field(default_factory=dict)
+    surrendered: dict[str, int] = field(default_factory=dict)  # side -> men
+    captured: dict[str, tuple[str, str]] = field(default_factory=dict)  # place -> (side, date)
+    events: list[dict[str, str]] = field(default_factory=list)
+    timeline: list[dict[str, Any]] = field(default_factory=list)
+    n_fired: int = 0
+    n_captures: int = 0
+
+    def note_positions(self, state: GameState) -> None:
+        for u in state.units.values():
+            if u.active and u.pos is not None and u.id not in self.start_hex:
+                self.start_hex[u.id] = state.board.coord[u.pos]
+
+    def after(self, before: GameState, state: GameState) -> None:
+        """Record surrenders, captures and events fired since `before` (read from the log)."""
+        events = state.log[len(before.log) :]
+        for uid, u in state.units.items():
+            if u.status == "surrendered" and before.units[uid].status != "surrendered":
+                men = 0
+                for e in events:
+                    for c in e.changes:
+                        if c[0] == uid:
+                            men = -c[1]
+                self.surrendered[u.side] = self.surrendered.get(u.side, 0) + max(men, 0)
+        date = _fmt(state.date)
+        for place, side in state.captures[self.n_captures :]:
+            self.captured[place] = (side, date)
+        self.n_captures = len(state.captures)
+        for eid in state.fired[self.n_fired :]:
+            self.events.append({"id": eid, "date": date})
+        self.n_fired = len(state.fired)
+        self.note_positions(state)
+
+    def snapshot(self, state: GameState) -> None:
+        """One timeline entry: strength by side and group, and how far groups have come."""
+        b = state.board
+        km = state.scenario.scale.hex_km
+        sides: dict[str, dict[str, int]] = {}
+        for side in b.sides:
+            sides[side] = {"men": 0, "tanks": 0, "guns": 0, "aircraft": state.sides[side].aircraft}
+        groups: dict[str, dict[str, Any]] = {}
+        adv: dict[str, list[float]] = {}
+        for u in sorted(state.units.values(), key=lambda u: u.id):
+            if not u.active or u.pos is None:
+                continue
+            sd = sides[u.side]
+            sd["men"] += u.men
+            sd["tanks"] += u.tanks
+            sd["guns"] += u.guns
+            g = groups.setdefault(u.group, {"side": u.side, "men": 0, "units": 0})
+            g["men"] += u.men
+            g["units"] += 1
+            start = self.start_hex.get(u.id)
+            if start is not None:
+                h0 = b.hex_at(start)
+                d = 0.0 if h0 is None else h0.distance(u.pos) * km
+                adv.setdefault(u.group, []).append(d)
+        for name, g in groups.items():
+            a = adv.get(name, [0.0])
+            g["mean_advance_km"] = round(sum(a) / len(a), 1)
+            g["max_advance_km"] = round(max(a), 1)
+        self.timeline.append(
+            {
+                "turn": state.turn,
+                "date": _fmt(state.date),
+                "sides": sides,
+                "groups": dict(sorted(groups.items())),
+            }
+        )
+
+
+def make_player(kind: str, difficulty: str) -> Player:
+    return RandomPlayer() if kind == "random" else AIPlayer(difficulty)
+
+
+def play(
+    scenario: Scenario,
+    seed: int,
+    players: dict[str, Player],
+) -> tuple[dict[str, Any], list[float], int]:
+    """Play one game to the end; returns its record, the AI's time per side-turn (seconds) and
+    the number of commands the players had refused."""
+    state = new_game(scenario, seed)
+    rec = Recorder()
+    rec.note_positions(state)
+    times: list[float] = []
+    refused = 0
+    last_turn = 0
+    n = 0
+    while not state.game_over and n < MAX_COMMANDS:
+        if state.turn != last_turn:
+            rec.snapshot(state)
+            last_turn = state.turn
+        player = players[state.side]
+        before = state
+        t0 = time.perf_counter()
+        result = player.play_turn(state)
+        times.append(time.perf_counter() - t0)
+        if isinstance(result, tuple):
+            new_state, cmds = result
+        else:
+            new_state, cmds, r = result.state, result.commands, result.refused
+            refused += r
+        n += len(cmds) + 1
+        state = new_state
+        rec.after(before, state)
+        if state.game_over:
+            break
+        prev = state
+        state, _ = apply(state, EndTurnCommand())
+        rec.after(prev, state)
+    rec.snapshot(state)
+    return record(scenario, seed, state, rec), times, refused
+
+
+def record(scenario: Scenario, seed: int, state: GameState, rec: Recorder) -> dict[str, Any]:
+    """The per-game record in the shape of `simulate --json`."""
+    b = state.board
+    st = status(state)
+    result = state.result or {}
+    winner = result.get("winner", st.winner) or "draw"
+    lvl = result.get("level", st.level) or "draw"
+    losses = {}
+    for side in b.sides:
+        ss = state.sides[side]
+        losses[side] = {
+            "men": ss.men_lost,
+            "tanks": ss.tanks_lost,
+            "guns": ss.guns_lost,
+            "aircraft": ss.aircraft_lost,
+        }
+    places = []
+    for p in scenario.places:
+        owner = state.place_owner.get(p.id)
+        cap = rec.captured.get(p.id)
+        when = cap[1] if cap is not None and cap[0] == owner else None
+        places.append({"name": p.name, "id": p.id, "owner": owner, "captured": when})
+    units = []
+    for u in sorted(state.units.values(), key=lambda u: u.id):
+        units.append(
+            {
+                "id": u.id,
+                "side": u.side,
+                "group": u.group,
+                "status": u.status,
+                "hex": None if u.pos is None else list(b.coord[u.pos]),
+                "men": u.men,
+                "tanks": u.tanks,
+                "guns": u.guns,
+            }
+        )
+    return {
+        "seed": seed,
+        "winner": winner,
+        "level": lvl,
+        "score": st.score,
+        "reason": result.get("reason", ""),
+        "turns_played": state.turn,
+        "end_date": _fmt(state.date),
+        "vp": {side: round(v) for side, v in st.vp.items()},
+        "losses": losses,
+        "surrendered": {side: {"men": rec.surrendered.get(side, 0)} for side in b.sides},
+        "places": places,
+        "events": rec.events,
+        "timeline": rec.timeline,
+        "units": units,
+    }
