@@ -411,6 +411,12 @@ def attack(
         )
     for uid in attackers:
         u = tx.unit(uid)
+        if u.active and u.men <= 0 and u.tanks <= 0:
+            name = u.name
+            lost = surrender_unit(tx, uid, status="destroyed")
+            changes.append((uid, -lost[0], -lost[1], -lost[2]))
+            texts.append(f"{name} is destroyed.")
+            u = tx.unit(uid)
         u.has_attacked = True
         u.entrenched = False
         u.mp = 0.0 if doctrine.rigid_orders else round(u.mp * doctrine.initiative, 6)

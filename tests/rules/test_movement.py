@@ -225,3 +225,21 @@ def test_only_the_side_to_move_moves_its_own_units(start):
     g = start(OPEN, [unit("i", "red", "inf", (0, 3)), unit("b", "blue", "inf", (8, 0))])
     assert validate(g, MoveCommand(unit="b", to=(7, 0))) == ["b is Blue; Red side is to move"]
     assert validate(g, MoveCommand(unit="x", to=(7, 0))) == ["there is no unit 'x'"]
+
+
+def test_pontoons_carry_every_class(start):
+    pontoon = '[[map.crossings]]\nat = [5, 3]\nkind = "pontoon"\n'
+    g = start(
+        RIVER,
+        [unit("t", "red", "tank", (4, 3)), unit("b", "blue", "inf", (8, 0))],
+        extra=pontoon,
+    )
+    assert (6, 3) in reachable(g, "t")
+
+
+def test_the_same_state_gives_the_same_reachable_hexes_after_a_round_trip(start):
+    from game.rules import GameState
+
+    g = start(OPEN, [unit("t", "red", "tank", (1, 3)), unit("b", "blue", "inf", (4, 3))])
+    again = GameState.from_dict(g.scenario, g.to_dict())
+    assert reachable(again, "t") == reachable(g, "t")
