@@ -98,6 +98,65 @@ def _cmd_play(args: argparse.Namespace) -> int:
     return run_play(args)
 
 
+def _cmd_simulate(args: argparse.Namespace) -> int:
+    import game.rules  # noqa: F401  (the rules first: the scenario package imports from them)
+    from game.scenario import ScenarioError, load_scenario
+    from game.sim.batch import Setup, report, run_batch, summarize, timing
+
+    try:
+        scenario = load_scenario(args.scenario)
+    except ScenarioError as exc:
+        for p in exc.problems:
+            print(p, file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"{args.scenario}: cannot read file: {exc.strerror}", file=sys.stderr)
+        return 1
+    if args.runs < 1:
+        print("--runs must be at least 1", file=sys.stderr)
+        return 2
+    sides = [s.id for s in scenario.sides]
+    vs: dict[str, str] = {}
+    if args.vs == "random":
+        ai_side = args.side or sides[0]
+        if ai_side not in sides:
+            print(f"--side must be one of {', '.join(sides)}", file=sys.stderr)
+            return 2
+        vs = {s: ("ai" if s == ai_side else "random") for s in sides}
+    setup = Setup(str(Path(args.scenario).resolve()), args.difficulty, vs)
+    games, times, refused = run_batch(
+        setup, args.runs, args.seed, args.workers, progress=sys.stderr
+    )
+    summary = summarize(scenario, games)
+    batch = {
+        "scenario": scenario.meta.id,
+        "runs": args.runs,
+        "seed": args.seed,
+        "difficulty": args.difficulty,
+        "players": {s: vs.get(s, "ai") for s in sides},
+        "summary": summary,
+        "games": games,
+    }
+    t = timing(times)
+    if args.json:
+        text = json.dumps(batch, indent=1, ensure_ascii=False)
+    else:
+        text = report(args.scenario, scenario, batch, t)
+    if args.out:
+        Path(args.out).write_text(text + "\n", encoding="utf-8")
+    else:
+        print(text)
+    if args.json or args.out:
+        print(
+            f"AI time per side-turn: median {t['median_ms']:.1f} ms, p95 {t['p95_ms']:.1f} ms, "
+            f"worst {t['worst_ms']:.1f} ms over {t['turns']} turns",
+            file=sys.stderr,
+        )
+    if refused:
+        print(f"warning: {refused} AI command(s) were refused by the rules", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="two-augusts",
@@ -140,6 +199,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the window, draw the first frame into PNG and exit (for docs and bug reports)",
     )
     p.set_defaults(func=_cmd_play)
+
+    m = sub.add_parser("simulate", help="play computer against computer, headless, in batches")
+    m.add_argument("scenario", metavar="SCENARIO", help="scenario file")
+    m.add_argument("--runs", type=int, default=1, help="number of games (seeds S, S+1, ...)")
+    m.add_argument("--seed", type=int, default=1, help="seed of the first game")
+    m.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
+    m.add_argument("--json", action="store_true", help="print every game's record as JSON")
+    m.add_argument("--out", metavar="FILE", help="write the output to FILE")
+    m.add_argument(
+        "--difficulty", choices=["easy", "normal", "hard"], default="hard", help="AI level"
+    )
+    m.add_argument("--vs", choices=["ai", "random"], default="ai", help="the opponent of --side")
+    m.add_argument("--side", default=None, help="side the AI plays against --vs random")
+    m.set_defaults(func=_cmd_simulate)
     return parser
 
 

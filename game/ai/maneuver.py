@@ -179,7 +179,7 @@ def _candidates(ctx: Ctx, u: UnitState, fld: Field) -> list[Hex]:
     assert u.pos is not None
     path = _walk(ctx, u, fld)
     out = dict.fromkeys(path)
-    ends = [u.pos] + path[-1:]
+    ends = [u.pos, *path[-1:]]
     for e in ends:
         for n in b.neighbours[e]:
             out.setdefault(n)

@@ -1,0 +1,186 @@
+"""Batches of headless games over seeds S, S+1, ...: in worker processes, with a progress bar,
+and a result that does not depend on the number of workers (games are independent and are
+collected in seed order)."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import statistics
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+import game.rules  # noqa: F401  (the rules first: the scenario package imports from them)
+from game.scenario import load_scenario
+from game.scenario.models import Scenario
+from game.sim.game import make_player, play
+
+
+@dataclass(frozen=True)
+class Setup:
+    """What every game of a batch shares."""
+
+    scenario_path: str
+    difficulty: str = "normal"
+    vs: dict[str, str] = field(default_factory=dict)  # side -> "ai" or "random"
+
+
+_SCENARIO: dict[str, Scenario] = {}
+
+
+def _scenario(path: str) -> Scenario:
+    hit = _SCENARIO.get(path)
+    if hit is None:
+        hit = load_scenario(path)
+        _SCENARIO.clear()
+        _SCENARIO[path] = hit
+    return hit
+
+
+def run_one(setup: Setup, seed: int) -> tuple[dict[str, Any], list[float], int]:
+    """One game of the batch (runs in a worker)."""
+    s = _scenario(setup.scenario_path)
+    players = {
+        side.id: make_player(setup.vs.get(side.id, "ai"), setup.difficulty) for side in s.sides
+    }
+    return play(s, seed, players)
+
+
+def _job(args: tuple[Setup, int]) -> tuple[dict[str, Any], list[float], int]:
+    return run_one(*args)
+
+
+def _bar(done: int, total: int, out: TextIO) -> None:
+    width = 30
+    filled = width * done // max(total, 1)
+    out.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} games")
+    if done == total:
+        out.write("\n")
+    out.flush()
+
+
+def run_batch(
+    setup: Setup,
+    runs: int,
+    seed: int,
+    workers: int | None = None,
+    progress: TextIO | None = None,
+) -> tuple[list[dict[str, Any]], list[float], int]:
+    """Play `runs` games; returns their records in seed order, every AI side-turn time (s) and
+    the number of refused commands."""
+    jobs = [(setup, seed + i) for i in range(runs)]
+    n = max(1, min(workers or os.cpu_count() or 1, runs))
+    results: list[tuple[dict[str, Any], list[float], int]] = []
+    show = progress is not None and runs > 1
+    if n == 1:
+        for j in jobs:
+            results.append(_job(j))
+            if show:
+                _bar(len(results), runs, progress)  # type: ignore[arg-type]
+    else:
+        ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+        with ctx.Pool(n) as pool:
+            for r in pool.imap(_job, jobs):
+                results.append(r)
+                if show:
+                    _bar(len(results), runs, progress)  # type: ignore[arg-type]
+    games = [r[0] for r in results]
+    times = [t for r in results for t in r[1]]
+    refused = sum(r[2] for r in results)
+    return games, times, refused
+
+
+def timing(times: list[float]) -> dict[str, float]:
+    """Median, 95th percentile and worst AI side-turn, in milliseconds."""
+    if not times:
+        return {"median_ms": 0.0, "p95_ms": 0.0, "worst_ms": 0.0, "turns": 0}
+    xs = sorted(times)
+    p95 = xs[min(len(xs) - 1, round(0.95 * (len(xs) - 1)))]
+    return {
+        "median_ms": round(statistics.median(xs) * 1000, 2),
+        "p95_ms": round(p95 * 1000, 2),
+        "worst_ms": round(xs[-1] * 1000, 2),
+        "turns": len(xs),
+    }
+
+
+def summarize(scenario: Scenario, games: list[dict[str, Any]]) -> dict[str, Any]:
+    """Outcome counts, mean losses by side, and when each place fell (per place: how often it
+    ended in each side's hands and the mean date of capture)."""
+    sides = [s.id for s in scenario.sides]
+    winners: dict[str, int] = {}
+    levels: dict[str, int] = {}
+    for g in games:
+        winners[g["winner"]] = winners.get(g["winner"], 0) + 1
+        key = f"{g['winner']} {g['level']}" if g["winner"] != "draw" else "draw"
+        levels[key] = levels.get(key, 0) + 1
+    n = max(len(games), 1)
+    losses = {
+        side: {
+            k: round(sum(g["losses"][side][k] for g in games) / n, 1)
+            for k in ("men", "tanks", "guns", "aircraft")
+        }
+        for side in sides
+    }
+    places: dict[str, dict[str, Any]] = {}
+    for p in scenario.places:
+        owners: dict[str, int] = {}
+        dates: list[str] = []
+        for g in games:
+            for gp in g["places"]:
+                if gp.get("id") == p.id:
+                    o = gp["owner"] or "none"
+                    owners[o] = owners.get(o, 0) + 1
+                    if gp["captured"]:
+                        dates.append(gp["captured"])
+        dates.sort()
+        places[p.id] = {
+            "name": p.name,
+            "owners": owners,
+            "captured_median": dates[len(dates) // 2] if dates else None,
+            "captured_first": dates[0] if dates else None,
+            "captured_last": dates[-1] if dates else None,
+        }
+    events: dict[str, int] = {}
+    for g in games:
+        for e in g["events"]:
+            events[e["id"]] = events.get(e["id"], 0) + 1
+    return {
+        "winners": dict(sorted(winners.items())),
+        "levels": dict(sorted(levels.items())),
+        "mean_losses": losses,
+        "mean_turns": round(sum(g["turns_played"] for g in games) / n, 1),
+        "places": places,
+        "events": events,
+    }
+
+
+def report(path: str | Path, scenario: Scenario, batch: dict[str, Any], timing_: dict) -> str:  # type: ignore[type-arg]
+    """The readable summary of a batch."""
+    s = batch["summary"]
+    lines = [f"{scenario.meta.title}: {batch['runs']} game(s) from seed {batch['seed']}"]
+    lines.append(
+        "  outcomes: " + ", ".join(f"{k} {v}" for k, v in sorted(s["levels"].items())) or "none"
+    )
+    for side, loss in s["mean_losses"].items():
+        lines.append(
+            f"  mean losses {side}: {loss['men']:,.0f} men, {loss['tanks']:.0f} tanks, "
+            f"{loss['guns']:.0f} guns, {loss['aircraft']:.0f} aircraft"
+        )
+    lines.append("  places (final owner in how many games; capture date median [first-last]):")
+    for p in s["places"].values():
+        own = ", ".join(f"{k} {v}" for k, v in sorted(p["owners"].items()))
+        when = (
+            f"{p['captured_median']} [{p['captured_first']} - {p['captured_last']}]"
+            if p["captured_median"]
+            else "never changed hands"
+        )
+        lines.append(f"    {p['name']}: {own}; {when}")
+    lines.append(
+        f"  AI time per side-turn: median {timing_['median_ms']:.1f} ms, "
+        f"p95 {timing_['p95_ms']:.1f} ms, worst {timing_['worst_ms']:.1f} ms "
+        f"over {timing_['turns']} turns"
+    )
+    return "\n".join(lines)
