@@ -4,6 +4,7 @@ counted, and missions end when the side's next turn begins."""
 from __future__ import annotations
 
 from game.rules import AirCommand, EndTurnCommand, apply, reachable, supply_map, validate
+from game.rules.air import superiority_share
 from game.rules.commands import parse_text
 from tests.rules.conftest import OPEN, unit
 
@@ -38,12 +39,14 @@ def test_enemy_air_superiority_weakens_and_bleeds_missions(start):
         if blue_cap:
             g, _ = apply(g, AirCommand(mission="air_superiority", aircraft=300))
         g, _ = apply(g, EndTurnCommand())
-        g, _ = apply(g, AirCommand(mission="support", aircraft=100, target=(1, 3)))
-        return g
+        share = superiority_share(g, "red")
+        g, _ = apply(g, AirCommand(mission="support", aircraft=90, target=(1, 3)))
+        return g, share
 
-    free, contested = red_support(False), red_support(True)
+    (free, no_cap), (contested, cap) = red_support(False), red_support(True)
+    assert no_cap == 0 and cap > 0.5
+    # same 90 aircraft: the contested mission has fewer effective sorties
     assert contested.air[-1].strength < free.air[-1].strength
-    assert contested.sides["red"].aircraft_lost >= free.sides["red"].aircraft_lost
 
 
 def test_aircraft_are_committed_once_a_turn_and_replaced_daily(start):
