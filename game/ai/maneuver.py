@@ -121,7 +121,7 @@ def _behind(b: Board, h: Hex, enemy_at: list[Hex], src: Field) -> int:
     return n
 
 
-def _walk(ctx: Ctx, u: UnitState, fld: Field) -> list[Hex]:
+def _walk(ctx: Ctx, u: UnitState, fld: Field) -> tuple[list[Hex], float]:
     """Hexes down the field's slope from the unit, as far as its movement points go (the
     rules' costs: routes, interdiction, leaving and entering enemy zones of control)."""
     s = ctx.state
@@ -162,32 +162,44 @@ def _walk(ctx: Ctx, u: UnitState, fld: Field) -> list[Hex]:
         extra = 0.0
         if cost + c > u.mp + 1e-9:
             if not path and full:
-                path.append(n)
+                return [n], INF
             break
         cost += c
         path.append(n)
         h = n
         if n in enemy_zoc:
-            break
-    return path
+            return path, INF
+    return path, cost
 
 
 def _candidates(ctx: Ctx, u: UnitState, fld: Field) -> list[Hex]:
-    """A few hexes worth scoring: the way down the field and the ground around both ends."""
+    """A few hexes worth scoring: the way down the field and the ground around both ends that
+    the unit's points still reach."""
     s = ctx.state
     b = s.board
     assert u.pos is not None
-    path = _walk(ctx, u, fld)
-    out = dict.fromkeys(path)
-    ends = [u.pos, *path[-1:]]
-    for e in ends:
-        for n in b.neighbours[e]:
-            out.setdefault(n)
-    occ = occupancy(s)
-    enemy_hexes = occ.hexes[ctx.enemy]
     t = b.types[u.type]
     enter = b.enter[(t.move_class, t.bridging)]
+    route = b.route_move
+    occ = occupancy(s)
+    enemy_hexes = occ.hexes[ctx.enemy]
     restricted = b.restricted_hexes[ctx.side]
+    path, spent = _walk(ctx, u, fld)
+    out = dict.fromkeys(path)
+    full = not u.moved and not u.has_attacked and u.mp >= max_mp(s, u) - 1e-9
+    extra = ZOC_LEAVE if u.pos in occ.zoc[ctx.enemy] else 0.0
+    for base, used, add in ((u.pos, 0.0, extra), (path[-1] if path else None, spent, 0.0)):
+        if base is None or used == INF:
+            continue
+        for n in b.neighbours[base]:
+            c = enter.get(n)
+            if c is None or n in out:
+                continue
+            r = route.get((base, n))
+            if r is not None and r < c:
+                c = r
+            if used + c + add <= u.mp + 1e-9 or (base == u.pos and full):
+                out[n] = None
     return [
         h
         for h in out
