@@ -15,6 +15,7 @@ from game.rules.board import Coord
 from game.rules.hexes import Hex
 from game.rules.state import GameState, Tx, UnitState
 from game.rules.supply import _count_loss, surrender_unit
+from game.rules.text import strength
 from game.rules.zoc import occupancy
 
 INFANTRY_LIKE = frozenset({"infantry", "motorized", "airborne", "cavalry", "engineer", "garrison"})
@@ -300,13 +301,7 @@ def _names(state: GameState, uids: list[str]) -> str:
 
 
 def _fmt_loss(total: tuple[int, int, int]) -> str:
-    men, tanks, guns = total
-    parts = [f"{men:,} men"]
-    if tanks:
-        parts.append(f"{tanks} tanks")
-    if guns:
-        parts.append(f"{guns} guns")
-    return ", ".join(parts)
+    return strength(*total)
 
 
 def _lose(tx: Tx, uid: str, loss: tuple[int, int, int]) -> None:
@@ -446,7 +441,9 @@ def attack(
         if advanced:
             tx.touch()
             tx.set_control(target, side)
-            texts.append(f"{_names(s, advanced)} advance into {where}.")
+            texts.append(
+                f"{_names(s, advanced)} advance{'s' if len(advanced) == 1 else ''} into {where}."
+            )
     names = {
         "repulsed": "is repulsed",
         "held": "is held",

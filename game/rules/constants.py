@@ -54,7 +54,7 @@ MORALE_CHANGE = {  # (attacker, defender) by outcome
     "retreat": (0.02, -0.05),
     "rout": (0.03, -0.15),
 }
-BOMBARD_LOSS = 0.02  # share of men lost to bombardment at 1:1 fire odds (before the die)
+BOMBARD_LOSS = 0.04  # share of men lost to bombardment at 1:1 fire odds (before the die)
 BOMBARD_MAX = 0.08
 
 # --- morale ----------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from game.rules import constants as C
 from game.rules.hexes import Hex
 from game.rules.state import GameState, Tx, UnitState
 from game.rules.supply import surrender_unit
+from game.rules.text import plural, strength
 from game.rules.zoc import occupancy
 from game.scenario.geometry import resolve
 from game.scenario.models import Doctrine, Event, Unit
@@ -106,7 +107,9 @@ def fire(tx: Tx, e: Event, rng: random.Random) -> None:
             if chosen:
                 tx.emit(
                     "surrender",
-                    f"{len(chosen)} {s.board.adjective[fx.side]} unit(s) lay down their arms.",
+                    f"{plural(len(chosen), s.board.adjective[fx.side] + ' unit')} "
+                    + ("lays" if len(chosen) == 1 else "lay")
+                    + " down their arms.",
                     fx.side,
                     changes=tuple(changes),
                 )
@@ -185,10 +188,7 @@ def arrive(tx: Tx, uid: str) -> None:
         take_hex(tx, h, u.side)
     tx.emit(
         "arrival",
-        f"{u.name} ({u.men:,} men"
-        + (f", {u.tanks} tanks" if u.tanks else "")
-        + (f", {u.guns} guns" if u.guns else "")
-        + f") arrives at {b.name_of(h)}.",
+        f"{u.name} ({strength(u.men, u.tanks, u.guns)}) arrives at {b.name_of(h)}.",
         u.side,
         (b.coord[h],),
     )

@@ -12,6 +12,7 @@ from game.rules.air import interdicted_i
 from game.rules.board import Coord
 from game.rules.hexes import Hex
 from game.rules.state import GameState, Tx
+from game.rules.text import plural, strength
 from game.rules.zoc import occupancy
 
 
@@ -149,20 +150,19 @@ def update_supply(tx: Tx, side: str, rng: random.Random, effects: bool = True) -
         u.in_combat = False
     adj = b.adjective[side]
     if gained:
+        total = strength(*(sum(g[i] for g in gained) for i in (1, 2, 3)))
         tx.emit(
             "replacements",
-            f"{adj} replacements reach {len(gained)} unit(s): "
-            f"{sum(g[1] for g in gained):,} men, {sum(g[2] for g in gained)} tanks, "
-            f"{sum(g[3] for g in gained)} guns.",
+            f"{adj} replacements reach {plural(len(gained), 'unit')}: {total}.",
             side,
             changes=tuple(gained),
         )
     if lost:
+        total = strength(*(-sum(x[i] for x in lost) for i in (1, 2, 3)))
         tx.emit(
             "attrition",
-            f"Cut off from supply, {len(lost)} {adj} unit(s) lose "
-            f"{-sum(x[1] for x in lost):,} men, {-sum(x[2] for x in lost)} tanks and "
-            f"{-sum(x[3] for x in lost)} guns to hunger, thirst and breakdowns.",
+            f"Cut off from supply, {plural(len(lost), adj + ' unit')} lose {total} "
+            "to hunger, thirst and breakdowns.",
             side,
             changes=tuple(lost),
         )
