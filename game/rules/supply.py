@@ -150,7 +150,9 @@ def update_supply(tx: Tx, side: str, rng: random.Random, effects: bool = True) -
         u.in_combat = False
     adj = b.adjective[side]
     if gained:
-        total = strength(*(sum(g[i] for g in gained) for i in (1, 2, 3)))
+        total = strength(
+            sum(g[1] for g in gained), sum(g[2] for g in gained), sum(g[3] for g in gained)
+        )
         tx.emit(
             "replacements",
             f"{adj} replacements reach {plural(len(gained), 'unit')}: {total}.",
@@ -158,7 +160,9 @@ def update_supply(tx: Tx, side: str, rng: random.Random, effects: bool = True) -
             changes=tuple(gained),
         )
     if lost:
-        total = strength(*(-sum(x[i] for x in lost) for i in (1, 2, 3)))
+        total = strength(
+            -sum(x[1] for x in lost), -sum(x[2] for x in lost), -sum(x[3] for x in lost)
+        )
         tx.emit(
             "attrition",
             f"Cut off from supply, {plural(len(lost), adj + ' unit')} lose {total} "

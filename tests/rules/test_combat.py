@@ -216,7 +216,7 @@ def test_overwhelming_odds_rout_the_defender_who_falls_back_away_and_is_followed
     assert g2.units["r"].coord == (4, 3)  # the attacker advanced into the emptied hex
     assert b.morale < g.units["b"].morale
     text = " ".join(e.text for e in events)
-    assert "routs to" in text and "advance into" in text
+    assert "routs to" in text and "advances into" in text
 
 
 def test_a_defender_with_no_way_out_surrenders(start):
