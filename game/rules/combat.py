@@ -330,6 +330,7 @@ def attack(
     d_side = b.other(side)
     changes: list[tuple[str, int, int, int]] = []
     texts: list[str] = []
+    taken: list[tuple[Hex, str]] = []  # hexes entered, taken after the combat is reported
     where = b.name_of(target)
     # Some units melt away at the first blow (dissolve_chance).
     for uid in sorted(defenders):
@@ -393,7 +394,7 @@ def attack(
                 u.pos = p[-1]
                 u.entrenched = False
                 for h in p:
-                    tx.set_control(h, d_side)
+                    taken.append((h, d_side))
                 moved.append(uid)
                 verb = "routs" if r.retreat_steps > 1 else "falls back"
                 texts.append(f"{u.name} {verb} to {b.name_of(p[-1])}.")
@@ -440,7 +441,7 @@ def attack(
             advanced.append(uid)
         if advanced:
             tx.touch()
-            tx.set_control(target, side)
+            taken.append((target, side))
             texts.append(
                 f"{_names(s, advanced)} advance{'s' if len(advanced) == 1 else ''} into {where}."
             )
@@ -460,6 +461,8 @@ def attack(
     spots = [target] + [x for a in attackers if (x := s.units[a].pos) is not None]
     hexes = tuple(dict.fromkeys(b.coord[h] for h in spots))
     tx.emit("combat", " ".join([head, *texts]), side, hexes, tuple(changes))
+    for h, who in taken:
+        tx.take_hex(h, who)
 
 
 def bombard(tx: Tx, uid: str, target: Hex, rng: random.Random) -> None:

@@ -345,22 +345,6 @@ def apply(state: GameState, cmd: Command) -> tuple[GameState, list[GameEvent]]:
     return tx.s, tx.events
 
 
-def take_hex(tx: Tx, h: Hex, side: str) -> None:
-    """A side's unit enters hex h: it controls the hex, and takes the place there."""
-    tx.set_control(h, side)
-    b = tx.s.board
-    place = b.place_at.get(h)
-    if place is not None and tx.s.place_owner.get(place.id) != side:
-        tx.s.place_owner[place.id] = side
-        tx.s.captures.append((place.id, side))
-        tx.emit(
-            "capture",
-            f"{b.adjective[side]} troops take {place.name}.",
-            side,
-            (b.coord[h],),
-        )
-
-
 def _move(tx: Tx, cmd: MoveCommand, old: GameState) -> None:
     """Move along the cheapest path, worked out on the state before the move (whose cached
     search validate() has just filled)."""
@@ -388,7 +372,7 @@ def _move(tx: Tx, cmd: MoveCommand, old: GameState) -> None:
         tuple(b.coord[h] for h in p),
     )
     for h in p[1:]:
-        take_hex(tx, h, u.side)
+        tx.take_hex(h, u.side)
 
 
 def _start_side_turn(tx: Tx, side: str, rng: random.Random, effects: bool = True) -> None:

@@ -182,16 +182,13 @@ def arrive(tx: Tx, uid: str) -> None:
     u.pos = h
     u.mp = max_mp(s, u) if u.side == s.side else 0.0
     tx.touch()
-    if s.control.get(h) != u.side:
-        from game.rules.engine import take_hex
-
-        take_hex(tx, h, u.side)
     tx.emit(
         "arrival",
         f"{u.name} ({strength(u.men, u.tanks, u.guns)}) arrives at {b.name_of(h)}.",
         u.side,
         (b.coord[h],),
     )
+    tx.take_hex(h, u.side)
 
 
 def due_arrivals(tx: Tx, side: str) -> None:

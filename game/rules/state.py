@@ -383,6 +383,21 @@ class Tx:
             self._control = True
         self.s.control[h] = side
 
+    def take_hex(self, h: Hex, side: str) -> None:
+        """A side's unit enters hex h: the side controls it and takes the place there."""
+        self.set_control(h, side)
+        b = self.s.board
+        place = b.place_at.get(h)
+        if place is not None and self.s.place_owner.get(place.id) != side:
+            self.s.place_owner[place.id] = side
+            self.s.captures.append((place.id, side))
+            self.emit(
+                "capture",
+                f"{b.adjective[side]} troops take {place.name}.",
+                side,
+                (b.coord[h],),
+            )
+
     def touch(self) -> None:
         """Positions or strengths changed: drop derived caches."""
         self.s.cache.clear()

@@ -266,3 +266,11 @@ def test_attacks_must_come_from_next_door_at_an_enemy(start):
         "there is no enemy unit at [5,3]",
         "r at [1,3] is not next to [5,3]",
     ]
+
+
+def test_advancing_into_a_place_takes_it(start):
+    town = '[[places]]\nid = "t"\nname = "Nomonhan"\nat = [4, 3]\nvp = 5\nowner = "blue"\n'
+    g = start(OPEN, [unit("r", "red", "inf", (3, 3), men=10000), BLUE], extra=town)
+    g2, events = apply(g, HIT)
+    assert g2.place_owner["t"] == "red"
+    assert [e.kind for e in events][:2] == ["combat", "capture"]

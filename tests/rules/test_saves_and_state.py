@@ -141,3 +141,41 @@ def test_rules_package_has_no_file_or_terminal_io():
     for banned in ("open(", "print(", "input(", "import pygame", "random.seed", "random.random()"):
         assert banned not in src, banned
     assert Path(ROOT / "game" / "saves.py").exists()
+
+
+_PLAY_SCRIPT = """
+import hashlib, json, random
+from collections import defaultdict
+from game.rules import apply, new_game
+from game.scenario import load_scenario
+from tests.conftest import EXAMPLE
+from tests.rules.test_properties import candidates
+g = new_game(load_scenario(EXAMPLE), 11)
+pick = random.Random(4)
+for _ in range(60):
+    if g.game_over:
+        break
+    kinds = defaultdict(list)
+    for c in candidates(g):
+        kinds[c.type].append(c)
+    g, _ = apply(g, pick.choice(kinds[pick.choice(sorted(kinds))]))
+print(hashlib.sha256(json.dumps(g.to_dict(), sort_keys=True).encode()).hexdigest())
+"""
+
+
+def test_games_are_identical_whatever_the_hash_seed():
+    import os
+
+    outs = set()
+    for hash_seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        out = subprocess.run(
+            [sys.executable, "-c", _PLAY_SCRIPT],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
+        outs.add(out.stdout.strip())
+    assert len(outs) == 1
