@@ -24,6 +24,7 @@ from game.rules.commands import (
     MoveCommand,
 )
 from game.rules.events import check_events, due_arrivals
+from game.rules.fog import known_enemy, seen_hexes
 from game.rules.hexes import Hex
 from game.rules.movement import (
     cost_without_limit,
@@ -170,7 +171,7 @@ def _enter_reason(state: GameState, u: UnitState, h: Hex) -> str:
         if h in hexes:
             return f"{b.adjective[u.side]} units may not enter the zone {zone.name}"
     occ = occupancy(state)
-    if h in occ.hexes[b.other(u.side)]:
+    if b.index[h] in known_enemy(state, u.side)[0]:
         return f"{_fmt(c)} is held by the enemy"
     if u.pos != h and h in occ.hexes[u.side]:
         have = occ.stack.get(h, 0)
@@ -258,8 +259,10 @@ def validate(state: GameState, cmd: Command) -> list[str]:
         h = _target(state, cmd.target, errs)
         if u is None or h is None:
             return errs
-        if h not in occupancy(state).hexes[state.enemy]:
-            errs.append(f"there is no enemy unit at {_fmt(cmd.target)}")
+        if h not in occupancy(state).hexes[state.enemy] or (
+            state.options.fog and h not in seen_hexes(state, state.side)
+        ):
+            errs.append(f"there is no enemy unit in sight at {_fmt(cmd.target)}")
         errs.extend(_fire_reasons(state, u, h, cmd.target))
         return errs
     if isinstance(cmd, AirCommand):
@@ -347,7 +350,8 @@ def apply(state: GameState, cmd: Command) -> tuple[GameState, list[GameEvent]]:
 
 def _move(tx: Tx, cmd: MoveCommand, old: GameState) -> None:
     """Move along the cheapest path, worked out on the state before the move (whose cached
-    search validate() has just filled)."""
+    search validate() has just filled). Under fog of war the path was planned around the enemy
+    the side could see; the move stops where it runs into enemy it could not."""
     s = tx.s
     b = s.board
     u0 = old.units[cmd.unit]
@@ -356,7 +360,22 @@ def _move(tx: Tx, cmd: MoveCommand, old: GameState) -> None:
     cost = move_cost(old, u0, to)
     assert cost is not None
     p = path_hexes(old, u0, to) or [u0.pos, to]
-    stops = to in occupancy(old).zoc[b.other(u0.side)]
+    occ = occupancy(old)
+    enemy = b.other(u0.side)
+    surprise = ""
+    if old.options.fog:
+        for k in range(1, len(p)):
+            h = p[k]
+            if h in occ.hexes[enemy]:
+                p = p[:k]
+                surprise = f" and runs into unseen enemy troops at {b.name_of(h)}"
+                break
+            if h in occ.zoc[enemy] and k < len(p) - 1:
+                p = p[: k + 1]
+                surprise = " and runs into unseen enemy troops"
+                break
+        to = p[-1]
+    stops = bool(surprise) or to in occ.zoc[enemy]
     start = u0.pos
     u = tx.unit(cmd.unit)
     u.pos = to
@@ -364,13 +383,15 @@ def _move(tx: Tx, cmd: MoveCommand, old: GameState) -> None:
     u.moved = True
     u.entrenched = False
     tx.touch()
-    tx.emit(
-        "move",
-        f"{u.name} moves from {b.name_of(start)} to {b.name_of(to)}"
-        + (" and halts in contact with the enemy." if stops else "."),
-        u.side,
-        tuple(b.coord[h] for h in p),
-    )
+    if to == start:
+        text = f"{u.name} sets out from {b.name_of(start)}{surprise}; it holds its ground."
+    else:
+        text = f"{u.name} moves from {b.name_of(start)} to {b.name_of(to)}" + (
+            f"{surprise}."
+            if surprise
+            else (" and halts in contact with the enemy." if stops else ".")
+        )
+    tx.emit("move", text, u.side, tuple(b.coord[h] for h in p))
     for h in p[1:]:
         tx.take_hex(h, u.side)
 

@@ -13,6 +13,7 @@ import heapq
 from game.rules import constants as C
 from game.rules.air import interdicted_i
 from game.rules.board import Coord
+from game.rules.fog import known_enemy
 from game.rules.hexes import Hex
 from game.rules.state import GameState, UnitState
 from game.rules.zoc import occupancy
@@ -48,10 +49,8 @@ def _search(
     b = state.board
     t = b.types[unit.type]
     enter = b.enter_i[(t.move_class, t.bridging)]
-    occ = occupancy(state)
-    enemy = b.other(unit.side)
-    blocked = occ.hexes_i[enemy] | b.restricted_i[unit.side]
-    enemy_zoc = occ.zoc_i[enemy]
+    enemy_hexes, enemy_zoc = known_enemy(state, unit.side)
+    blocked = enemy_hexes | b.restricted_i[unit.side]
     slow = interdicted_i(state, unit.side)
     route = b.route_move_i
     nbr = b.nbr
@@ -99,7 +98,7 @@ def _first_steps(state: GameState, unit: UnitState) -> list[int]:
     b = state.board
     t = b.types[unit.type]
     enter = b.enter_i[(t.move_class, t.bridging)]
-    blocked = occupancy(state).hexes_i[b.other(unit.side)] | b.restricted_i[unit.side]
+    blocked = known_enemy(state, unit.side)[0] | b.restricted_i[unit.side]
     assert unit.pos is not None
     return [n for n in b.nbr[b.index[unit.pos]] if enter[n] is not None and n not in blocked]
 
@@ -141,11 +140,18 @@ def move_cost(state: GameState, unit: UnitState, to: Hex) -> float | None:
     return None if i is None else _reach_i(state, unit).get(i)
 
 
-def reachable(state: GameState, unit_id: str) -> dict[Coord, float]:
-    """Public form: {(col, row): movement points} for every hex the unit may move to now."""
+def reachable(state: GameState, unit_id: str, fresh: bool = False) -> dict[Coord, float]:
+    """Public form: {(col, row): movement points} for every hex the unit may move to now.
+    fresh=True: where it could go with a whole turn's points, as if its turn had just begun
+    (for judging enemy threats)."""
     b = state.board
+    unit = state.units[unit_id]
+    if fresh and unit.active:
+        unit = unit.clone()
+        unit.mp = max_mp(state, unit)
+        unit.moved = unit.has_attacked = False
     coord, hexes = b.coord, b.hexes
-    return {coord[hexes[i]]: round(c, 6) for i, c in _reach_i(state, state.units[unit_id]).items()}
+    return {coord[hexes[i]]: round(c, 6) for i, c in _reach_i(state, unit).items()}
 
 
 def path_hexes(state: GameState, unit: UnitState, to: Hex) -> list[Hex] | None:

@@ -260,6 +260,13 @@ class GameState:
     def enemy(self) -> str:
         return self.board.other(self.side)
 
+    @property
+    def vp(self) -> dict[str, float]:
+        """Each side's victory points now (see victory.status for the breakdown and level)."""
+        from game.rules.victory import status
+
+        return status(self).vp
+
     def unit(self, uid: str) -> UnitState:
         return self.units[uid]
 

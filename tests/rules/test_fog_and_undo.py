@@ -87,3 +87,18 @@ def test_a_move_that_reveals_an_enemy_cannot_be_undone(build):
     game.apply(MoveCommand(unit="r", to=(3, 2)))
     assert ids(visible_units(game.state, "red")) == ["b", "r"]
     assert not game.can_undo()
+
+
+def test_with_fog_moves_plan_around_seen_enemies_and_stop_at_unseen_ones(start):
+    from game.rules import apply, reachable
+
+    rows = ["............", "............", "............", "............", "............"]
+    units = [unit("r", "red", "cav", (0, 2)), unit("b", "blue", "inf", (4, 2))]
+    clear = start(rows, units)
+    foggy = start(rows, units, fog=True)
+    assert (5, 2) not in reachable(clear, "r")  # it knows the enemy is there
+    assert (4, 2) in reachable(foggy, "r")  # it does not
+    g, events = apply(foggy, MoveCommand(unit="r", to=(4, 2)))
+    assert g.units["r"].coord == (3, 2) and g.units["r"].mp == 0.0
+    assert "runs into unseen enemy troops" in events[0].text
+    assert ids(visible_units(g, "red")) == ["b", "r"]

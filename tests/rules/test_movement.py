@@ -243,3 +243,10 @@ def test_the_same_state_gives_the_same_reachable_hexes_after_a_round_trip(start)
     g = start(OPEN, [unit("t", "red", "tank", (1, 3)), unit("b", "blue", "inf", (4, 3))])
     again = GameState.from_dict(g.scenario, g.to_dict())
     assert reachable(again, "t") == reachable(g, "t")
+
+
+def test_fresh_reach_shows_what_an_enemy_could_reach_next_turn(start):
+    g = start(OPEN, [unit("r", "red", "inf", (1, 3)), unit("b", "blue", "inf", (7, 3))])
+    assert reachable(g, "b") == {}  # not blue's turn: no points now
+    threat = reachable(g, "b", fresh=True)
+    assert threat[(4, 3)] == 3.0 and (3, 3) not in threat
