@@ -7,6 +7,8 @@ unseen enemy stops short (engine._move)."""
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from game.rules.hexes import Hex
 from game.rules.state import GameState, UnitState
 from game.rules.zoc import occupancy
@@ -44,7 +46,7 @@ def seen_hexes(state: GameState, side: str) -> frozenset[Hex]:
     return res
 
 
-def known_enemy(state: GameState, side: str) -> tuple[frozenset[int], frozenset[int]]:
+def known_enemy(state: GameState, side: str) -> tuple[AbstractSet[int], AbstractSet[int]]:
     """Hex numbers of the enemy units `side` knows of, and of their zones of control: all of
     them without fog of war, the ones it can see with it."""
     occ = occupancy(state)

@@ -9,6 +9,7 @@ Hex tuples, because it is the AI's hottest loop.
 from __future__ import annotations
 
 import heapq
+from collections.abc import Set as AbstractSet
 
 from game.rules import constants as C
 from game.rules.air import interdicted_i
@@ -37,6 +38,16 @@ def can_stand(state: GameState, unit: UnitState, h: Hex) -> bool:
     return here + state.board.types[unit.type].stack <= state.scenario.map.stacking
 
 
+def _blocked(state: GameState, side: str) -> AbstractSet[int]:
+    """Hex numbers `side` may not enter: known enemy units and restricted zones."""
+    key = f"blocked:{side}"
+    hit = state.cache.get(key)
+    if hit is None:
+        hit = known_enemy(state, side)[0] | state.board.restricted_i[side]
+        state.cache[key] = hit
+    return hit
+
+
 def _search(
     state: GameState, unit: UnitState, limit: float | None
 ) -> tuple[dict[int, float], dict[int, int]]:
@@ -49,8 +60,8 @@ def _search(
     b = state.board
     t = b.types[unit.type]
     enter = b.enter_i[(t.move_class, t.bridging)]
-    enemy_hexes, enemy_zoc = known_enemy(state, unit.side)
-    blocked = enemy_hexes | b.restricted_i[unit.side]
+    enemy_zoc = known_enemy(state, unit.side)[1]
+    blocked = _blocked(state, unit.side)
     slow = interdicted_i(state, unit.side)
     route = b.route_move_i
     nbr = b.nbr
@@ -98,7 +109,7 @@ def _first_steps(state: GameState, unit: UnitState) -> list[int]:
     b = state.board
     t = b.types[unit.type]
     enter = b.enter_i[(t.move_class, t.bridging)]
-    blocked = known_enemy(state, unit.side)[0] | b.restricted_i[unit.side]
+    blocked = _blocked(state, unit.side)
     assert unit.pos is not None
     return [n for n in b.nbr[b.index[unit.pos]] if enter[n] is not None and n not in blocked]
 

@@ -40,29 +40,38 @@ def _trace_i(state: GameState, side: str) -> dict[int, float]:
     occ = occupancy(state)
     enemy = b.other(side)
     own = occ.hexes_i[side]
-    # Closed: enemy units, restricted zones, enemy zones of control without a friendly unit.
-    closed = occ.hexes_i[enemy] | b.restricted_i[side] | (occ.zoc_i[enemy] - own)
-    slow = interdicted_i(state, side)
-    limit = supply_range(state, side) + 1e-9
-    cost_of = list(b.supply_cost_i)
+    n_hex = len(b.nbr)
+    # Open: hexes with a supply cost (rivers only at crossings), minus enemy units, restricted
+    # zones and enemy zones of control without a friendly unit. inf marks a closed hex.
+    inf = float("inf")
+    cost_of = [inf if c is None else c for c in b.supply_cost_i]
     for u in state.units.values():  # a friendly bridging unit carries supply over its river
         if u.active and u.side == side and u.pos is not None and b.types[u.type].bridging:
             i = b.index[u.pos]
-            if cost_of[i] is None and b.terrain[u.pos].move_cost:
+            if cost_of[i] == inf and b.terrain[u.pos].move_cost:
                 cost_of[i] = b.terrain[u.pos].supply_cost
+    for i in occ.hexes_i[enemy]:
+        cost_of[i] = inf
+    for i in b.restricted_i[side]:
+        cost_of[i] = inf
+    for i in occ.zoc_i[enemy]:
+        if i not in own:
+            cost_of[i] = inf
+    for i in interdicted_i(state, side):
+        cost_of[i] *= C.INTERDICTION_FACTOR
     route = b.route_supply_i
+    factor = {i: C.INTERDICTION_FACTOR for i in interdicted_i(state, side)}
     nbr = b.nbr
-    n_hex = len(nbr)
-    dist: dict[int, float] = {}
+    limit = supply_range(state, side) + 1e-9
+    dist = [inf] * n_hex
     heap: list[tuple[float, int]] = []
     for src in b.sources[side]:
         i = b.index[src]
-        if cost_of[i] is not None and i not in closed and i not in dist:
+        if cost_of[i] < inf and dist[i] > 0.0:
             dist[i] = 0.0
             heap.append((0.0, i))
     heapq.heapify(heap)
     pop, push = heapq.heappop, heapq.heappush
-    inf = float("inf")
     while heap:
         d, h = pop(heap)
         if d > dist[h]:
@@ -70,18 +79,19 @@ def _trace_i(state: GameState, side: str) -> dict[int, float]:
         base = h * n_hex
         for n in nbr[h]:
             c = cost_of[n]
-            if c is None or n in closed:
+            if c == inf:
                 continue
-            r = route.get(base + n)
-            if r is not None and r < c:
-                c = r
-            if slow and n in slow:
-                c *= C.INTERDICTION_FACTOR
+            if route:
+                r = route.get(base + n)
+                if r is not None:
+                    r *= factor.get(n, 1.0)
+                    if r < c:
+                        c = r
             nd = d + c
-            if nd <= limit and nd < dist.get(n, inf):
+            if nd <= limit and nd < dist[n]:
                 dist[n] = nd
                 push(heap, (nd, n))
-    return dist
+    return {i: d for i, d in enumerate(dist) if d < inf}
 
 
 def supply_map(state: GameState, side: str) -> dict[Coord, float]:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from functools import cached_property
 
 from game.rules.board import Board
@@ -20,8 +21,8 @@ class Occupancy:
         units_at: dict[Hex, tuple[str, ...]],
         side_at: dict[Hex, str],
         stack: dict[Hex, int],
-        hexes_i: dict[str, frozenset[int]],
-        zoc_i: dict[str, frozenset[int]],
+        hexes_i: dict[str, AbstractSet[int]],
+        zoc_i: dict[str, AbstractSet[int]],
         stack_i: dict[int, int],
     ) -> None:
         self.board = board
@@ -77,8 +78,8 @@ def occupancy(state: GameState) -> Occupancy:
         {h: tuple(v) for h, v in units_at.items()},
         side_at,
         stack,
-        {s: frozenset(v) for s, v in hexes.items()},
-        {s: frozenset(v) for s, v in zoc.items()},
+        dict(hexes),  # plain sets, never changed after this: no copies
+        dict(zoc),
         {index[h]: n for h, n in stack.items()},
     )
     state.cache["occ"] = occ
