@@ -58,6 +58,7 @@ def assign_targets(ctx: Ctx) -> None:
     (the pincers), the nearest open ones to the rest, and one garrison per held objective."""
     s = ctx.state
     occ = occupancy(s)
+    ctx.targets.clear()
     by_group: dict[str, list[UnitState]] = {}
     for u in ctx.own_units():
         by_group.setdefault(u.group, []).append(u)
@@ -73,16 +74,42 @@ def assign_targets(ctx: Ctx) -> None:
         if posture in ATTACKING:
             open_ = [h for h in objectives if not _achieved(s, ctx.side, h)]
             if not open_:
-                # Every objective taken: clear the enemy from the ground around them.
+                # Every objective taken: clear the enemy from the ground around them, then
+                # exploit towards whatever else of value the enemy still holds.
                 near = sorted(
                     e for e in enemy_hexes if min(e.distance(o) for o in objectives) <= HUNT_RADIUS
                 )
+                beyond = _enemy_places(ctx)
                 for u in units:
-                    ctx.targets[u.id] = tuple(near) if near else objectives
+                    ctx.targets[u.id] = tuple(near) or beyond or objectives
                 continue
             load = {h: 0 for h in open_}
+            pincers = ctx.diff.encircle and posture == "attack"
+            # Every open objective gets the unit that can reach it soonest, so none is forgotten;
+            # the pincers keep at least half the fast units for the deepest objective.
+            free = list(units)
+            fast_left = sum(1 for u in units if is_mobile(s, u))
+            keep = (fast_left + 1) // 2 if pincers else 0
+            for h in open_[1:] if pincers else open_:
+                pool = [u for u in free if not is_mobile(s, u) or fast_left > keep]
+                if not pool:
+                    break
+
+                def turns(u: UnitState, h: Hex = h) -> tuple[float, str]:
+                    mp = max(max_mp(s, u), 0.1)
+                    return (_field(ctx, u, (h,)).get(u.pos, INF) / mp, u.id)  # type: ignore[arg-type]
+
+                u = min(pool, key=turns)
+                if turns(u)[0] == INF:
+                    continue
+                free.remove(u)
+                fast_left -= 1 if is_mobile(s, u) else 0
+                ctx.targets[u.id] = (h,)
+                load[h] += 1
             for u in sorted(units, key=lambda u: (not is_mobile(s, u), u.id)):
-                if ctx.diff.encircle and is_mobile(s, u) and posture == "attack":
+                if u.id in ctx.targets:
+                    continue
+                if pincers and is_mobile(s, u):
                     ctx.targets[u.id] = (open_[0],)
                     load[open_[0]] += 1
                     continue
@@ -109,6 +136,52 @@ def assign_targets(ctx: Ctx) -> None:
                 )
                 load[best] += 1
                 ctx.targets[u.id] = (best,)
+
+
+def _enemy_places(ctx: Ctx) -> tuple[Hex, ...]:
+    """Places of value the side does not hold and may enter."""
+    s = ctx.state
+    b = s.board
+    restricted = b.restricted_hexes[ctx.side]
+    return tuple(
+        b.place_hex[p.id]
+        for p in sorted(s.scenario.places, key=lambda p: p.id)
+        if p.vp > 0 and s.place_owner.get(p.id) != ctx.side and b.place_hex[p.id] not in restricted
+    )
+
+
+def grab_places(ctx: Ctx) -> None:
+    """Walk into places of value the enemy has left empty, with the nearest unit that can get
+    there this turn and is not the garrison of an objective, if the place is not too exposed."""
+    s = ctx.state
+    b = s.board
+    for h in _enemy_places(ctx):
+        s = ctx.state
+        occ = occupancy(s)
+        if h in occ.hexes[ctx.enemy] or h in occ.hexes[ctx.side]:
+            continue
+        best: tuple[float, str] | None = None
+        for u in ctx.own_units():
+            if u.pos is None or u.mp <= 1e-9 or u.has_attacked or is_artillery(s, u):
+                continue
+            task = ctx.task(u)
+            if task.posture in ("withdraw", "delay"):
+                continue
+            if u.pos in task.objectives and task.posture not in ATTACKING:
+                continue
+            if u.pos.distance(h) > u.mp + 1:
+                continue
+            d = _field(ctx, u, (h,)).get(u.pos, INF)
+            if d > u.mp + 1e-9:
+                continue
+            if ctx.threat.get(h, 0.0) > 2.0 * defence_value(s, u) * b.terrain[h].defence:
+                continue
+            if best is None or (d, u.id) < best:
+                best = (d, u.id)
+        if best is not None:
+            cmd = MoveCommand(unit=best[1], to=b.coord[h])
+            if not validate(s, cmd):
+                ctx.issue(cmd)
 
 
 def _behind(b: Board, h: Hex, enemy_at: list[Hex], src: Field) -> int:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from game.ai.context import Ctx, is_artillery, is_mobile, prepare
 from game.ai.difficulty import Difficulty, level
 from game.ai.fighting import attack_all, bombard_all, candidates, fly_air
-from game.ai.maneuver import assign_targets, move_units
+from game.ai.maneuver import assign_targets, grab_places, move_units
 from game.ai.plans import ATTACKING, tasks
 from game.rules.commands import Command, EndTurnCommand, EntrenchCommand
 from game.rules.state import GameState
@@ -51,6 +51,7 @@ class AIPlayer:
         prepare(ctx)
         assign_targets(ctx)
         units = _move_order(ctx)
+        grab_places(ctx)
         move_units(ctx, units)
         fly_air(ctx, candidates(ctx))
         attack_all(ctx)
