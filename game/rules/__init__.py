@@ -6,15 +6,24 @@ Public API (everything a front end, the AI, replays and saves need):
     validate(state, cmd) -> list[str]                      readable reasons it is illegal
     apply(state, cmd) -> tuple[GameState, list[GameEvent]] never mutates `state`;
                                                            raises IllegalCommand
-    reachable(state, unit_id) -> dict[(col, row), float]   hexes a unit may move to, and cost
+    reachable(state, unit_id, fresh=False) -> dict[(col, row), float]
+                                                           hexes a unit may move to, and cost
+                                                           (fresh: with a whole turn's points)
     path(state, unit_id, (col, row)) -> list[(col, row)] | None
     max_mp(state, unit) -> float                           movement points per turn
     preview(state, AttackCommand) -> Odds                  odds before an attack
     supply_map(state, side) -> dict[(col, row), float]     hexes a side can supply
     visible_units(state, side) -> list[UnitState]          what a side sees (fog of war)
     status(state) -> VictoryStatus                         VP, score, level, winner
-    Game(scenario, seed, options)                          session: commands, undo, saves
-    to_save(game, scenario_hash) -> dict / from_save(scenario, data) -> Game
+    Game(scenario, seed, options)                          session: .state, .commands,
+                                                           .apply(cmd), .can_undo(), .undo()
+    to_save(game, scenario_hash) -> dict / from_save(scenario, data, scenario_hash) -> Game
+    (files: game.saves.write_save / load_save, outside the rules, raise SaveError)
+
+State: GameState (turn, date, phase, side, units: dict[id, UnitState], sides: dict[id,
+SideState], control, place_owner, fired, log, seed, command_count, game_over, result, vp).
+Each event in the log and in apply()'s result is a GameEvent(date, kind, text, side, hexes,
+changes), `changes` recording every change of men, tanks and guns by unit.
 
 Commands (pydantic, discriminated on `type`; hexes as (col, row) of the map text):
     MoveCommand(unit, to), AttackCommand(target, units, support=(), advance=True),
