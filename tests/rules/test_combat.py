@@ -274,3 +274,25 @@ def test_advancing_into_a_place_takes_it(start):
     g2, events = apply(g, HIT)
     assert g2.place_owner["t"] == "red"
     assert [e.kind for e in events][:2] == ["combat", "capture"]
+
+
+def test_retreats_keep_out_of_restricted_zones_and_enemy_zones_of_control(start):
+    zone = (
+        '[[zones]]\nid = "home"\nname = "Home"\nrestricted_for = ["blue"]\n'
+        "rows = [" + ",".join(['"......###"'] * 7) + "]\n"
+    )
+    units = [
+        unit("r", "red", "inf", (3, 3), men=10000),
+        unit("n", "red", "inf", (4, 1)),  # its zone of control covers the hexes north of [4,3]
+        BLUE,
+    ]
+    g = start(OPEN, units, extra=zone)
+    g2, _ = apply(g, AttackCommand(target=(4, 3), units=("r",), advance=False))
+    b = g2.units["b"]
+    assert b.active and b.coord is not None
+    assert b.coord[0] < 6  # not into the zone it may not enter
+    from game.rules.zoc import occupancy
+
+    red_zoc = occupancy(g).zoc["red"]
+    assert b.pos not in red_zoc
+    assert b.pos.distance(g2.units["r"].pos) == 2  # routed two hexes away
