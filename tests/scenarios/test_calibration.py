@@ -94,6 +94,13 @@ def test_1945_the_great_cities_fall_by_20_august() -> None:
     assert most(flags)
 
 
+def test_1945_history_is_a_marginal_soviet_win() -> None:
+    flags = [
+        r["winner"] == "soviet" and r["level"] == "marginal" for r in games("manchuria_1945.toml")
+    ]
+    assert most(flags)
+
+
 def test_1945_broadcast_and_surrender() -> None:
     for r in games("manchuria_1945.toml"):
         assert when(r, "broadcast") == dt.datetime(1945, 8, 15)
