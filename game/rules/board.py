@@ -72,6 +72,12 @@ class Board:
     route_move_i: dict[int, float] = field(default_factory=dict)  # key a * len(hexes) + b
     route_supply_i: dict[int, float] = field(default_factory=dict)
     supply_cost_i: list[float | None] = field(default_factory=list)
+    # per hex number: (neighbour, supply cost along a route to it or None), for the trace
+    supply_edges: list[tuple[tuple[int, float | None], ...]] = field(default_factory=list)
+    # the last few supply traces, by everything they depend on (see supply._trace_i)
+    supply_memo: dict[
+        tuple[str, float, frozenset[int], frozenset[int], frozenset[int]], dict[int, float]
+    ] = field(default_factory=dict, repr=False, compare=False)
     restricted_i: dict[str, frozenset[int]] = field(default_factory=dict)
     unit_models: dict[str, Unit] = field(default_factory=dict)
 
@@ -221,6 +227,9 @@ def _index(b: Board) -> None:
     b.route_move_i = {b.index[x] * n + b.index[y]: c for (x, y), c in b.route_move.items()}
     b.route_supply_i = {b.index[x] * n + b.index[y]: c for (x, y), c in b.route_supply.items()}
     b.supply_cost_i = [b.supply_cost.get(h) for h in b.hexes]
+    b.supply_edges = [
+        tuple((m, b.route_supply_i.get(i * n + m)) for m in b.nbr[i]) for i in range(n)
+    ]
     b.restricted_i = {
         side: frozenset(b.index[h] for h in hx) for side, hx in b.restricted_hexes.items()
     }

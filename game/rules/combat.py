@@ -146,9 +146,9 @@ def retreat_path(
     enter = b.enter[(t.move_class, t.bridging)]
     occ = occupancy(state)
     enemy = b.other(u.side)
-    enemy_hexes = occ.hexes[enemy]
-    enemy_zoc = occ.zoc[enemy]
-    own_hexes = occ.hexes[u.side]
+    side_at = occ.side_at
+    enemy_zoc = occ.zoc_i[enemy]
+    index = b.index
     restricted = b.restricted_hexes[u.side]
     limit = state.scenario.map.stacking
     assert u.pos is not None
@@ -158,11 +158,12 @@ def retreat_path(
     for _ in range(steps):
         best: tuple[int, int, tuple[int, int], Hex] | None = None
         for n in b.neighbours[here]:
-            if n in seen or n not in enter or n in enemy_hexes or n in restricted:
+            holder = side_at.get(n)
+            if n in seen or n not in enter or holder == enemy or n in restricted:
                 continue
-            if n in enemy_zoc and n not in own_hexes:
+            if holder != u.side and index[n] in enemy_zoc:
                 continue
-            friends = occ.stack.get(n, 0) if n in own_hexes else 0
+            friends = occ.stack.get(n, 0) if holder == u.side else 0
             if friends + extra_stack.get(n, 0) + t.stack > limit:
                 continue
             away = min((n.distance(x) for x in attackers), default=0)

@@ -173,7 +173,7 @@ def _enter_reason(state: GameState, u: UnitState, h: Hex) -> str:
     occ = occupancy(state)
     if b.index[h] in known_enemy(state, u.side)[0]:
         return f"{_fmt(c)} is held by the enemy"
-    if u.pos != h and h in occ.hexes[u.side]:
+    if u.pos != h and occ.side_at.get(h) == u.side:
         have = occ.stack.get(h, 0)
         if have + t.stack > state.scenario.map.stacking:
             return (
@@ -229,7 +229,7 @@ def validate(state: GameState, cmd: Command) -> list[str]:
         if h is None:
             return errs
         occ = occupancy(state)
-        if h not in occ.hexes[state.enemy]:
+        if occ.side_at.get(h) != state.enemy:
             errs.append(f"there is no enemy unit at {_fmt(cmd.target)}")
         seen: set[str] = set()
         for uid in (*cmd.units, *cmd.support):
@@ -259,7 +259,7 @@ def validate(state: GameState, cmd: Command) -> list[str]:
         h = _target(state, cmd.target, errs)
         if u is None or h is None:
             return errs
-        if h not in occupancy(state).hexes[state.enemy] or (
+        if occupancy(state).side_at.get(h) != state.enemy or (
             state.options.fog and h not in seen_hexes(state, state.side)
         ):
             errs.append(f"there is no enemy unit in sight at {_fmt(cmd.target)}")
@@ -366,16 +366,16 @@ def _move(tx: Tx, cmd: MoveCommand, old: GameState) -> None:
     if old.options.fog:
         for k in range(1, len(p)):
             h = p[k]
-            if h in occ.hexes[enemy]:
+            if occ.side_at.get(h) == enemy:
                 p = p[:k]
                 surprise = f" and runs into unseen enemy troops at {b.name_of(h)}"
                 break
-            if h in occ.zoc[enemy] and k < len(p) - 1:
+            if b.index[h] in occ.zoc_i[enemy] and k < len(p) - 1:
                 p = p[: k + 1]
                 surprise = " and runs into unseen enemy troops"
                 break
         to = p[-1]
-    stops = bool(surprise) or to in occ.zoc[enemy]
+    stops = bool(surprise) or b.index[to] in occ.zoc_i[enemy]
     start = u0.pos
     u = tx.unit(cmd.unit)
     u.pos = to

@@ -38,7 +38,7 @@ def _triggered(s: GameState, e: Event) -> bool:
         return t.event in s.fired
     if t.type == "zone_clear":
         hexes = b.zones.get(t.zone, frozenset())
-        return not any(h in hexes for h in occupancy(s).hexes[t.side])
+        return not any(side == t.side and h in hexes for h, side in occupancy(s).side_at.items())
     return False
 
 
@@ -144,9 +144,10 @@ def arrival_hex(s: GameState, u: UnitState, want: Hex) -> Hex | None:
                 continue
             if h not in enter and not (h == want and b.terrain[h].move_cost):
                 continue
-            if h in occ.hexes[enemy] or h in b.restricted_hexes[u.side]:
+            holder = occ.side_at.get(h)
+            if holder == enemy or h in b.restricted_hexes[u.side]:
                 continue
-            friends = occ.stack.get(h, 0) if h in occ.hexes[u.side] else 0
+            friends = occ.stack.get(h, 0) if holder == u.side else 0
             if friends + t.stack > limit:
                 continue
             return h

@@ -9,7 +9,7 @@ import random
 
 from game.rules import constants as C
 from game.rules.air import interdicted_i
-from game.rules.board import Coord
+from game.rules.board import Board, Coord
 from game.rules.hexes import Hex
 from game.rules.state import GameState, Tx
 from game.rules.text import plural, strength
@@ -36,33 +36,59 @@ def trace(state: GameState, side: str) -> dict[Hex, float]:
 
 
 def _trace_i(state: GameState, side: str) -> dict[int, float]:
+    """The trace depends only on which hexes are closed or opened, interdiction and the range;
+    the board remembers the last few traces by exactly that (within an AI's turn, most moves
+    change none of it)."""
     b = state.board
     occ = occupancy(state)
     enemy = b.other(side)
     own = occ.hexes_i[side]
+    # Closed: enemy units and enemy zones of control without a friendly unit (restricted zones
+    # and hexes without a supply cost are closed by the board). Opened: river hexes where a
+    # friendly bridging unit stands.
+    closed = frozenset(occ.hexes_i[enemy] | (occ.zoc_i[enemy] - own))
+    opened = frozenset(
+        b.index[u.pos]
+        for u in state.units.values()
+        if u.active and u.side == side and u.pos is not None and b.types[u.type].bridging
+    )
+    slow = interdicted_i(state, side)
+    limit = supply_range(state, side) + 1e-9
+    key = (side, limit, closed, opened, slow)
+    hit = b.supply_memo.get(key)
+    if hit is not None:
+        return hit
+    out = _dijkstra(b, side, closed, opened, slow, limit)
+    if len(b.supply_memo) >= 16:
+        b.supply_memo.pop(next(iter(b.supply_memo)))
+    b.supply_memo[key] = out
+    return out
+
+
+def _dijkstra(
+    b: Board,
+    side: str,
+    closed: frozenset[int],
+    opened: frozenset[int],
+    slow: frozenset[int],
+    limit: float,
+) -> dict[int, float]:
     n_hex = len(b.nbr)
-    # Open: hexes with a supply cost (rivers only at crossings), minus enemy units, restricted
-    # zones and enemy zones of control without a friendly unit. inf marks a closed hex.
     inf = float("inf")
     cost_of = [inf if c is None else c for c in b.supply_cost_i]
-    for u in state.units.values():  # a friendly bridging unit carries supply over its river
-        if u.active and u.side == side and u.pos is not None and b.types[u.type].bridging:
-            i = b.index[u.pos]
-            if cost_of[i] == inf and b.terrain[u.pos].move_cost:
-                cost_of[i] = b.terrain[u.pos].supply_cost
-    for i in occ.hexes_i[enemy]:
+    for i in opened:
+        t = b.terrain[b.hexes[i]]
+        if cost_of[i] == inf and t.move_cost:
+            cost_of[i] = t.supply_cost
+    for i in closed:
         cost_of[i] = inf
     for i in b.restricted_i[side]:
         cost_of[i] = inf
-    for i in occ.zoc_i[enemy]:
-        if i not in own:
-            cost_of[i] = inf
-    for i in interdicted_i(state, side):
+    factor = [1.0] * n_hex
+    for i in slow:
         cost_of[i] *= C.INTERDICTION_FACTOR
-    route = b.route_supply_i
-    factor = {i: C.INTERDICTION_FACTOR for i in interdicted_i(state, side)}
-    nbr = b.nbr
-    limit = supply_range(state, side) + 1e-9
+        factor[i] = C.INTERDICTION_FACTOR
+    edges = b.supply_edges
     dist = [inf] * n_hex
     heap: list[tuple[float, int]] = []
     for src in b.sources[side]:
@@ -76,17 +102,15 @@ def _trace_i(state: GameState, side: str) -> dict[int, float]:
         d, h = pop(heap)
         if d > dist[h]:
             continue
-        base = h * n_hex
-        for n in nbr[h]:
+        for n, r in edges[h]:
             c = cost_of[n]
             if c == inf:
                 continue
-            if route:
-                r = route.get(base + n)
-                if r is not None:
-                    r *= factor.get(n, 1.0)
-                    if r < c:
-                        c = r
+            if r is not None:
+                if slow:
+                    r *= factor[n]
+                if r < c:
+                    c = r
             nd = d + c
             if nd <= limit and nd < dist[n]:
                 dist[n] = nd
@@ -109,7 +133,7 @@ def update_supply(tx: Tx, side: str, rng: random.Random, effects: bool = True) -
     doctrine = s.sides[side].doctrine
     days = s.turn_hours / 24.0
     occ = occupancy(s)
-    enemy_hexes = occ.hexes[b.other(side)]
+    enemy = b.other(side)
     gained: list[tuple[str, int, int, int]] = []
     lost: list[tuple[str, int, int, int]] = []
     gave_up: list[str] = []
@@ -153,7 +177,7 @@ def update_supply(tx: Tx, side: str, rng: random.Random, effects: bool = True) -
                     u.turns_out - doctrine.surrender_after_turns
                 )
                 assert u.pos is not None
-                if any(n in enemy_hexes for n in b.neighbours[u.pos]):
+                if any(occ.side_at.get(n) == enemy for n in b.neighbours[u.pos]):
                     chance += C.SURRENDER_ENEMY_ADJACENT
                 if rng.random() < min(C.SURRENDER_MAX, chance):
                     gave_up.append(uid)

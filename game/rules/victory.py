@@ -30,7 +30,10 @@ def victory_points(state: GameState) -> dict[str, dict[str, float]]:
         places = float(sum(p.vp for p in s.scenario.places if s.place_owner.get(p.id) == side))
         zones = 0.0
         for z in v.zones:
-            if z.side == side and not (occ.hexes[enemy] & b.zones.get(z.zone, frozenset())):
+            hexes = b.zones.get(z.zone, frozenset())
+            if z.side == side and not any(
+                who == enemy and h in hexes for h, who in occ.side_at.items()
+            ):
                 zones += z.vp
         out[side] = {
             "places": places,
