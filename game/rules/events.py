@@ -188,6 +188,7 @@ def arrive(tx: Tx, uid: str) -> None:
         f"{u.name} ({strength(u.men, u.tanks, u.guns)}) arrives at {b.name_of(h)}.",
         u.side,
         (b.coord[h],),
+        ((uid, u.men, u.tanks, u.guns),),
     )
     tx.take_hex(h, u.side)
 

@@ -189,7 +189,8 @@ class GameEvent:
     text: str  # the dispatch, in prose
     side: str = ""
     hexes: tuple[Coord, ...] = ()
-    # (unit id, men, tanks, guns) added (+) or lost (-): every change of strength is recorded
+    # (unit id, men, tanks, guns) added (+) or lost (-): every change of strength on the map is
+    # recorded (losses, replacements, arrivals of reinforcements)
     changes: tuple[tuple[str, int, int, int], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
