@@ -125,8 +125,8 @@ def bench(name: str, g: GameState) -> None:
     print(f"\n{name}: {len(g.board.hexes)} hexes, {len(g.active_units())} units on the map")
 
     def reach_all() -> None:
+        g.cache.clear()
         for u in own:
-            g.cache.clear()
             reachable(g, u.id)
 
     med, p95 = timeit(reach_all, 20)
@@ -152,10 +152,18 @@ def bench(name: str, g: GameState) -> None:
 
     def supply() -> None:
         g.cache.clear()
+        g.board.supply_memo.clear()
         supply_map(g, g.side)
 
     med, p95 = timeit(supply, 100)
     print(f"  supply trace: {med:.2f} ms (p95 {p95:.2f})")
+
+    def supply_again() -> None:
+        g.cache.clear()
+        supply_map(g, g.side)
+
+    med, p95 = timeit(supply_again, 100)
+    print(f"  supply trace, nothing relevant changed (remembered): {med:.2f} ms (p95 {p95:.2f})")
     med, p95 = timeit(lambda: apply(g, EndTurnCommand()), 50)
     print(f"  end turn (supply, replacements, events): {med:.2f} ms (p95 {p95:.2f})")
     for u in own:
