@@ -515,7 +515,3 @@ def bombard(tx: Tx, uid: str, target: Hex, rng: random.Random) -> None:
         (b.coord[target],) if gun.pos is None else (b.coord[gun.pos], b.coord[target]),
         tuple(changes),
     )
-
-
-def coord_list(state: GameState, hexes: list[Hex]) -> list[Coord]:
-    return [state.board.coord[h] for h in hexes]

@@ -179,3 +179,25 @@ def test_games_are_identical_whatever_the_hash_seed():
         )
         outs.add(out.stdout.strip())
     assert len(outs) == 1
+
+
+def test_a_failed_write_leaves_the_old_save_and_no_litter(tmp_path, monkeypatch):
+    import os
+
+    game = played()
+    path = tmp_path / "g.json"
+    write_save(path, game, EXAMPLE)
+    good = path.read_text()
+    game.apply(MoveCommand(unit="r-2tb", to=(6, 4)))
+
+    def crash(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(SaveError, match="No space left"):
+        write_save(path, game, EXAMPLE)
+    assert path.read_text() == good
+    assert [p.name for p in tmp_path.iterdir()] == ["g.json"]
+    monkeypatch.undo()
+    with pytest.raises(SaveError, match="cannot write a save"):
+        write_save(tmp_path / "missing" / "g.json", game, EXAMPLE)
