@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from game.rules import constants as C
 from game.rules.air import support_strength
-from game.rules.board import Coord
 from game.rules.hexes import Hex
 from game.rules.state import GameState, Tx, UnitState
 from game.rules.supply import _count_loss, surrender_unit
