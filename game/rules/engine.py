@@ -465,7 +465,10 @@ def _after(tx: Tx, start: bool = False) -> None:
 
 def preview(state: GameState, cmd: AttackCommand) -> Odds:
     """The odds of an attack before it is made: ratio, expected losses, chance of each outcome.
-    Call it only for an attack validate() accepts."""
+    Raises IllegalCommand (with validate()'s reasons) for an attack that could not be made."""
+    errs = validate(state, cmd)
+    if errs:
+        raise IllegalCommand(errs)
     h = state.board.hex_at(cmd.target)
     assert h is not None
     return odds(state, h, list(cmd.units), list(cmd.support))

@@ -296,3 +296,11 @@ def test_retreats_keep_out_of_restricted_zones_and_enemy_zones_of_control(start)
     red_zoc = occupancy(g).zoc["red"]
     assert b.pos not in red_zoc
     assert b.pos.distance(g2.units["r"].pos) == 2  # routed two hexes away
+
+
+def test_the_odds_of_an_impossible_attack_say_why(start):
+    from game.rules import IllegalCommand
+
+    g = start(OPEN, [unit("r", "red", "inf", (1, 3)), BLUE])
+    with pytest.raises(IllegalCommand, match="not next to"):
+        preview(g, HIT)
