@@ -76,7 +76,8 @@ class Board:
     supply_edges: list[tuple[tuple[int, float | None], ...]] = field(default_factory=list)
     # the last few supply traces, by everything they depend on (see supply._trace_i)
     supply_memo: dict[
-        tuple[str, float, frozenset[int], frozenset[int], frozenset[int]], dict[int, float]
+        tuple[str, float, frozenset[int], frozenset[int], frozenset[int], frozenset[int]],
+        dict[int, float],
     ] = field(default_factory=dict, repr=False, compare=False)
     restricted_i: dict[str, frozenset[int]] = field(default_factory=dict)
     unit_models: dict[str, Unit] = field(default_factory=dict)

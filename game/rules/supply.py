@@ -54,11 +54,16 @@ def _trace_i(state: GameState, side: str) -> dict[int, float]:
     )
     slow = interdicted_i(state, side)
     limit = supply_range(state, side) + 1e-9
-    key = (side, limit, closed, opened, slow)
+    lost = frozenset(
+        b.index[h]
+        for h in b.sources[side]
+        if h in b.place_at and state.place_owner.get(b.place_at[h].id) == enemy
+    )
+    key = (side, limit, closed, opened, slow, lost)
     hit = b.supply_memo.get(key)
     if hit is not None:
         return hit
-    out = _dijkstra(b, side, closed, opened, slow, limit)
+    out = _dijkstra(b, side, closed, opened, slow, limit, lost)
     if len(b.supply_memo) >= 16:
         b.supply_memo.pop(next(iter(b.supply_memo)))
     b.supply_memo[key] = out
@@ -72,6 +77,7 @@ def _dijkstra(
     opened: frozenset[int],
     slow: frozenset[int],
     limit: float,
+    lost: frozenset[int] = frozenset(),
 ) -> dict[int, float]:
     n_hex = len(b.nbr)
     inf = float("inf")
@@ -93,7 +99,7 @@ def _dijkstra(
     heap: list[tuple[float, int]] = []
     for src in b.sources[side]:
         i = b.index[src]
-        if cost_of[i] < inf and dist[i] > 0.0:
+        if cost_of[i] < inf and dist[i] > 0.0 and i not in lost:
             dist[i] = 0.0
             heap.append((0.0, i))
     heapq.heapify(heap)

@@ -3,7 +3,7 @@ extended by roads; out of supply means attrition and, after long isolation, surr
 
 from __future__ import annotations
 
-from game.rules import BombardCommand, EndTurnCommand, apply, supply_map
+from game.rules import BombardCommand, EndTurnCommand, MoveCommand, apply, supply_map
 from tests.rules.conftest import OPEN, unit
 
 CORRIDOR = ["=========", ".........", ".........", "========="]
@@ -126,3 +126,19 @@ def test_no_replacements_out_of_supply(start):
     hit = g.units["r"].men
     g = end(g, 3)
     assert g.units["r"].men < hit
+
+
+def test_a_depot_taken_by_the_enemy_supplies_no_more(start):
+    depot = (
+        '[[places]]\nid = "depot"\nname = "Depot"\nat = [0, 3]\nowner = "red"\nkind = "railhead"\n'
+    )
+    units = [unit("r", "red", "inf", (2, 3)), unit("b", "blue", "cav", (1, 1))]
+    g = start(OPEN, units, extra=depot, red="supply_range_km = 40", red_supply='at = "depot"')
+    assert g.units["r"].supplied and supply_map(g, "red")[(0, 3)] == 0
+    g = end(g)
+    g, _ = apply(g, MoveCommand(unit="b", to=(0, 3)))
+    assert g.place_owner["depot"] == "blue"
+    g, _ = apply(g, MoveCommand(unit="b", to=(0, 1)))  # the raiders leave; the depot is lost
+    assert supply_map(g, "red") == {}
+    g = end(g)
+    assert not g.units["r"].supplied
