@@ -131,6 +131,7 @@ def new_game(scenario: Scenario, seed: int = 0, options: Options | None = None) 
     _start_side_turn(tx, first, rng, effects=False)
     check_events(tx, rng)
     _after(tx, start=True)
+    tx.s.cache.clear()
     return tx.s
 
 
