@@ -18,7 +18,9 @@ from game.rules.state import GameState, UnitState
 from game.rules.zoc import occupancy
 
 STAY_BONUS = 0.5  # a move must gain this much to be worth its orders
-HUNT_RADIUS = 8  # hexes around the objectives in which an attacking group hunts the enemy
+HUNT_RADIUS = 4  # hexes around the objectives in which an attacking group hunts the enemy
+BROKEN = 0.5  # an attacking unit below this share of its men falls back
+INTRUDER_RADIUS = 4  # enemies this near a held objective are counter-attacked
 
 
 def _achieved(state: GameState, side: str, h: Hex) -> bool:
@@ -75,13 +77,15 @@ def assign_targets(ctx: Ctx) -> None:
             open_ = [h for h in objectives if not _achieved(s, ctx.side, h)]
             if not open_:
                 # Every objective taken: clear the enemy from the ground around them, then
-                # exploit towards whatever else of value the enemy still holds.
+                # stand on them (a later plan says where to go next).
+                zones = _victory_zones(ctx)
                 near = sorted(
-                    e for e in enemy_hexes if min(e.distance(o) for o in objectives) <= HUNT_RADIUS
+                    e
+                    for e in enemy_hexes
+                    if e in zones or min(e.distance(o) for o in objectives) <= HUNT_RADIUS
                 )
-                beyond = _enemy_places(ctx)
                 for u in units:
-                    ctx.targets[u.id] = tuple(near) or beyond or objectives
+                    ctx.targets[u.id] = tuple(near) or objectives
                 continue
             load = {h: 0 for h in open_}
             pincers = ctx.diff.encircle and posture == "attack"
@@ -136,6 +140,60 @@ def assign_targets(ctx: Ctx) -> None:
                 )
                 load[best] += 1
                 ctx.targets[u.id] = (best,)
+            _counter_attack(ctx, units, objectives, posture, enemy_hexes)
+    _fall_back(ctx)
+
+
+def _fall_back(ctx: Ctx) -> None:
+    """Attacking units bled below half their men pull back towards their supply sources to
+    recover (replacements come only out of contact) instead of dying in place."""
+    s = ctx.state
+    sources = tuple(s.board.sources[ctx.side])
+    if not sources:
+        return
+    for u in ctx.own_units():
+        if ctx.task(u).posture not in ATTACKING or is_artillery(s, u):
+            continue
+        if u.men0 > 0 and u.men < BROKEN * u.men0:
+            ctx.targets[u.id] = sources
+
+
+def _counter_attack(
+    ctx: Ctx,
+    units: list[UnitState],
+    objectives: tuple[Hex, ...],
+    posture: str,
+    enemy_hexes: frozenset[Hex],
+) -> None:
+    """A holding group sends the units not garrisoning an objective against enemies that have
+    got in among its objectives; a reserve sends all of them."""
+    if posture == "delay" or not objectives:
+        return
+    s = ctx.state
+    radius = INTRUDER_RADIUS + (2 if posture == "reserve" else 0)
+    intruders = sorted(e for e in enemy_hexes if min(e.distance(o) for o in objectives) <= radius)
+    if not intruders:
+        return
+    on_post = {h for u in units if u.pos in objectives for h in (u.pos,)}
+    for u in units:
+        if u.pos in objectives and posture != "reserve":
+            continue  # the garrison stays
+        if is_artillery(s, u):
+            continue
+        target = ctx.targets.get(u.id, ())
+        if posture != "reserve" and target and target[0] not in on_post:
+            continue  # its objective still needs it
+        ctx.targets[u.id] = tuple(intruders)
+
+
+def _victory_zones(ctx: Ctx) -> frozenset[Hex]:
+    """Hexes of the zones this side scores for clearing of the enemy."""
+    s = ctx.state
+    out: set[Hex] = set()
+    for z in s.scenario.victory.zones:
+        if z.side == ctx.side:
+            out |= s.board.zones.get(z.zone, frozenset())
+    return frozenset(out)
 
 
 def _enemy_places(ctx: Ctx) -> tuple[Hex, ...]:

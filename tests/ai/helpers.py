@@ -1,0 +1,68 @@
+"""Shared helpers for AI and simulation tests: the shipped scenarios (skipped while a scenario
+does not exist or does not load) and a game loop that checks every command through a session."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+import game.rules  # noqa: F401  (the rules first: the scenario package imports from them)
+from game.ai import AIPlayer, RandomPlayer
+from game.rules import EndTurnCommand, Game
+from game.scenario import ScenarioError, load_scenario
+from game.scenario.models import Scenario
+from tests.conftest import EXAMPLE, SCENARIOS
+
+KG_1939 = SCENARIOS / "khalkhin_gol_1939.toml"
+MAN_1945 = SCENARIOS / "manchuria_1945.toml"
+
+
+@cache
+def _load(path: Path) -> Scenario | None:
+    if not path.is_file():
+        return None
+    try:
+        return load_scenario(path)
+    except ScenarioError:
+        return None
+
+
+def scenario(path: Path) -> Scenario:
+    """The scenario, or skip the test if it is missing or does not validate."""
+    s = _load(path)
+    if s is None:
+        pytest.skip(f"{path.name} is missing or does not validate")
+    return s
+
+
+def example() -> Scenario:
+    return scenario(EXAMPLE)
+
+
+def play_checked(
+    s: Scenario, seed: int, difficulty: str = "normal", random_side: str | None = None
+) -> Game:
+    """Play a whole game through a Game session; every command the AI (or the random player)
+    issues must pass validate() in the session before it is applied."""
+    game = Game(s, seed)
+    ai = AIPlayer(difficulty)
+    rnd = RandomPlayer()
+    for _ in range(10_000):
+        if game.state.game_over:
+            break
+        st = game.state
+        if st.side == random_side:
+            _, cmds = rnd.play_turn(st)
+            cmds = [*cmds, EndTurnCommand()]
+        else:
+            cmds = ai.commands(st)
+        for cmd in cmds:
+            if game.state.game_over:
+                break
+            reasons = game.validate(cmd)
+            assert reasons == [], f"seed {seed}, turn {st.turn}, {st.side}: {cmd!r}: {reasons}"
+            game.apply(cmd)
+    assert game.state.game_over
+    return game

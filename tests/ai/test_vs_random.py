@@ -1,0 +1,58 @@
+"""The AI beats a player that moves and attacks at random, playing either side: a small batch in
+the default run, 20 games a side and scenario in the slow run (target: at least 95%)."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.sim.batch import Setup, run_batch
+from tests.ai.helpers import KG_1939, MAN_1945, scenario
+from tests.conftest import EXAMPLE
+
+
+def ai_wins(path: object, ai_side: str, runs: int, seed: int = 1) -> tuple[int, list[str]]:
+    s = scenario(path)  # type: ignore[arg-type]
+    vs = {x.id: ("ai" if x.id == ai_side else "random") for x in s.sides}
+    games, _, refused = run_batch(Setup(str(path), "hard", vs), runs, seed, workers=2)
+    assert refused == 0
+    return sum(1 for g in games if g["winner"] == ai_side), [g["winner"] for g in games]
+
+
+@pytest.mark.parametrize("side", ["red", "blue"])
+def test_example_ai_beats_random(side: str) -> None:
+    wins, winners = ai_wins(EXAMPLE, side, 6)
+    assert wins == 6, winners
+
+
+def test_1945_soviet_ai_beats_random_quick() -> None:
+    wins, winners = ai_wins(MAN_1945, "soviet", 2)
+    assert wins == 2, winners
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("path", "side"),
+    [
+        (EXAMPLE, "red"),
+        (EXAMPLE, "blue"),
+        (KG_1939, "japanese"),
+        (MAN_1945, "soviet"),
+        (MAN_1945, "japanese"),
+    ],
+    ids=["example-red", "example-blue", "1939-japanese", "1945-soviet", "1945-japanese"],
+)
+def test_ai_beats_random_in_95_percent(path: object, side: str) -> None:
+    wins, winners = ai_wins(path, side, 20)
+    assert wins >= 19, winners
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    reason="khalkhin_gol_1939: the zone_cleared event ends the game whenever the Japanese have "
+    "no unit in the claimed zone, even in July; a random Japanese player often wanders out and "
+    "ends the game while holding heights (scenario issue, see docs/ai.md)",
+    strict=False,
+)
+def test_1939_soviet_ai_beats_random_in_95_percent() -> None:
+    wins, winners = ai_wins(KG_1939, "soviet", 20)
+    assert wins >= 19, winners
