@@ -250,3 +250,22 @@ def test_fresh_reach_shows_what_an_enemy_could_reach_next_turn(start):
     assert reachable(g, "b") == {}  # not blue's turn: no points now
     threat = reachable(g, "b", fresh=True)
     assert threat[(4, 3)] == 3.0 and (3, 3) not in threat
+
+
+def test_calendar_phases_change_the_turn_length_and_so_the_movement_points(start):
+    from game.rules import EndTurnCommand
+
+    cal = (
+        "start = 1939-08-20T06:00:00\nend = 1939-08-30T06:00:00\nturn_hours = 24\n"
+        'first_side = "red"\n[[calendar.phases]]\nname = "Lull"\n'
+        "start = 1939-08-21T06:00:00\nturn_hours = 72"
+    )
+    g = start(
+        OPEN, [unit("i", "red", "inf", (0, 3)), unit("b", "blue", "inf", (8, 0))], calendar=cal
+    )
+    assert g.units["i"].mp == pytest.approx(3.0) and g.phase == ""
+    g, _ = apply(g, EndTurnCommand())
+    g, events = apply(g, EndTurnCommand())
+    assert g.turn == 2 and g.phase == "Lull" and g.turn_hours == 72
+    assert g.units["i"].mp == pytest.approx(9.0)
+    assert "(Lull)" in next(e.text for e in events if e.kind == "turn")
