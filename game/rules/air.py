@@ -3,6 +3,7 @@ air superiority. Missions last until the side's next turn begins."""
 
 from __future__ import annotations
 
+import math
 import random
 
 from game.rules import constants as C
@@ -136,10 +137,17 @@ def start_of_turn(tx: Tx, side: str) -> None:
 
 
 def replacements(tx: Tx) -> None:
-    """New aircraft for each side at the start of a new turn (date)."""
+    """New aircraft for each side at the start of a new turn (date): whole aircraft as the days
+    add up, so one a day arrives even with half-day turns."""
     s = tx.s
-    for i, side in enumerate(s.board.sides):
-        per_day = s.scenario.sides[i].air.replacements_per_day
-        n = round(per_day * s.turn_hours / 24.0)
+    i = s.turn_index
+    if i <= 0:
+        return
+    start = s.board.turns[0]
+    now = (s.board.turns[i] - start).total_seconds() / 86400.0
+    before = (s.board.turns[i - 1] - start).total_seconds() / 86400.0
+    for k, side in enumerate(s.board.sides):
+        per_day = s.scenario.sides[k].air.replacements_per_day
+        n = math.floor(per_day * now + 1e-9) - math.floor(per_day * before + 1e-9)
         if n > 0:
             tx.side(side).aircraft += n

@@ -68,3 +68,17 @@ def test_typed_air_commands():
     assert parse_text("air support 30 7,3") == AirCommand(
         mission="support", aircraft=30, target=(7, 3)
     )
+
+
+def test_one_aircraft_a_day_arrives_even_with_half_day_turns(start):
+    cal = (
+        "start = 1939-08-20T06:00:00\nend = 1939-08-30T06:00:00\nturn_hours = 12\n"
+        'first_side = "red"'
+    )
+    g = start(OPEN, UNITS, red_air="aircraft = 10\nreplacements_per_day = 1", calendar=cal)
+    counts = []
+    for _ in range(4):  # four half-day turns
+        g, _ = apply(g, EndTurnCommand())
+        g, _ = apply(g, EndTurnCommand())
+        counts.append(g.sides["red"].aircraft)
+    assert counts == [10, 11, 11, 12]
