@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from functools import cache
 
 from game.ai.difficulty import Difficulty
 from game.ai.plans import Task
@@ -32,7 +33,7 @@ class Ctx:
     commands: list[Command] = field(default_factory=list)
     refused: int = 0
     supplied: frozenset[Hex] = frozenset()
-    enemy_supplied: frozenset[Hex] = frozenset()
+    _enemy_net: frozenset[Hex] | None = None
     threat: dict[Hex, float] = field(default_factory=dict)  # enemy attack power that can reach
     targets: dict[str, tuple[Hex, ...]] = field(default_factory=dict)  # unit id -> move targets
     skip_targets: set[Hex] = field(default_factory=set)  # enemy hexes not to attack again
@@ -56,6 +57,13 @@ class Ctx:
         self.commands.append(cmd)
         return True
 
+    @property
+    def enemy_supplied(self) -> frozenset[Hex]:
+        """The enemy's supply net at the start of the turn (traced only if asked for)."""
+        if self._enemy_net is None:
+            self._enemy_net = frozenset(trace(self.state, self.enemy))
+        return self._enemy_net
+
     def task(self, u: UnitState) -> Task:
         t = self.tasks.get(u.group)
         return t if t is not None else Task(u.group, "hold", ())
@@ -65,6 +73,12 @@ class Ctx:
             (u for u in self.state.units.values() if u.side == self.side and u.active),
             key=lambda u: u.id,
         )
+
+
+@cache
+def disc(radius: int) -> tuple[tuple[int, int], ...]:
+    """Axial offsets of every hex within `radius` steps."""
+    return tuple((h.q, h.r) for h in Hex(0, 0).spiral(radius))
 
 
 def is_artillery(state: GameState, u: UnitState) -> bool:
@@ -81,14 +95,14 @@ def prepare(ctx: Ctx) -> None:
     """Per-turn facts: both supply nets and a threat map of where enemy attacks can land."""
     s = ctx.state
     b = s.board
-    net = trace(s, ctx.side)
-    # A hex next to the net is supplied once our unit stands in it (its own ZOC no longer
-    # blocks the line), so one step beyond the net counts as supplied.
-    ok = set(net)
-    for h in net:
-        ok.update(b.neighbours[h])
-    ctx.supplied = frozenset(ok)
-    ctx.enemy_supplied = frozenset(trace(s, ctx.enemy))
+    if ctx.diff.supply_care:
+        net = trace(s, ctx.side)
+        # A hex next to the net is supplied once our unit stands in it (its own ZOC no longer
+        # blocks the line), so one step beyond the net counts as supplied.
+        ok = set(net)
+        for h in net:
+            ok.update(b.neighbours[h])
+        ctx.supplied = frozenset(ok)
     threat: dict[Hex, float] = {}
     hex_km = s.scenario.scale.hex_km
     for u in s.units.values():
@@ -99,7 +113,9 @@ def prepare(ctx: Ctx) -> None:
             continue
         v = attack_value(s, u)
         reach = max(1, min(4, int(t.speed_km * s.turn_hours / 24.0 / hex_km / 2) + 1))
-        for h in u.pos.spiral(reach):
+        q0, r0 = u.pos
+        for dq, dr in disc(reach):
+            h = Hex(q0 + dq, r0 + dr)
             if h in b.coord:
                 threat[h] = threat.get(h, 0.0) + v
     ctx.threat = threat

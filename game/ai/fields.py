@@ -31,39 +31,43 @@ def _board_cache(b: Board) -> dict[tuple[object, ...], Field]:
 
 
 def compute(b: Board, side: str, move_class: str, bridging: bool, targets: Iterable[Hex]) -> Field:
-    """Cost for a unit of this movement class to reach the nearest target from each hex."""
-    enter = b.enter[(move_class, bridging)]  # type: ignore[index]
-    restricted = b.restricted_hexes[side]
-    route = b.route_move
-    neighbours = b.neighbours
-    dist: Field = {}
-    heap: list[tuple[float, int, Hex]] = []
-    n = 0
+    """Cost for a unit of this movement class to reach the nearest target from each hex.
+    Runs on the board's hex numbers (as the rules' own searches do) for speed."""
+    enter = b.enter_i[(move_class, bridging)]  # type: ignore[index]
+    restricted = b.restricted_i[side]
+    route = b.route_move_i
+    nbr = b.nbr
+    n_hex = len(nbr)
+    dist = [INF] * n_hex
+    heap: list[tuple[float, int]] = []
     for t in targets:
-        if t in b.coord and t not in dist:
-            dist[t] = 0.0
-            heap.append((0.0, n, t))
-            n += 1
+        i = b.index.get(t)
+        if i is not None and dist[i] == INF:
+            dist[i] = 0.0
+            heap.append((0.0, i))
     heapq.heapify(heap)
+    pop, push = heapq.heappop, heapq.heappush
     while heap:
-        d, _, h = heapq.heappop(heap)
+        d, h = pop(heap)
         if d > dist[h]:
             continue
-        # Step from neighbour nb into h costs what entering h costs from nb.
-        c_h = enter.get(h)
-        for nb in neighbours[h]:
-            if nb in restricted or nb not in enter:
+        # Step from neighbour n into h costs what entering h costs from n.
+        c_h = enter[h]
+        if c_h is None:
+            c_h = 50.0  # a target the class cannot enter: it is enough to stand next to it
+        for n in nbr[h]:
+            if enter[n] is None or n in restricted:
                 continue
-            c = c_h if c_h is not None else 50.0  # a target the class cannot enter: adjacent
-            r = route.get((nb, h))
+            c = c_h
+            r = route.get(n * n_hex + h)
             if r is not None and r < c:
                 c = r
             nd = d + c
-            if nd < dist.get(nb, INF):
-                dist[nb] = nd
-                n += 1
-                heapq.heappush(heap, (nd, n, nb))
-    return dist
+            if nd < dist[n]:
+                dist[n] = nd
+                push(heap, (nd, n))
+    hexes = b.hexes
+    return {hexes[i]: d for i, d in enumerate(dist) if d < INF}
 
 
 def static_field(

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from game.ai.context import Ctx, is_artillery
 from game.ai.plans import ATTACKING
 from game.rules import preview, validate
-from game.rules.air import area
 from game.rules.combat import attack_value, bombard_range, defence_value, strengths
 from game.rules.commands import AirCommand, AttackCommand, BombardCommand
+from game.rules.constants import AIR_AREA_KM
 from game.rules.hexes import Hex
 from game.rules.state import UnitState
 from game.rules.zoc import occupancy
@@ -118,9 +118,9 @@ def fly_air(ctx: Ctx, cands: list[Candidate]) -> None:
     b = s.board
     if promising:
         best: tuple[float, Hex] | None = None
+        radius = b.hexes_for_km(AIR_AREA_KM)
         for c in promising:
-            cover = area(ctx.state, b.coord[c.target])
-            gain = sum(x.value for x in promising if x.target in cover)
+            gain = sum(x.value for x in promising if x.target.distance(c.target) <= radius)
             if best is None or (gain, c.target) > best:
                 best = (gain, c.target)
         assert best is not None

@@ -73,7 +73,7 @@ def default_objectives(state: GameState, side: str, posture: str) -> tuple[Hex, 
 def task_for(state: GameState, side: str, group: str) -> Task:
     """Posture and objectives of one group now; events' postures override the plans."""
     plan = best_plan(state, side, group)
-    posture = plan.posture if plan else "hold"
+    posture: str = plan.posture if plan else "hold"
     objectives = _hexes(state, plan) if plan else ()
     override = state.postures.get(f"{side}/{group}") or state.postures.get(side)
     if override:
