@@ -28,8 +28,8 @@ changes), `changes` recording every change of men, tanks and guns by unit.
 Commands (pydantic, discriminated on `type`; hexes as (col, row) of the map text):
     MoveCommand(unit, to), AttackCommand(target, units, support=(), advance=True),
     BombardCommand(unit, target), AirCommand(mission, aircraft, target=None),
-    EntrenchCommand(unit), EndTurnCommand(); parse_command(dict), command_to_dict(cmd),
-    parse_text("move r-2tb 7,4").
+    EntrenchCommand(unit), EndTurnCommand(); parse_command(dict), command_to_dict(cmd).
+    The typed language players use is game/ui/language.py.
 
 GameState serialises exactly: GameState.from_dict(scenario, state.to_dict()) == state.
 """
@@ -42,13 +42,11 @@ from game.rules.commands import (
     AttackCommand,
     BombardCommand,
     Command,
-    CommandSyntaxError,
     EndTurnCommand,
     EntrenchCommand,
     MoveCommand,
     command_to_dict,
     parse_command,
-    parse_text,
 )
 from game.rules.engine import IllegalCommand, apply, command_rng, new_game, preview, validate
 from game.rules.fog import visible_units
@@ -64,7 +62,6 @@ __all__ = [
     "AttackCommand",
     "BombardCommand",
     "Command",
-    "CommandSyntaxError",
     "EndTurnCommand",
     "EntrenchCommand",
     "Game",
@@ -86,7 +83,6 @@ __all__ = [
     "max_mp",
     "new_game",
     "parse_command",
-    "parse_text",
     "path",
     "preview",
     "reachable",

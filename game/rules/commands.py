@@ -1,7 +1,7 @@
 """The one command language: the UIs, the AI, replays and tests all build these objects.
 
-Hexes are (col, row) of the map text. `parse_command` reads the JSON form (saves, replays);
-`parse_text` reads the typed form, e.g. `move r-2tb 7,4` or `attack 9,2 r-1rr r-2tb support r-art`.
+Hexes are (col, row) of the map text. `parse_command` reads the JSON form (saves, replays); the
+typed form players use (`move 11tb 7,4`, `attack 9,2 with a,b`) is game/ui/language.py.
 """
 
 from __future__ import annotations
@@ -85,73 +85,3 @@ def command_to_dict(cmd: Command) -> dict[str, Any]:
     """The JSON form of a command (tuples become lists)."""
     d: dict[str, Any] = _ADAPTER.dump_python(cmd, mode="json")
     return d
-
-
-class CommandSyntaxError(ValueError):
-    """A typed command that does not parse; the message says what was expected."""
-
-
-def _coord(word: str) -> CoordT:
-    parts = word.strip("[]()").replace(";", ",").split(",")
-    if len(parts) != 2:
-        raise CommandSyntaxError(f"'{word}' is not a hex; write col,row such as 7,4")
-    try:
-        return (int(parts[0]), int(parts[1]))
-    except ValueError:
-        raise CommandSyntaxError(f"'{word}' is not a hex; write col,row such as 7,4") from None
-
-
-USAGE = {
-    "move": "move UNIT COL,ROW",
-    "attack": "attack COL,ROW UNIT [UNIT...] [support UNIT...] [noadvance]",
-    "bombard": "bombard UNIT COL,ROW",
-    "air": "air support|interdiction|superiority [AIRCRAFT] [COL,ROW]",
-    "entrench": "entrench UNIT",
-    "end": "end",
-}
-
-
-def parse_text(text: str) -> Command:
-    """A command from its typed form; unit ids as in the scenario."""
-    words = text.split()
-    if not words:
-        raise CommandSyntaxError("empty command; try: " + ", ".join(USAGE.values()))
-    verb, args = words[0].lower(), words[1:]
-    try:
-        if verb == "move" and len(args) == 2:
-            return MoveCommand(unit=args[0], to=_coord(args[1]))
-        if verb == "attack" and len(args) >= 2:
-            units: list[str] = []
-            support: list[str] = []
-            advance = True
-            into = units
-            for w in args[1:]:
-                if w.lower() == "support":
-                    into = support
-                elif w.lower() == "noadvance":
-                    advance = False
-                else:
-                    into.append(w)
-            return AttackCommand(
-                target=_coord(args[0]), units=tuple(units), support=tuple(support), advance=advance
-            )
-        if verb == "bombard" and len(args) == 2:
-            return BombardCommand(unit=args[0], target=_coord(args[1]))
-        if verb == "air" and 1 <= len(args) <= 3:
-            mission = {"superiority": "air_superiority"}.get(args[0], args[0])
-            rest = args[1:]
-            count = int(rest.pop(0)) if rest and rest[0].isdigit() else 0
-            return AirCommand.model_validate(
-                {"mission": mission, "aircraft": count, "target": _coord(rest[0]) if rest else None}
-            )
-        if verb == "entrench" and len(args) == 1:
-            return EntrenchCommand(unit=args[0])
-        if verb in ("end", "end_turn") and not args:
-            return EndTurnCommand()
-    except (ValueError, TypeError) as exc:
-        if isinstance(exc, CommandSyntaxError):
-            raise
-        raise CommandSyntaxError(f"cannot read '{text}': {USAGE.get(verb, '')}") from None
-    if verb in USAGE:
-        raise CommandSyntaxError(f"usage: {USAGE[verb]}")
-    raise CommandSyntaxError(f"unknown command '{verb}'; try: " + ", ".join(USAGE))

@@ -203,12 +203,8 @@ class Session:
         if order.verb == "bombard":
             assert order.hex is not None
             return BombardCommand(unit=order.units[0], target=order.hex)
-        if order.verb == "air":
-            side = s.sides[s.side]
-            free = side.aircraft - side.air_allocated
-            if free <= 0:
-                raise LanguageError("no aircraft are left to fly this turn")
-            return AirCommand(mission=order.mission, aircraft=free, target=order.hex)  # type: ignore[arg-type]
+        if order.verb == "air":  # every free aircraft flies (aircraft=0)
+            return AirCommand(mission=order.mission, target=order.hex)  # type: ignore[arg-type]
         if order.verb == "entrench":
             return EntrenchCommand(unit=order.units[0])
         return EndTurnCommand()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from game.rules import AirCommand, EndTurnCommand, apply, reachable, supply_map, validate
 from game.rules.air import superiority_share
-from game.rules.commands import parse_text
 from tests.rules.conftest import OPEN, unit
 
 UNITS = [unit("r", "red", "inf", (1, 3)), unit("b", "blue", "inf", (7, 3))]
@@ -61,13 +60,6 @@ def test_aircraft_are_committed_once_a_turn_and_replaced_daily(start):
     g, _ = apply(g, EndTurnCommand())
     g, _ = apply(g, EndTurnCommand())
     assert g.sides["red"].aircraft == have + 4 and g.sides["red"].air_allocated == 0
-
-
-def test_typed_air_commands():
-    assert parse_text("air superiority") == AirCommand(mission="air_superiority")
-    assert parse_text("air support 30 7,3") == AirCommand(
-        mission="support", aircraft=30, target=(7, 3)
-    )
 
 
 def test_one_aircraft_a_day_arrives_even_with_half_day_turns(start):
