@@ -15,7 +15,6 @@ import statistics
 import time
 from pathlib import Path
 
-import game.rules  # noqa: F401  (the rules first: the scenario package imports from them)
 from game.rules import EndTurnCommand, apply, new_game
 from game.scenario import load_scenario
 from game.sim.batch import timing

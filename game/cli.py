@@ -99,7 +99,6 @@ def _cmd_play(args: argparse.Namespace) -> int:
 
 
 def _cmd_simulate(args: argparse.Namespace) -> int:
-    import game.rules  # noqa: F401  (the rules first: the scenario package imports from them)
     from game.scenario import ScenarioError, load_scenario
     from game.sim.batch import Setup, report, run_batch, summarize, timing
 

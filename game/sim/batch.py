@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-import game.rules  # noqa: F401  (the rules first: the scenario package imports from them)
 from game.scenario import load_scenario
 from game.scenario.models import Scenario
 from game.sim.game import make_player, play

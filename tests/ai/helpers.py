@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-import game.rules  # noqa: F401  (the rules first: the scenario package imports from them)
 from game.ai import AIPlayer, RandomPlayer
 from game.rules import EndTurnCommand, Game
 from game.scenario import ScenarioError, load_scenario
