@@ -50,6 +50,14 @@ def test_turn_result_is_not_applied_to_the_input() -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("difficulty", ["easy", "normal", "hard"])
+def test_example_games_are_legal_over_many_seeds(difficulty: str) -> None:
+    for seed in range(10, 40):
+        play_checked(example(), seed, difficulty)
+        play_checked(example(), seed, difficulty, random_side="red" if seed % 2 else "blue")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("difficulty", ["easy", "normal", "hard"])
 @pytest.mark.parametrize("path", [KG_1939, MAN_1945], ids=["1939", "1945"])
 def test_historical_games_are_legal_over_seeds(path: object, difficulty: str) -> None:
     s = scenario(path)  # type: ignore[arg-type]
