@@ -42,6 +42,13 @@ def _field(ctx: Ctx, u: UnitState, targets: tuple[Hex, ...]) -> Field:
     return static_field(b, ctx.side, t.move_class, t.bridging, targets)
 
 
+def _dist(ctx: Ctx, u: UnitState, h: Hex) -> float:
+    """Movement cost from the unit to hex h over the empty map."""
+    if u.pos is None:
+        return INF
+    return _field(ctx, u, (h,)).get(u.pos, INF)
+
+
 def _enemy_field(ctx: Ctx, u: UnitState, cache: dict[tuple[str, bool], Field]) -> Field:
     """Distance to the nearest enemy unit (a one-turn field)."""
     b = ctx.state.board
@@ -101,7 +108,7 @@ def assign_targets(ctx: Ctx) -> None:
 
                 def turns(u: UnitState, h: Hex = h) -> tuple[float, str]:
                     mp = max(max_mp(s, u), 0.1)
-                    return (_field(ctx, u, (h,)).get(u.pos, INF) / mp, u.id)  # type: ignore[arg-type]
+                    return (_dist(ctx, u, h) / mp, u.id)
 
                 u = min(pool, key=turns)
                 if turns(u)[0] == INF:
@@ -119,9 +126,7 @@ def assign_targets(ctx: Ctx) -> None:
                     continue
                 best = min(
                     open_,
-                    key=lambda h: (
-                        _field(ctx, u, (h,)).get(u.pos, INF) + 4.0 * load[h]  # type: ignore[arg-type]
-                    ),
+                    key=lambda h: _dist(ctx, u, h) + 4.0 * load[h],
                 )
                 load[best] += 1
                 ctx.targets[u.id] = (best,)
@@ -134,9 +139,7 @@ def assign_targets(ctx: Ctx) -> None:
             for u in units:
                 best = min(
                     objectives,
-                    key=lambda h: (
-                        _field(ctx, u, (h,)).get(u.pos, INF) + 6.0 * load[h]  # type: ignore[arg-type]
-                    ),
+                    key=lambda h: _dist(ctx, u, h) + 6.0 * load[h],
                 )
                 load[best] += 1
                 ctx.targets[u.id] = (best,)

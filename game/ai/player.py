@@ -17,7 +17,7 @@ from game.ai.fighting import attack_all, bombard_all, candidates, fly_air
 from game.ai.maneuver import assign_targets, grab_places, move_units
 from game.ai.plans import ATTACKING, tasks
 from game.rules.commands import Command, EndTurnCommand, EntrenchCommand
-from game.rules.state import GameState
+from game.rules.state import GameState, UnitState
 from game.rules.zoc import occupancy
 
 DIG_RADIUS = 3  # entrench only within this many hexes of an enemy unit
@@ -73,11 +73,11 @@ class AIPlayer:
         return [*r.commands, EndTurnCommand()]
 
 
-def _move_order(ctx: Ctx) -> list:  # type: ignore[type-arg]
+def _move_order(ctx: Ctx) -> list[UnitState]:
     """Fast attacking units first (they open the way), guns last (they follow the front)."""
     s = ctx.state
 
-    def key(u):  # type: ignore[no-untyped-def]
+    def key(u: UnitState) -> tuple[int, int, int, str]:
         posture = ctx.task(u).posture
         return (
             0 if posture in ATTACKING else 1,

@@ -72,19 +72,19 @@ def run_batch(
     jobs = [(setup, seed + i) for i in range(runs)]
     n = max(1, min(workers or os.cpu_count() or 1, runs))
     results: list[tuple[dict[str, Any], list[float], int]] = []
-    show = progress is not None and runs > 1
+    bar = progress if runs > 1 else None
     if n == 1:
         for j in jobs:
             results.append(_job(j))
-            if show:
-                _bar(len(results), runs, progress)  # type: ignore[arg-type]
+            if bar is not None:
+                _bar(len(results), runs, bar)
     else:
         ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
         with ctx.Pool(n) as pool:
             for r in pool.imap(_job, jobs):
                 results.append(r)
-                if show:
-                    _bar(len(results), runs, progress)  # type: ignore[arg-type]
+                if bar is not None:
+                    _bar(len(results), runs, bar)
     games = [r[0] for r in results]
     times = [t for r in results for t in r[1]]
     refused = sum(r[2] for r in results)
@@ -156,7 +156,9 @@ def summarize(scenario: Scenario, games: list[dict[str, Any]]) -> dict[str, Any]
     }
 
 
-def report(path: str | Path, scenario: Scenario, batch: dict[str, Any], timing_: dict) -> str:  # type: ignore[type-arg]
+def report(
+    path: str | Path, scenario: Scenario, batch: dict[str, Any], timing_: dict[str, float]
+) -> str:
     """The readable summary of a batch."""
     s = batch["summary"]
     lines = [f"{scenario.meta.title}: {batch['runs']} game(s) from seed {batch['seed']}"]
