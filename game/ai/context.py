@@ -37,6 +37,7 @@ class Ctx:
     threat: dict[Hex, float] = field(default_factory=dict)  # enemy attack power that can reach
     targets: dict[str, tuple[Hex, ...]] = field(default_factory=dict)  # unit id -> move targets
     skip_targets: set[Hex] = field(default_factory=set)  # enemy hexes not to attack again
+    guns: list[str] = field(default_factory=list)  # own artillery units, by id
 
     @property
     def enemy(self) -> str:
@@ -103,6 +104,7 @@ def prepare(ctx: Ctx) -> None:
         for h in net:
             ok.update(b.neighbours[h])
         ctx.supplied = frozenset(ok)
+    ctx.guns = [u.id for u in ctx.own_units() if is_artillery(s, u)]
     threat: dict[Hex, float] = {}
     hex_km = s.scenario.scale.hex_km
     for u in s.units.values():

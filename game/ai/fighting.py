@@ -50,8 +50,9 @@ def _support_for(ctx: Ctx, h: Hex, used: set[str]) -> list[str]:
         return []
     s = ctx.state
     out = []
-    for u in ctx.own_units():
-        if u.id in used or u.has_attacked or u.pos is None or not is_artillery(s, u):
+    for uid in ctx.guns:
+        u = s.units[uid]
+        if uid in used or not u.active or u.has_attacked or u.pos is None:
             continue
         if u.guns > 0 and u.pos.distance(h) <= bombard_range(s, u):
             out.append(u.id)

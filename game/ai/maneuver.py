@@ -216,14 +216,22 @@ def grab_places(ctx: Ctx) -> None:
     there this turn and is not the garrison of an objective, if the place is not too exposed."""
     s = ctx.state
     b = s.board
+    ids = [u.id for u in ctx.own_units()]
     for h in _enemy_places(ctx):
         s = ctx.state
         occ = occupancy(s)
         if h in occ.hexes[ctx.enemy] or h in occ.hexes[ctx.side]:
             continue
         best: tuple[float, str] | None = None
-        for u in ctx.own_units():
-            if u.pos is None or u.mp <= 1e-9 or u.has_attacked or is_artillery(s, u):
+        for uid in ids:
+            u = s.units[uid]
+            if (
+                not u.active
+                or u.pos is None
+                or u.mp <= 1e-9
+                or u.has_attacked
+                or is_artillery(s, u)
+            ):
                 continue
             task = ctx.task(u)
             if task.posture in ("withdraw", "delay"):

@@ -163,7 +163,7 @@ def report(
     s = batch["summary"]
     lines = [f"{scenario.meta.title}: {batch['runs']} game(s) from seed {batch['seed']}"]
     lines.append(
-        "  outcomes: " + ", ".join(f"{k} {v}" for k, v in sorted(s["levels"].items())) or "none"
+        "  outcomes: " + (", ".join(f"{k} {v}" for k, v in sorted(s["levels"].items())) or "none")
     )
     for side, loss in s["mean_losses"].items():
         lines.append(
