@@ -30,7 +30,9 @@ def _triggered(s: GameState, e: Event) -> bool:
         units = [
             u
             for u in s.units.values()
-            if u.side == t.side and u.status != "pool" and (not t.group or u.group == t.group)
+            if u.side == t.side
+            and u.status not in ("pool", "withdrawn")
+            and (not t.group or u.group == t.group)
         ]
         start = sum(u.men0 for u in units)
         return start > 0 and sum(u.men for u in units) < t.fraction * start
@@ -113,6 +115,22 @@ def fire(tx: Tx, e: Event, rng: random.Random) -> None:
                     fx.side,
                     changes=tuple(changes),
                 )
+        elif fx.type == "withdraw":
+            gone = sorted(
+                u.id
+                for u in s.units.values()
+                if u.side == fx.side
+                and u.status in ("active", "pool")
+                and ((fx.group and u.group == fx.group) or u.id in fx.units)
+            )
+            for uid in gone:
+                u = tx.unit(uid)
+                u.status = "withdrawn"
+                u.pos = None
+            if gone:
+                tx.touch()
+                names = ", ".join(s.units[uid].name for uid in gone)
+                tx.emit("withdraw", f"Withdrawn from the front: {names}.", fx.side)
         elif fx.type == "posture":
             key = fx.side + (f"/{fx.group}" if fx.group else "")
             s.postures[key] = fx.posture

@@ -14,7 +14,7 @@ from game.rules.board import Board, Coord, board_for
 from game.rules.hexes import Hex
 from game.scenario.models import Doctrine, Scenario
 
-Status = Literal["active", "pool", "destroyed", "surrendered"]
+Status = Literal["active", "pool", "destroyed", "surrendered", "withdrawn"]
 STATE_FORMAT = 1
 
 

@@ -279,6 +279,11 @@ class _Checker:
                                 did_you_mean(key, doctrine_fields),
                                 want_key=True,
                             )
+                if fx.type == "withdraw":
+                    for j, uid in enumerate(fx.units):
+                        self.ref((*fp, "units", j), uid, self.units, "unit")
+                    if not fx.group and not fx.units:
+                        self.error(fp, "a withdraw effect needs a group or a list of units")
                 if fx.type == "release_units" and e.id not in released:
                     self.warn(fp, f'no unit has released_by = "{e.id}"')
 

@@ -439,6 +439,15 @@ class SurrenderEffect(Model):
     fraction: Fraction = Field(default=1.0, description="Share of the units, chosen at random.")
 
 
+class WithdrawEffect(Model):
+    type: Literal["withdraw"] = Field(
+        description="Units leave the map for another front; they do not count as losses."
+    )
+    side: str = Field(description="Side id.")
+    group: str = Field(default="", description="Every unit of this group, if set.")
+    units: tuple[str, ...] = Field(default=(), description="These unit ids, if set.")
+
+
 class PostureEffect(Model):
     type: Literal["posture"] = Field(description="Overrides the AI posture of a side or group.")
     side: str = Field(description="Side id.")
@@ -465,6 +474,7 @@ Effect = Annotated[
     | SupplyEffect
     | AirEffect
     | SurrenderEffect
+    | WithdrawEffect
     | PostureEffect
     | VictoryPointsEffect
     | EndGameEffect,

@@ -47,12 +47,30 @@ def arrival(s: Scenario, u: Unit, dates: dict[str, dt.datetime]) -> dt.datetime 
     return None
 
 
+def withdrawals(s: Scenario, dates: dict[str, dt.datetime]) -> dict[str, dt.datetime]:
+    """Units that withdraw events take off the map on a date known before play."""
+    out: dict[str, dt.datetime] = {}
+    for e in s.events:
+        when = dates.get(e.id)
+        if when is None:
+            continue
+        for fx in e.effects:
+            if fx.type == "withdraw":
+                for u in s.units:
+                    if u.side == fx.side and (
+                        (fx.group and u.group == fx.group) or u.id in fx.units
+                    ):
+                        out.setdefault(u.id, when)
+    return out
+
+
 def summarize(s: Scenario) -> dict[str, Any]:
     grid = build_grid(s)
     places = place_hexes(s)
     turns = turn_starts(s.calendar)
     dates = event_dates(s)
     arrivals = {u.id: arrival(s, u, dates) for u in s.units}
+    withdrawn = withdrawals(s, dates)
     counts = Counter(grid.terrain(c) for c in grid.coords())
     timeline = []
     for n, when in enumerate(turns, start=1):
@@ -61,7 +79,9 @@ def summarize(s: Scenario) -> dict[str, Any]:
             here = [
                 u
                 for u in s.units
-                if u.side == side.id and (arrivals[u.id] is None or arrivals[u.id] <= when)  # type: ignore[operator]
+                if u.side == side.id
+                and (arrivals[u.id] is None or arrivals[u.id] <= when)  # type: ignore[operator]
+                and not (u.id in withdrawn and withdrawn[u.id] <= when)
             ]
             aircraft = side.air.aircraft
             for e in s.events:
@@ -94,6 +114,7 @@ def summarize(s: Scenario) -> dict[str, Any]:
                 "hex": list(at) if at is not None else None,
                 "arrives": iso(arr) if arr is not None and arr != dt.datetime.max else None,
                 "released_by": u.released_by or None,
+                "withdrawn": iso(withdrawn.get(u.id)),
             }
         )
     return {

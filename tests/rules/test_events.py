@@ -154,3 +154,26 @@ def test_strength_below_and_zone_clear_triggers_and_end_game(start):
     assert g.fired == ["weak", "clear"]
     assert g.game_over and g.result is not None and g.result["reason"] == "event"
     assert any(e.text == "The bank is clear." for e in g.log)
+
+
+def test_withdraw_effect_takes_units_away_without_losses(start):
+    extra = event(
+        "recalled",
+        '{ type = "turn", turn = 2 }',
+        ['{ type = "withdraw", side = "blue", group = "tanks", units = ["e"] }'],
+    )
+    units = [
+        unit("r", "red", "inf", (1, 3)),
+        unit("c", "blue", "inf", (8, 0), group="tanks"),
+        unit("d", "blue", "inf", (8, 6), group="tanks"),
+        unit("e", "blue", "inf", (6, 6)),
+        unit("f", "blue", "inf", (6, 2)),
+    ]
+    g = start(OPEN, units, extra=extra)
+    lost_before = g.sides["blue"].men_lost
+    g = end(g, 2)
+    assert g.fired == ["recalled"]
+    assert [g.units[u].status for u in "cdef"] == ["withdrawn"] * 3 + ["active"]
+    assert all(g.units[u].pos is None for u in "cde")
+    assert g.sides["blue"].men_lost == lost_before  # not a loss: no victory points for red
+    assert any(e.kind == "withdraw" for e in g.log)

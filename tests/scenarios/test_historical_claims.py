@@ -17,7 +17,7 @@ import pytest
 from game.scenario import load, load_scenario
 from game.scenario.geometry import build_grid, turn_starts, zone_hexes
 from game.scenario.models import Scenario, Side, Unit
-from game.scenario.summary import event_dates, summarize
+from game.scenario.summary import event_dates, summarize, withdrawals
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 KG = ROOT / "scenarios" / "khalkhin_gol_1939.toml"
@@ -82,19 +82,9 @@ def arrived_by(s: Scenario, u: Unit, when: dt.datetime) -> bool:
 
 
 def withdrawn_by(s: Scenario, u: Unit, when: dt.datetime) -> bool:
-    """A unit taken out by a dated surrender of its whole group (the tank withdrawal of 1939)."""
-    dates = event_dates(s)
-    for e in s.events:
-        if e.id in dates and dates[e.id] <= when:
-            for fx in e.effects:
-                if (
-                    fx.type == "surrender"
-                    and fx.side == u.side
-                    and fx.group == u.group
-                    and fx.fraction == 1.0
-                ):
-                    return True
-    return False
+    """A unit a dated withdraw event has taken off the map (the tank withdrawal of 1939)."""
+    gone = withdrawals(s, event_dates(s))
+    return u.id in gone and gone[u.id] <= when
 
 
 # --- both files -----------------------------------------------------------------------------
