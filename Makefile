@@ -31,7 +31,7 @@ test-all: $(STAMP_DEV)
 lint: $(STAMP_DEV)
 	$(BIN)/ruff check game tests bench
 	$(BIN)/ruff format --check game tests bench
-	$(BIN)/mypy game/rules game/scenario
+	$(BIN)/mypy game/hexes.py game/rules game/scenario game/saves.py
 
 fmt: $(STAMP_DEV)
 	$(BIN)/ruff format game tests bench
