@@ -12,6 +12,7 @@ from game.ai.plans import Task
 from game.rules import IllegalCommand, apply, validate
 from game.rules.combat import attack_value, bombard_range
 from game.rules.commands import Command
+from game.rules.fog import seen_hexes
 from game.rules.hexes import Hex
 from game.rules.state import GameState, UnitState
 from game.rules.supply import trace
@@ -65,6 +66,26 @@ class Ctx:
             self._enemy_net = frozenset(trace(self.state, self.enemy))
         return self._enemy_net
 
+    def enemy_hexes(self) -> frozenset[Hex]:
+        """Hexes holding enemy units this side knows of (all of them without fog of war)."""
+        occ = occupancy(self.state)
+        if not self.state.options.fog:
+            return occ.hexes[self.enemy]
+        return occ.hexes[self.enemy] & seen_hexes(self.state, self.side)
+
+    def enemy_zoc(self) -> frozenset[Hex]:
+        """The enemy zone of control as far as this side can see."""
+        occ = occupancy(self.state)
+        if not self.state.options.fog:
+            return occ.zoc[self.enemy]
+        b = self.state.board
+        out: set[Hex] = set()
+        for h in self.enemy_hexes():
+            if any(b.types[self.state.units[x].type].zoc for x in occ.units_at[h]):
+                out.add(h)
+                out.update(b.neighbours[h])
+        return frozenset(out)
+
     def task(self, u: UnitState) -> Task:
         t = self.tasks.get(u.group)
         return t if t is not None else Task(u.group, "hold", ())
@@ -107,8 +128,9 @@ def prepare(ctx: Ctx) -> None:
     ctx.guns = [u.id for u in ctx.own_units() if is_artillery(s, u)]
     threat: dict[Hex, float] = {}
     hex_km = s.scenario.scale.hex_km
+    known = ctx.enemy_hexes()
     for u in s.units.values():
-        if u.side != ctx.enemy or not u.active or u.pos is None:
+        if u.side != ctx.enemy or not u.active or u.pos is None or u.pos not in known:
             continue
         t = b.types[u.type]
         if t.attack <= 0:

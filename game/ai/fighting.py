@@ -66,7 +66,7 @@ def candidates(ctx: Ctx) -> list[Candidate]:
     occ = occupancy(s)
     out: list[Candidate] = []
     objectives = {h for t in ctx.tasks.values() for h in t.objectives}
-    for e in sorted(occ.hexes[ctx.enemy]):
+    for e in sorted(ctx.enemy_hexes()):
         if e in ctx.skip_targets:
             continue
         attackers: list[UnitState] = []
@@ -131,9 +131,8 @@ def fly_air(ctx: Ctx, cands: list[Candidate]) -> None:
         free = me.aircraft - me.air_allocated
     if free >= 1:
         # Interdict where the enemy masses nearest our objectives or our front.
-        occ = occupancy(ctx.state)
         objectives = [h for t in ctx.tasks.values() for h in t.objectives]
-        enemy = sorted(occ.hexes[ctx.enemy])
+        enemy = sorted(ctx.enemy_hexes())
         if enemy and objectives:
             tgt = min(enemy, key=lambda e: (min(e.distance(o) for o in objectives), e))
             ctx.issue(AirCommand(mission="interdiction", aircraft=free, target=b.coord[tgt]))
@@ -208,7 +207,7 @@ def bombard_all(ctx: Ctx) -> None:
         rng = bombard_range(s, u)
         occ = occupancy(s)
         best: tuple[float, Hex] | None = None
-        for e in occ.hexes[ctx.enemy]:
+        for e in ctx.enemy_hexes():
             if e.distance(u.pos) > rng:
                 continue
             v = sum(defence_value(s, s.units[d]) for d in occ.units_at[e])

@@ -56,7 +56,7 @@ def _enemy_field(ctx: Ctx, u: UnitState, cache: dict[tuple[str, bool], Field]) -
     key = (t.move_class, t.bridging)
     hit = cache.get(key)
     if hit is None:
-        enemy = sorted(occupancy(ctx.state).hexes[ctx.enemy])
+        enemy = sorted(ctx.enemy_hexes())
         hit = compute(b, ctx.side, t.move_class, t.bridging, enemy)
         cache[key] = hit
     return hit
@@ -66,12 +66,11 @@ def assign_targets(ctx: Ctx) -> None:
     """Share out each group's objectives among its units: the deepest objective to the fast units
     (the pincers), the nearest open ones to the rest, and one garrison per held objective."""
     s = ctx.state
-    occ = occupancy(s)
     ctx.targets.clear()
     by_group: dict[str, list[UnitState]] = {}
     for u in ctx.own_units():
         by_group.setdefault(u.group, []).append(u)
-    enemy_hexes = occ.hexes[ctx.enemy]
+    enemy_hexes = ctx.enemy_hexes()
     for group, units in by_group.items():
         task = ctx.tasks.get(group)
         objectives = task.objectives if task else ()
@@ -220,7 +219,7 @@ def grab_places(ctx: Ctx) -> None:
     for h in _enemy_places(ctx):
         s = ctx.state
         occ = occupancy(s)
-        if h in occ.hexes[ctx.enemy] or h in occ.hexes[ctx.side]:
+        if h in ctx.enemy_hexes() or h in occ.hexes[ctx.side]:
             continue
         best: tuple[float, str] | None = None
         for uid in ids:
@@ -270,9 +269,8 @@ def _walk(ctx: Ctx, u: UnitState, fld: Field) -> tuple[list[Hex], float]:
     b = s.board
     t = b.types[u.type]
     enter = b.enter[(t.move_class, t.bridging)]
-    occ = occupancy(s)
-    enemy_hexes = occ.hexes[ctx.enemy]
-    enemy_zoc = occ.zoc[ctx.enemy]
+    enemy_hexes = ctx.enemy_hexes()
+    enemy_zoc = ctx.enemy_zoc()
     restricted = b.restricted_hexes[ctx.side]
     slow = interdicted(s, ctx.side)
     route = b.route_move
@@ -323,13 +321,12 @@ def _candidates(ctx: Ctx, u: UnitState, fld: Field) -> list[Hex]:
     t = b.types[u.type]
     enter = b.enter[(t.move_class, t.bridging)]
     route = b.route_move
-    occ = occupancy(s)
-    enemy_hexes = occ.hexes[ctx.enemy]
+    enemy_hexes = ctx.enemy_hexes()
     restricted = b.restricted_hexes[ctx.side]
     path, spent = _walk(ctx, u, fld)
     out = dict.fromkeys(path)
     full = not u.moved and not u.has_attacked and u.mp >= max_mp(s, u) - 1e-9
-    extra = ZOC_LEAVE if u.pos in occ.zoc[ctx.enemy] else 0.0
+    extra = ZOC_LEAVE if u.pos in ctx.enemy_zoc() else 0.0
     for base, used, add in ((u.pos, 0.0, extra), (path[-1] if path else None, spent, 0.0)):
         if base is None or used == INF:
             continue
@@ -364,9 +361,8 @@ def best_move(
     task = ctx.task(u)
     targets = ctx.targets.get(u.id, ())
     posture = task.posture
-    occ = occupancy(s)
-    enemy_hexes = occ.hexes[ctx.enemy]
-    enemy_zoc = occ.zoc[ctx.enemy]
+    enemy_hexes = ctx.enemy_hexes()
+    enemy_zoc = ctx.enemy_zoc()
     arty = is_artillery(s, u)
     rng_hexes = bombard_range(s, u) if arty else 0
     attacking = posture in ATTACKING

@@ -18,7 +18,6 @@ from game.ai.maneuver import assign_targets, grab_places, move_units
 from game.ai.plans import ATTACKING, tasks
 from game.rules.commands import Command, EndTurnCommand, EntrenchCommand
 from game.rules.state import GameState, UnitState
-from game.rules.zoc import occupancy
 
 DIG_RADIUS = 3  # entrench only within this many hexes of an enemy unit
 
@@ -91,8 +90,7 @@ def _move_order(ctx: Ctx) -> list[UnitState]:
 
 def _dig_in(ctx: Ctx) -> None:
     """Units that neither moved nor fought dig in where the enemy is near."""
-    s = ctx.state
-    enemy = sorted(occupancy(s).hexes[ctx.enemy])
+    enemy = sorted(ctx.enemy_hexes())
     if not enemy:
         return
     for u in ctx.own_units():

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from game.ai import AIPlayer, RandomPlayer
-from game.rules import EndTurnCommand, Game
+from game.rules import EndTurnCommand, Game, Options
 from game.scenario import ScenarioError, load_scenario
 from game.scenario.models import Scenario
 from tests.conftest import EXAMPLE, SCENARIOS
@@ -41,11 +41,15 @@ def example() -> Scenario:
 
 
 def play_checked(
-    s: Scenario, seed: int, difficulty: str = "normal", random_side: str | None = None
+    s: Scenario,
+    seed: int,
+    difficulty: str = "normal",
+    random_side: str | None = None,
+    fog: bool = False,
 ) -> Game:
     """Play a whole game through a Game session; every command the AI (or the random player)
     issues must pass validate() in the session before it is applied."""
-    game = Game(s, seed)
+    game = Game(s, seed, Options(fog=fog))
     ai = AIPlayer(difficulty)
     rnd = RandomPlayer()
     for _ in range(10_000):

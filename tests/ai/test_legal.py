@@ -22,6 +22,11 @@ def test_example_against_random_is_legal(side: str) -> None:
     play_checked(example(), 7, "hard", random_side=other)
 
 
+@pytest.mark.parametrize("seed", [1, 2])
+def test_example_games_with_fog_of_war_are_legal(seed: int) -> None:
+    play_checked(example(), seed, "hard", fog=True)
+
+
 def test_1939_game_is_legal() -> None:
     play_checked(scenario(KG_1939), 1, "hard")
 
