@@ -38,6 +38,7 @@ class Ctx:
     threat: dict[Hex, float] = field(default_factory=dict)  # enemy attack power that can reach
     targets: dict[str, tuple[Hex, ...]] = field(default_factory=dict)  # unit id -> move targets
     skip_targets: set[Hex] = field(default_factory=set)  # enemy hexes not to attack again
+    hunting: dict[str, tuple[Hex, ...]] = field(default_factory=dict)  # hunter -> its objectives
     guns: list[str] = field(default_factory=list)  # own artillery units, by id
 
     @property

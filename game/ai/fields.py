@@ -30,9 +30,16 @@ def _board_cache(b: Board) -> dict[tuple[object, ...], Field]:
     return fields
 
 
-def compute(b: Board, side: str, move_class: str, bridging: bool, targets: Iterable[Hex]) -> Field:
-    """Cost for a unit of this movement class to reach the nearest target from each hex.
-    Runs on the board's hex numbers (as the rules' own searches do) for speed."""
+def compute(
+    b: Board,
+    side: str,
+    move_class: str,
+    bridging: bool,
+    targets: Iterable[Hex],
+    bound: float = INF,
+) -> Field:
+    """Cost for a unit of this movement class to reach the nearest target from each hex (only
+    hexes within `bound`). Runs on the board's hex numbers, as the rules' searches do."""
     enter = b.enter_i[(move_class, bridging)]  # type: ignore[index]
     restricted = b.restricted_i[side]
     route = b.route_move_i
@@ -63,7 +70,7 @@ def compute(b: Board, side: str, move_class: str, bridging: bool, targets: Itera
             if r is not None and r < c:
                 c = r
             nd = d + c
-            if nd < dist[n]:
+            if nd < dist[n] and nd <= bound:
                 dist[n] = nd
                 push(heap, (nd, n))
     hexes = b.hexes
@@ -71,15 +78,21 @@ def compute(b: Board, side: str, move_class: str, bridging: bool, targets: Itera
 
 
 def static_field(
-    b: Board, side: str, move_class: str, bridging: bool, targets: tuple[Hex, ...]
+    b: Board,
+    side: str,
+    move_class: str,
+    bridging: bool,
+    targets: tuple[Hex, ...],
+    bound: float = INF,
 ) -> Field:
-    """A field to fixed targets (objectives, supply sources), cached for the whole game."""
+    """A field to fixed targets (objectives, supply sources), cached for the whole game; also
+    fields to enemy units (bounded: they change every turn), cached while the enemy stands."""
     cache = _board_cache(b)
-    key = (side, move_class, bridging, targets)
+    key = (side, move_class, bridging, targets, bound)
     hit = cache.get(key)
     if hit is None:
         if len(cache) > 512:
             cache.clear()
-        hit = compute(b, side, move_class, bridging, targets)
+        hit = compute(b, side, move_class, bridging, targets, bound)
         cache[key] = hit
     return hit

@@ -18,6 +18,7 @@ from game.rules.state import GameState, UnitState
 from game.rules.zoc import occupancy
 
 STAY_BONUS = 0.5  # a move must gain this much to be worth its orders
+HUNT_REACH = 12.0  # movement points around hunted enemy units a hunting field covers
 HUNT_RADIUS = 4  # hexes around the objectives in which an attacking group hunts the enemy
 BROKEN = 0.5  # an attacking unit below this share of its men falls back
 INTRUDER_RADIUS = 4  # enemies this near a held objective are counter-attacked
@@ -67,6 +68,7 @@ def assign_targets(ctx: Ctx) -> None:
     (the pincers), the nearest open ones to the rest, and one garrison per held objective."""
     s = ctx.state
     ctx.targets.clear()
+    ctx.hunting.clear()
     by_group: dict[str, list[UnitState]] = {}
     for u in ctx.own_units():
         by_group.setdefault(u.group, []).append(u)
@@ -92,6 +94,8 @@ def assign_targets(ctx: Ctx) -> None:
                 )
                 for u in units:
                     ctx.targets[u.id] = tuple(near) or objectives
+                    if near:
+                        ctx.hunting[u.id] = objectives
                 continue
             load = {h: 0 for h in open_}
             pincers = ctx.diff.encircle and posture == "attack"
@@ -185,6 +189,7 @@ def _counter_attack(
         target = ctx.targets.get(u.id, ())
         if posture != "reserve" and target and target[0] not in on_post:
             continue  # its objective still needs it
+        ctx.hunting[u.id] = target or objectives[:1]
         ctx.targets[u.id] = tuple(intruders)
 
 
@@ -367,7 +372,16 @@ def best_move(
     rng_hexes = bombard_range(s, u) if arty else 0
     attacking = posture in ATTACKING
     if targets:
-        fld = _field(ctx, u, targets)
+        home = ctx.hunting.get(u.id)
+        if home is None:
+            fld = _field(ctx, u, targets)
+        else:
+            # Hunting enemy units near its objectives: a field of limited reach around them;
+            # a unit beyond it first makes for its objectives.
+            t = b.types[u.type]
+            fld = static_field(b, ctx.side, t.move_class, t.bridging, targets, HUNT_REACH)
+            if u.pos not in fld:
+                fld = _field(ctx, u, home)
     else:
         fld = _enemy_field(ctx, u, enemy_cache) if attacking else {}
     if not fld:
