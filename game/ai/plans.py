@@ -59,6 +59,14 @@ def best_plan(state: GameState, side: str, group: str) -> AIPlan | None:
     return chosen
 
 
+def default_posture(state: GameState, side: str) -> str:
+    """A group without a plan holds; a side with no plans at all (a scenario written without
+    [[ai]]) attacks if it is the side that must gain points, and defends otherwise."""
+    if any(p.side == side for p in state.scenario.ai):
+        return "hold"
+    return "attack" if side == state.scenario.victory.score_side else "defend"
+
+
 def default_objectives(state: GameState, side: str, posture: str) -> tuple[Hex, ...]:
     """With no objectives written: enemy-held places by value to attack, own places to hold."""
     b = state.board
@@ -73,7 +81,7 @@ def default_objectives(state: GameState, side: str, posture: str) -> tuple[Hex, 
 def task_for(state: GameState, side: str, group: str) -> Task:
     """Posture and objectives of one group now; events' postures override the plans."""
     plan = best_plan(state, side, group)
-    posture: str = plan.posture if plan else "hold"
+    posture: str = plan.posture if plan else default_posture(state, side)
     objectives = _hexes(state, plan) if plan else ()
     override = state.postures.get(f"{side}/{group}") or state.postures.get(side)
     if override:

@@ -8,7 +8,7 @@ import datetime as dt
 from game.ai.plans import task_for, tasks
 from game.rules import new_game
 from game.rules.hexes import Hex
-from tests.ai.helpers import KG_1939, example, scenario
+from tests.ai.helpers import KG_1939, example, play_checked, scenario
 
 
 def test_group_plan_and_its_objectives() -> None:
@@ -62,3 +62,15 @@ def test_phases_of_the_1939_plans() -> None:
     assert ts["Reserve"].posture == "reserve"
     # The group plan (Kobayashi has none in August) falls back to the side-wide defence.
     assert task_for(st, "japanese", "Kobayashi").posture == "defend"
+
+
+def test_a_scenario_without_plans_still_gets_an_opponent() -> None:
+    s = example().model_copy(update={"ai": ()})
+    st = new_game(s, 1)
+    red = task_for(st, "red", "Assault")
+    assert red.posture == "attack"  # red is the side that must score
+    assert set(red.objectives) == {Hex.from_offset(11, 4), Hex.from_offset(11, 3)}
+    blue = task_for(st, "blue", "Garrison")
+    assert blue.posture == "defend"
+    game = play_checked(s, 1, "hard")
+    assert game.state.result is not None
