@@ -149,15 +149,15 @@ def attack_all(ctx: Ctx) -> None:
             return
         c = max(cands, key=lambda c: (min(c.ratio, 4.0) * (1.0 + c.value / 50.0), c.target))
         s = ctx.state
-        units = c.units
-        if ctx.diff.concentrate and len(units) > 1:
-            units = _trim(ctx, c)
+        units, support = c.units, c.support
+        if ctx.diff.concentrate and len(units) + len(support) > 1:
+            units, support = _trim(ctx, c)
         # Take the ground if any attacker's task is to go forward (the rules advance them all).
         advance = any(ctx.task(s.units[u]).posture in ATTACKING for u in units)
         cmd = AttackCommand(
             target=s.board.coord[c.target],
             units=tuple(units),
-            support=tuple(c.support),
+            support=tuple(support),
             advance=advance,
         )
         if validate(s, cmd):
@@ -171,19 +171,26 @@ def attack_all(ctx: Ctx) -> None:
             _spent(ctx, c)
 
 
-def _trim(ctx: Ctx, c: Candidate) -> list[str]:
-    """Leave out attackers the attack does not need (they may fight elsewhere), weakest first,
-    while the odds stay comfortably above the threshold."""
+def _trim(ctx: Ctx, c: Candidate) -> tuple[list[str], list[str]]:
+    """Leave out guns, then attackers, the attack does not need (they may fight elsewhere),
+    weakest first, while the odds stay comfortably above the threshold."""
     s = ctx.state
+    enough = c.need * 1.6
+    guns = sorted(c.support, key=lambda u: (s.units[u].guns, u))
+    keep_guns = list(guns)
+    for uid in guns:
+        trial = [x for x in keep_guns if x != uid]
+        if strengths(s, c.target, c.units, trial).ratio >= enough:
+            keep_guns = trial
     units = sorted(c.units, key=lambda u: (attack_value(s, s.units[u]), u))
     keep = list(units)
     for uid in units:
         if len(keep) <= 1:
             break
         trial = [x for x in keep if x != uid]
-        if strengths(s, c.target, trial, c.support).ratio >= c.need * 1.6:
+        if strengths(s, c.target, trial, keep_guns).ratio >= enough:
             keep = trial
-    return sorted(keep)
+    return sorted(keep), sorted(keep_guns)
 
 
 def _spent(ctx: Ctx, c: Candidate) -> None:
