@@ -49,7 +49,13 @@ def check_events(tx: Tx, rng: random.Random) -> None:
     for _ in range(100):
         s = tx.s
         fired = set(s.fired)
-        due = [e for e in s.scenario.events if e.id not in fired and _triggered(s, e)]
+        due = [
+            e
+            for e in s.scenario.events
+            if e.id not in fired
+            and (e.not_before is None or s.date >= e.not_before)
+            and _triggered(s, e)
+        ]
         if not due:
             return
         for e in due:

@@ -265,6 +265,8 @@ class _Checker:
                 self.ref((*tp, "side"), t.side, self.sides, "side")
             elif t.type == "date" and not s.calendar.start <= t.date <= s.calendar.end:
                 self.warn((*tp, "date"), f"event '{e.id}' is dated outside the calendar")
+            if e.not_before is not None and not s.calendar.start <= e.not_before <= s.calendar.end:
+                self.warn(("events", n, "not_before"), f"event '{e.id}' waits past the calendar")
             for k, fx in enumerate(e.effects):
                 fp: Path = ("events", n, "effects", k)
                 side = getattr(fx, "side", None)

@@ -487,6 +487,11 @@ class Event(Model):
     title: str = Field(min_length=1, description="Headline in the dispatch log.")
     text: str = Field(default="", description="The dispatch in full.")
     trigger: Trigger = Field(description="What makes it fire (once).")
+    not_before: DateTime | None = Field(
+        default=None,
+        description="The trigger is not checked before this date (e.g. a capture that only "
+        "counts in the last offensive).",
+    )
     effects: tuple[Effect, ...] = Field(default=(), description="What happens when it fires.")
 
 

@@ -23,11 +23,14 @@ def event_dates(s: Scenario) -> dict[str, dt.datetime]:
     known: dict[str, dt.datetime] = {}
     for e in s.events:
         if isinstance(e.trigger, DateTrigger):
-            later = [t for t in turns if t >= e.trigger.date]
+            later = [t for t in turns if t >= max(e.trigger.date, e.not_before or e.trigger.date)]
             if later:
                 known[e.id] = later[0]
         elif isinstance(e.trigger, TurnTrigger) and e.trigger.turn <= len(turns):
-            known[e.id] = turns[e.trigger.turn - 1]
+            when = turns[e.trigger.turn - 1]
+            later = [t for t in turns if t >= max(when, e.not_before or when)]
+            if later:
+                known[e.id] = later[0]
     changed = True
     while changed:
         changed = False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from game.rules import AttackCommand, EndTurnCommand, MoveCommand, apply
 from tests.rules.conftest import OPEN, unit
 
@@ -177,3 +179,16 @@ def test_withdraw_effect_takes_units_away_without_losses(start):
     assert all(g.units[u].pos is None for u in "cde")
     assert g.sides["blue"].men_lost == lost_before  # not a loss: no victory points for red
     assert any(e.kind == "withdraw" for e in g.log)
+
+
+def test_not_before_holds_a_trigger_back_until_its_date(start):
+    extra = (
+        event("late", '{ type = "turn", turn = 1 }', ['{ type = "message", text = "Late." }'])
+        + "not_before = 1939-08-23T06:00:00\n"
+    )
+    g = start(OPEN, BASE, extra=extra)
+    assert g.fired == []
+    while g.date < dt.datetime(1939, 8, 23, 6):
+        assert "late" not in g.fired
+        g = end(g)
+    assert g.fired == ["late"]
