@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
 
-.PHONY: play test test-all lint fmt validate clean
+.PHONY: play test test-slow test-all lint fmt validate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,9 @@ play: $(STAMP_RUN)
 
 test: $(STAMP_DEV)
 	$(BIN)/python -m pytest -q
+
+test-slow: $(STAMP_DEV)
+	$(BIN)/python -m pytest -q -m slow
 
 test-all: $(STAMP_DEV)
 	$(BIN)/python -m pytest -q -m ''
