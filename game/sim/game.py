@@ -61,8 +61,10 @@ class Recorder:
         self.n_fired = len(state.fired)
         self.note_positions(state)
 
-    def snapshot(self, state: GameState) -> None:
-        """One timeline entry: strength by side and group, and how far groups have come."""
+    def snapshot(self, state: GameState, final: bool = False) -> None:
+        """One timeline entry at the start of a turn: strength by side and group, and how far
+        groups have come. The final entry (the state at the end) replaces the start of the
+        last turn, so every turn appears once."""
         b = state.board
         km = state.scenario.scale.hex_km
         sides: dict[str, dict[str, int]] = {}
@@ -89,14 +91,17 @@ class Recorder:
             a = adv.get(name, [0.0])
             g["mean_advance_km"] = round(sum(a) / len(a), 1)
             g["max_advance_km"] = round(max(a), 1)
-        self.timeline.append(
-            {
-                "turn": state.turn,
-                "date": _fmt(state.date),
-                "sides": sides,
-                "groups": dict(sorted(groups.items())),
-            }
-        )
+        entry = {
+            "turn": state.turn,
+            "date": _fmt(state.date),
+            "sides": sides,
+            "groups": dict(sorted(groups.items())),
+        }
+        if final:
+            entry["final"] = True
+            if self.timeline and self.timeline[-1]["turn"] == state.turn:
+                self.timeline.pop()
+        self.timeline.append(entry)
 
 
 def make_player(kind: str, difficulty: str) -> Player:
@@ -139,7 +144,7 @@ def play(
         prev = state
         state, _ = apply(state, EndTurnCommand())
         rec.after(prev, state)
-    rec.snapshot(state)
+    rec.snapshot(state, final=True)
     return record(scenario, seed, state, rec), times, refused
 
 
