@@ -163,3 +163,32 @@ def units_lines(state: GameState, side: str, group: str = "") -> list[str]:
 def log_lines(events: list[GameEvent], n: int | None = None) -> list[str]:
     chosen = events if n is None else events[-n:]
     return [f"{e.date[:16].replace('T', ' ')}  {e.text}" for e in chosen]
+
+
+def overview_lines(state: GameState, viewer: str) -> list[str]:
+    """The state of the war at a glance: each side's strength and who holds the places."""
+    b = state.board
+    lines = ["Forces on the map:"]
+    for side in b.sides:
+        units = state.active_units(side)
+        ss = state.sides[side]
+        men = sum(u.men for u in units)
+        tanks = sum(u.tanks for u in units)
+        guns = sum(u.guns for u in units)
+        known = side == viewer or not state.options.fog
+        numbers = (
+            f"{len(units)} units, {men:,} men, {tanks} tanks, {guns} guns, {ss.aircraft} aircraft"
+            if known
+            else f"{len(units)} units (estimates hidden by fog of war)"
+        )
+        lines.append(f"  {b.adjective[side]}: {numbers}")
+        lost = f"{ss.men_lost:,} men, {ss.tanks_lost} tanks, {ss.guns_lost} guns lost"
+        lines.append(f"    {lost}")
+    lines.append("Places:")
+    for p in state.scenario.places:
+        if not p.vp:
+            continue
+        owner = state.place_owner.get(p.id, "")
+        held = b.adjective.get(owner, "nobody") if owner else "nobody"
+        lines.append(f"  {p.name} ({p.vp} VP): {held}")
+    return lines

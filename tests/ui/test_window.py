@@ -15,6 +15,7 @@ import pygame
 
 from game.scenario import load_scenario
 from game.ui.controller import Session
+from game.ui.players import computer_player
 from game.ui.pygame.app import Window
 from game.ui.pygame.render import hex_colour
 from tests.conftest import EXAMPLE, ROOT
@@ -25,7 +26,9 @@ def window() -> Window:
     pygame.display.init()
     pygame.font.init()
     scenario = load_scenario(EXAMPLE)
-    session = Session(scenario, EXAMPLE, humans={"red"}, seed=2)
+    session = Session(
+        scenario, EXAMPLE, humans={"red"}, seed=2, ai_factory=computer_player(scenario)
+    )
     return Window(session, (1280, 800))
 
 
@@ -127,3 +130,13 @@ def test_play_without_display_falls_back_to_terminal(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "no display found; playing in the terminal" in result.stderr
     assert "Farewell." in result.stdout
+
+
+def test_end_turn_button_lets_the_computer_reply(window: Window) -> None:
+    window.draw(pygame.Surface(window.size))  # lays out the buttons
+    rect = window.buttons["end"]
+    window.handle(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=rect.center, button=1))
+    window.handle(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=rect.center, button=1))
+    state = window.session.state
+    assert state.turn == 2 and state.side == "red"
+    assert any("Blue detachment to move" in text for text, _ in window.log)

@@ -20,10 +20,9 @@ from game.rules.hexes import Hex
 from game.scenario.models import Scenario
 from game.ui import describe
 from game.ui.controller import Reply, Session
-from game.ui.players import computer_player
 from game.ui.pygame.layout import HexLayout, fit_layout
 from game.ui.pygame.render import INK, PAPER, Fonts, MapMarks, draw_map, hex_colour
-from game.ui.text.app import humans_for
+from game.ui.setup import SetupError, make_session
 
 Coord = tuple[int, int]
 PANEL_W = 400
@@ -64,6 +63,7 @@ class Window:
         self.log: list[tuple[str, tuple[int, int, int]]] = []
         self.log_scroll = 0
         self.panel_extra: list[str] = []  # odds, info or help shown in the panel
+        self.buttons: dict[str, pygame.Rect] = {}  # command line -> its button on screen
         self.running = True
         own = [
             u.coord
@@ -157,6 +157,10 @@ class Window:
         self.sel.reach = reachable(s, first.id) if human else {}
 
     def click(self, pos: tuple[int, int], button: int, shift: bool) -> None:
+        for line, rect in self.buttons.items():
+            if rect.collidepoint(pos):
+                self.run_line(line)
+                return
         if not self.map_rect().collidepoint(pos):
             return
         c = self.layout.at_pixel(*pos)
@@ -300,14 +304,14 @@ class Window:
         """Draw text wrapped to `width` pixels; returns the y below it."""
         font = self.fonts.get(size, bold)
         x, y = pos
-        words = text.split(" ")
-        line = ""
+        indent = " " * (len(text) - len(text.lstrip(" ")))
+        line = indent
         lines = []
-        for w in words:
-            trial = f"{line} {w}" if line else w
-            if width and font.size(trial)[0] > width and line:
+        for w in text.split():
+            trial = f"{line} {w}" if line.strip() else line + w
+            if width and font.size(trial)[0] > width and line.strip():
                 lines.append(line)
-                line = "  " + w if text.startswith("  ") else w
+                line = indent + "  " + w
             else:
                 line = trial
         lines.append(line)
@@ -347,10 +351,34 @@ class Window:
             y = self._text(
                 surf, "Selected: " + ", ".join(names), (x, y), size=13, bold=True, width=w
             )
-        for line in self.panel_extra[:40]:
+        extra = self.panel_extra or (
+            [] if self.sel.units else describe.overview_lines(s, self.session.viewer)
+        )
+        for line in extra[:40]:
             y = self._text(surf, line, (x, y), size=12, width=w)
             if y > panel.bottom - 60:
                 break
+        self.buttons = {}
+        bx = x
+        for label, line in (
+            ("End turn", "end"),
+            ("Undo", "undo"),
+            ("Units", "units"),
+            ("Help", "help"),
+        ):
+            font = self.fonts.get(13, bold=True)
+            w_btn = font.size(label)[0] + 18
+            rect = pygame.Rect(bx, panel.bottom - 90, w_btn, 26)
+            enabled = self.session.human_to_move() or line in ("units", "help")
+            pygame.draw.rect(
+                surf, (225, 215, 190) if enabled else (230, 228, 222), rect, border_radius=4
+            )
+            pygame.draw.rect(surf, INK if enabled else (170, 165, 155), rect, 1, border_radius=4)
+            img = font.render(label, True, INK if enabled else (150, 145, 135))
+            surf.blit(img, img.get_rect(center=rect.center))
+            if enabled:
+                self.buttons[line] = rect
+            bx = rect.right + 8
         help_y = panel.bottom - 54
         for line in (
             "Click a unit, then a lit hex to move; click an enemy",
@@ -394,36 +422,13 @@ class Window:
         )
 
 
-def make_session(scenario: Scenario, path: Path, args: argparse.Namespace) -> Session | str:
-    from game.rules import Options
-    from game.saves import SaveError, load_save
-
-    humans = humans_for(scenario, args.side)
-    if isinstance(humans, str):
-        return humans
-    game = None
-    if getattr(args, "load", None):
-        try:
-            game = load_save(args.load, path)
-        except SaveError as exc:
-            return f"cannot load {args.load}: {exc}"
-    return Session(
-        scenario,
-        path,
-        humans,
-        seed=args.seed,
-        options=Options(fog=bool(getattr(args, "fog", False))),
-        ai_factory=computer_player(scenario, getattr(args, "difficulty", "normal")),
-        game=game,
-    )
-
-
 def main(scenario: Scenario, path: Path, args: argparse.Namespace) -> int:
     """Open the window and play; returns the exit code."""
-    session = make_session(scenario, path, args)
-    if isinstance(session, str):
-        print(f"two-augusts: {session}", file=sys.stderr)
-        return 2
+    try:
+        session = make_session(scenario, path, args)
+    except SetupError as exc:
+        print(f"two-augusts: {exc}", file=sys.stderr)
+        return exc.code
     pygame.display.init()
     pygame.font.init()
     try:

@@ -15,7 +15,7 @@ from typing import TextIO
 from game.scenario.models import Scenario
 from game.ui import describe
 from game.ui.controller import Reply, Session
-from game.ui.players import computer_player
+from game.ui.setup import SetupError, make_session
 from game.ui.text.mapview import Palette, render_map
 
 
@@ -24,20 +24,6 @@ def use_colour(stream: TextIO) -> bool:
     if os.environ.get("NO_COLOR") is not None or os.environ.get("TERM") == "dumb":
         return False
     return stream.isatty()
-
-
-def humans_for(scenario: Scenario, side: str | None) -> set[str] | str:
-    """The sides a human commands, or an error message."""
-    ids = [s.id for s in scenario.sides]
-    if side is None:
-        return {ids[0]}
-    if side == "both":
-        return set(ids)
-    if side == "none":
-        return set()
-    if side not in ids:
-        return f"this scenario's sides are {', '.join(ids)} (or both, none); not '{side}'"
-    return {side}
 
 
 class TextFrontEnd:
@@ -80,27 +66,11 @@ class TextFrontEnd:
 
 def main(scenario: Scenario, path: Path, args: argparse.Namespace) -> int:
     """Play in the terminal; returns the exit code."""
-    from game.saves import SaveError, load_save
-
-    humans = humans_for(scenario, args.side)
-    if isinstance(humans, str):
-        print(f"two-augusts: {humans}", file=sys.stderr)
-        return 2
-    game = None
-    if getattr(args, "load", None):
-        try:
-            game = load_save(args.load, path)
-        except SaveError as exc:
-            print(f"two-augusts: cannot load {args.load}: {exc}", file=sys.stderr)
-            return 1
-    session = Session(
-        scenario,
-        path,
-        humans,
-        seed=args.seed,
-        ai_factory=computer_player(scenario, getattr(args, "difficulty", "normal")),
-        game=game,
-    )
+    try:
+        session = make_session(scenario, path, args)
+    except SetupError as exc:
+        print(f"two-augusts: {exc}", file=sys.stderr)
+        return exc.code
     interactive = sys.stdin.isatty()
     if interactive:
         try:
@@ -109,11 +79,11 @@ def main(scenario: Scenario, path: Path, args: argparse.Namespace) -> int:
             pass
     ui = TextFrontEnd(session, sys.stdout, use_colour(sys.stdout))
     ui.intro()
-    if not humans:
+    if not session.humans:
         ui.say(describe.log_lines(session.run_ai()))
         ui.say(session.announce_result())
         return 0
-    if game is None:
+    if not getattr(args, "load", None):
         ui.say(describe.log_lines(session.state.log))
     ui.say(describe.log_lines(session.run_ai()))
     ui.say(describe.status_line(session.state))
