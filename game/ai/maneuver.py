@@ -140,6 +140,9 @@ def assign_targets(ctx: Ctx) -> None:
         else:
             load = {h: 0 for h in objectives}
             for u in units:
+                if _keeps_place(ctx, u, objectives):
+                    ctx.targets[u.id] = (u.pos,)  # type: ignore[assignment]
+                    continue
                 best = min(
                     objectives,
                     key=lambda h: _dist(ctx, u, h) + 6.0 * load[h],
@@ -162,6 +165,18 @@ def _fall_back(ctx: Ctx) -> None:
             continue
         if u.men0 > 0 and u.men < BROKEN * u.men0:
             ctx.targets[u.id] = sources
+
+
+def _keeps_place(ctx: Ctx, u: UnitState, objectives: tuple[Hex, ...]) -> bool:
+    """A holding unit that stands alone on a place of value its side owns (one it took on the
+    way, not one of its objectives) stays there rather than hand it back."""
+    s = ctx.state
+    if u.pos is None or u.pos in objectives:
+        return False
+    place = s.board.place_at.get(u.pos)
+    if place is None or place.vp <= 0 or s.place_owner.get(place.id) != ctx.side:
+        return False
+    return occupancy(s).units_at.get(u.pos, ())[:1] == (u.id,)
 
 
 def _counter_attack(
