@@ -168,13 +168,15 @@ def _fall_back(ctx: Ctx) -> None:
 
 
 def _keeps_place(ctx: Ctx, u: UnitState, objectives: tuple[Hex, ...]) -> bool:
-    """A holding unit that stands alone on a place of value its side owns (one it took on the
-    way, not one of its objectives) stays there rather than hand it back."""
+    """A holding unit that stands alone on a place of value it took from the enemy (not one of
+    its objectives) stays there rather than hand it back."""
     s = ctx.state
     if u.pos is None or u.pos in objectives:
         return False
     place = s.board.place_at.get(u.pos)
-    if place is None or place.vp <= 0 or s.place_owner.get(place.id) != ctx.side:
+    if place is None or place.vp <= 0 or place.owner == ctx.side:
+        return False
+    if s.place_owner.get(place.id) != ctx.side:
         return False
     return occupancy(s).units_at.get(u.pos, ())[:1] == (u.id,)
 
