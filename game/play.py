@@ -42,13 +42,20 @@ def run_play(args: argparse.Namespace) -> int:
         for p in exc.problems:
             print(p, file=sys.stderr)
         return 1
+    from game.ui.setup import SetupError, make_session
+
+    try:
+        session = make_session(scenario, path, args)
+    except SetupError as exc:
+        print(f"two-augusts: {exc}", file=sys.stderr)
+        return exc.code
     window = not args.text and (getattr(args, "screenshot", None) or display_available())
     if not args.text and not window:
         print("two-augusts: no display found; playing in the terminal", file=sys.stderr)
     if window:
         from game.ui.pygame import app as pygame_app
 
-        return pygame_app.main(scenario, path, args)
+        return pygame_app.main(session, args)
     from game.ui.text import app as text_app
 
-    return text_app.main(scenario, path, args)
+    return text_app.main(session, args)

@@ -11,18 +11,15 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pygame
 
 from game.rules import reachable
 from game.rules.hexes import Hex
-from game.scenario.models import Scenario
 from game.ui import describe
 from game.ui.controller import Reply, Session
 from game.ui.pygame.layout import HexLayout, fit_layout
 from game.ui.pygame.render import INK, PAPER, Fonts, MapMarks, draw_map, hex_colour
-from game.ui.setup import SetupError, make_session
 
 Coord = tuple[int, int]
 PANEL_W = 400
@@ -422,13 +419,9 @@ class Window:
         )
 
 
-def main(scenario: Scenario, path: Path, args: argparse.Namespace) -> int:
+def main(session: Session, args: argparse.Namespace) -> int:
     """Open the window and play; returns the exit code."""
-    try:
-        session = make_session(scenario, path, args)
-    except SetupError as exc:
-        print(f"two-augusts: {exc}", file=sys.stderr)
-        return exc.code
+    scenario = session.scenario
     pygame.display.init()
     pygame.font.init()
     try:
@@ -438,7 +431,7 @@ def main(scenario: Scenario, path: Path, args: argparse.Namespace) -> int:
         print(f"two-augusts: no window ({exc}); playing in the terminal", file=sys.stderr)
         from game.ui.text import app as text_app
 
-        return text_app.main(scenario, path, args)
+        return text_app.main(session, args)
     pygame.display.set_caption(f"Two Augusts - {scenario.meta.title}")
     pygame.key.set_repeat(400, 40)
     window = Window(session, screen.get_size())

@@ -9,13 +9,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 from typing import TextIO
 
-from game.scenario.models import Scenario
 from game.ui import describe
 from game.ui.controller import Reply, Session
-from game.ui.setup import SetupError, make_session
 from game.ui.text.mapview import Palette, render_map
 
 
@@ -64,13 +61,8 @@ class TextFrontEnd:
         return f"{s.side} {s.date.strftime('%d %b %H:%M')}> "
 
 
-def main(scenario: Scenario, path: Path, args: argparse.Namespace) -> int:
+def main(session: Session, args: argparse.Namespace) -> int:
     """Play in the terminal; returns the exit code."""
-    try:
-        session = make_session(scenario, path, args)
-    except SetupError as exc:
-        print(f"two-augusts: {exc}", file=sys.stderr)
-        return exc.code
     interactive = sys.stdin.isatty()
     if interactive:
         try:
