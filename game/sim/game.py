@@ -69,7 +69,15 @@ class Recorder:
         km = state.scenario.scale.hex_km
         sides: dict[str, dict[str, int]] = {}
         for side in b.sides:
-            sides[side] = {"men": 0, "tanks": 0, "guns": 0, "aircraft": state.sides[side].aircraft}
+            ss = state.sides[side]
+            sides[side] = {
+                "men": 0,
+                "tanks": 0,
+                "guns": 0,
+                "aircraft": ss.aircraft,
+                "men_lost": ss.men_lost,  # so far, all causes (extra key)
+                "tanks_lost": ss.tanks_lost,
+            }
         groups: dict[str, dict[str, Any]] = {}
         adv: dict[str, list[float]] = {}
         for u in sorted(state.units.values(), key=lambda u: u.id):
