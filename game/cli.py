@@ -11,8 +11,12 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game import __version__
+
+if TYPE_CHECKING:
+    from game.scenario.models import Scenario
 
 DEFAULT_SCENARIO = Path(__file__).resolve().parent.parent / "scenarios" / "khalkhin_gol_1939.toml"
 FALLBACK_SCENARIO = (
@@ -22,6 +26,20 @@ FALLBACK_SCENARIO = (
 
 def default_scenario() -> Path:
     return DEFAULT_SCENARIO if DEFAULT_SCENARIO.is_file() else FALLBACK_SCENARIO
+
+
+def load_or_report(path: str | Path) -> Scenario | None:
+    """The scenario in `path`, or None after printing every problem (never a traceback)."""
+    from game.scenario import ScenarioError, load_scenario
+
+    try:
+        return load_scenario(path)
+    except ScenarioError as exc:
+        for p in exc.problems:
+            print(p, file=sys.stderr)
+    except OSError as exc:
+        print(f"{path}:1:1: error: cannot read file: {exc.strerror}", file=sys.stderr)
+    return None
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -59,14 +77,10 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_inspect(args: argparse.Namespace) -> int:
-    from game.scenario import ScenarioError, load_scenario
     from game.scenario.summary import summarize
 
-    try:
-        scenario = load_scenario(args.scenario)
-    except ScenarioError as exc:
-        for p in exc.problems:
-            print(p, file=sys.stderr)
+    scenario = load_or_report(args.scenario)
+    if scenario is None:
         return 1
     summary = summarize(scenario)
     if args.json:
@@ -99,17 +113,10 @@ def _cmd_play(args: argparse.Namespace) -> int:
 
 
 def _cmd_simulate(args: argparse.Namespace) -> int:
-    from game.scenario import ScenarioError, load_scenario
     from game.sim.batch import Setup, report, run_batch, summarize, timing
 
-    try:
-        scenario = load_scenario(args.scenario)
-    except ScenarioError as exc:
-        for p in exc.problems:
-            print(p, file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"{args.scenario}: cannot read file: {exc.strerror}", file=sys.stderr)
+    scenario = load_or_report(args.scenario)
+    if scenario is None:
         return 1
     if args.runs < 1:
         print("--runs must be at least 1", file=sys.stderr)

@@ -22,8 +22,7 @@ def display_available() -> bool:
 
 
 def run_play(args: argparse.Namespace) -> int:
-    from game.cli import default_scenario
-    from game.scenario import ScenarioError, load_scenario
+    from game.cli import default_scenario, load_or_report
 
     path = Path(args.scenario) if args.scenario else default_scenario()
     if getattr(args, "load", None) and not args.scenario:
@@ -36,11 +35,8 @@ def run_play(args: argparse.Namespace) -> int:
             return 1
         if isinstance(saved, str) and Path(saved).is_file():
             path = Path(saved)
-    try:
-        scenario = load_scenario(path)
-    except ScenarioError as exc:
-        for p in exc.problems:
-            print(p, file=sys.stderr)
+    scenario = load_or_report(path)
+    if scenario is None:
         return 1
     from game.ui.setup import SetupError, make_session
 
