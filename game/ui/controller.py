@@ -203,8 +203,12 @@ class Session:
         if order.verb == "bombard":
             assert order.hex is not None
             return BombardCommand(unit=order.units[0], target=order.hex)
-        if order.verb == "air":  # every free aircraft flies (aircraft=0)
-            return AirCommand(mission=order.mission, target=order.hex)  # type: ignore[arg-type]
+        if order.verb == "air":  # aircraft=0: every free aircraft flies
+            return AirCommand(
+                mission=order.mission,  # type: ignore[arg-type]
+                aircraft=order.aircraft,
+                target=order.hex,
+            )
         if order.verb == "entrench":
             return EntrenchCommand(unit=order.units[0])
         return EndTurnCommand()

@@ -1,7 +1,7 @@
 """The command language both front ends, scripts and bug reports share.
 
     move UNIT HEX                 attack HEX with UNIT[,UNIT...]    bombard HEX with UNIT
-    air MISSION [HEX]             entrench UNIT                     end
+    air MISSION [HEX] [with N]    entrench UNIT                     end
     undo                          info UNIT|HEX                     odds HEX with UNIT[,UNIT...]
     units [GROUP]                 map [AREA]                        log [N]
     save NAME                     load NAME                         help [COMMAND]    quit
@@ -59,7 +59,8 @@ USAGE = {
     "move": "move UNIT HEX          move a unit, e.g. move 11tb 7,4 or move 11tb Bain-Tsagan",
     "attack": "attack HEX with UNIT[,UNIT...]   attack the units in HEX",
     "bombard": "bombard HEX with UNIT  artillery fires on HEX from range",
-    "air": "air MISSION [HEX]      fly support or interdiction at HEX, or air_superiority",
+    "air": "air MISSION [HEX] [with N]   support or interdiction at HEX, or air_superiority; "
+    "N aircraft (default: all free)",
     "entrench": "entrench UNIT          dig in (the unit must not have moved this turn)",
     "end": "end                    end your turn",
     "undo": "undo                   take back the last move, if it revealed nothing new",
@@ -92,6 +93,7 @@ class Order:
     units: tuple[str, ...] = ()
     hex: Coord | None = None
     mission: str = ""
+    aircraft: int = 0  # air missions: how many fly (0: every free aircraft)
 
 
 @dataclass(frozen=True)
@@ -300,6 +302,13 @@ def _parse_move(rest: str, names: Names) -> Order:
 
 
 def _parse_air(rest: str, names: Names) -> Order:
+    aircraft = 0
+    m_with = re.match(r"^(.*?)\s*\bwith\s+(\S+)\s*(?:aircraft|planes)?$", rest, flags=re.IGNORECASE)
+    if m_with:
+        rest, count = m_with.group(1), m_with.group(2)
+        if not count.isdigit() or int(count) < 1:
+            raise LanguageError(f"'with {count}': give the number of aircraft, e.g. with 50")
+        aircraft = int(count)
     mission, _, where = rest.partition(" ")
     m = mission.lower()
     m = MISSION_ALIASES.get(m, m)
@@ -313,7 +322,8 @@ def _parse_air(rest: str, names: Names) -> Order:
         raise LanguageError(f"air {m} needs a target hex: air {m} HEX")
     if m == "air_superiority" and where.strip():
         raise LanguageError("air_superiority covers the whole front: give no hex")
-    return Order("air", mission=m, hex=names.hex(where) if where.strip() else None)
+    target = names.hex(where) if where.strip() else None
+    return Order("air", mission=m, hex=target, aircraft=aircraft)
 
 
 def _parse_area(text: str, names: Names) -> tuple[Coord, Coord]:
@@ -335,7 +345,8 @@ def format_command(cmd: Parsed, names: Names | None = None) -> str:
         if cmd.verb in ("attack", "bombard"):
             return f"{cmd.verb} {h} with {units}"
         if cmd.verb == "air":
-            return f"air {cmd.mission}" + (f" {h}" if h else "")
+            count = f" with {cmd.aircraft}" if cmd.aircraft else ""
+            return f"air {cmd.mission}" + (f" {h}" if h else "") + count
         if cmd.verb == "entrench":
             return f"entrench {units}"
         return "end"

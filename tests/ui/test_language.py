@@ -43,6 +43,8 @@ NAMES = Names(
         ("bombard Nomonhan with 24", Order("bombard", ("24mrr",), (16, 14))),
         ("air support 12,5", Order("air", (), (12, 5), "support")),
         ("air superiority", Order("air", (), None, "air_superiority")),
+        ("air support Fui Heights with 40", Order("air", (), (12, 5), "support", 40)),
+        ("air interdiction 3,3 with 12 aircraft", Order("air", (), (3, 3), "interdiction", 12)),
         ("entrench 26ir", Order("entrench", ("26ir",))),
         ("end", Order("end")),
         ("undo", Request("undo")),
@@ -79,6 +81,7 @@ def test_parse(line: str, expected: Order | Request) -> None:
         ("move 2 7,4", "'2' could be several units: 24mrr, 26ir", ""),
         ("units nothern", "no group called 'nothern'", "'Northern'"),
         ("end now", "'end' takes nothing after it, not 'now'", ""),
+        ("air support 3,3 with many", "'with many': give the number of aircraft, e.g. with 50", ""),
         ("help atack", "no help on 'atack'", "'help attack'"),
     ],
 )
