@@ -6,11 +6,9 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import pytest
-
 from game.ai import AIPlayer, RandomPlayer
 from game.rules import EndTurnCommand, Game, Options
-from game.scenario import ScenarioError, load_scenario
+from game.scenario import load_scenario
 from game.scenario.models import Scenario
 from tests.conftest import EXAMPLE, SCENARIOS
 
@@ -19,21 +17,9 @@ MAN_1945 = SCENARIOS / "manchuria_1945.toml"
 
 
 @cache
-def _load(path: Path) -> Scenario | None:
-    if not path.is_file():
-        return None
-    try:
-        return load_scenario(path)
-    except ScenarioError:
-        return None
-
-
 def scenario(path: Path) -> Scenario:
-    """The scenario, or skip the test if it is missing or does not validate."""
-    s = _load(path)
-    if s is None:
-        pytest.skip(f"{path.name} is missing or does not validate")
-    return s
+    """A shipped scenario, loaded once (a broken one fails the test: they must all validate)."""
+    return load_scenario(path)
 
 
 def example() -> Scenario:
