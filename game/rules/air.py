@@ -15,11 +15,17 @@ from game.rules.state import AirMission, GameState, Tx
 def area(state: GameState, target: Coord) -> frozenset[Hex]:
     """Hexes covered by a support or interdiction mission aimed at `target`."""
     b = state.board
+    key = ("air_area", target)
+    hit = b.memo.get(key)
+    if hit is not None:
+        return hit
     centre = b.hex_at(target)
     if centre is None:
         return frozenset()
     radius = b.hexes_for_km(C.AIR_AREA_KM)
-    return frozenset(h for h in centre.spiral(radius) if h in b.coord)
+    res = frozenset(h for h in centre.spiral(radius) if h in b.coord)
+    b.memo[key] = res
+    return res
 
 
 def interdicted(state: GameState, side: str) -> frozenset[Hex]:

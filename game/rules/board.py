@@ -65,6 +65,8 @@ class Board:
     turns: list[dt.datetime] = field(default_factory=list)
     turn_hours: list[int] = field(default_factory=list)
     types: dict[str, UnitType] = field(default_factory=dict)
+    # Static facts computed on demand (e.g. the hexes an air mission covers), kept for the game.
+    memo: dict[object, frozenset[Hex]] = field(default_factory=dict, repr=False, compare=False)
     # The same facts keyed by hex number (index into `hexes`) for the hot loops.
     index: dict[Hex, int] = field(default_factory=dict)
     nbr: list[tuple[int, ...]] = field(default_factory=list)
