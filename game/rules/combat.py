@@ -304,6 +304,15 @@ def _fmt_loss(total: tuple[int, int, int]) -> str:
     return strength(*total)
 
 
+def _take_out(
+    tx: Tx, uid: str, changes: list[tuple[str, int, int, int]], status: str
+) -> tuple[int, int, int]:
+    """Remove a unit from play (destroyed or surrendered) and record what it had left."""
+    lost = surrender_unit(tx, uid, status=status)
+    changes.append((uid, -lost[0], -lost[1], -lost[2]))
+    return lost
+
+
 def _lose(tx: Tx, uid: str, loss: tuple[int, int, int]) -> None:
     u = tx.unit(uid)
     u.men -= loss[0]
@@ -336,10 +345,8 @@ def attack(
     for uid in sorted(defenders):
         chance = b.types[s.units[uid].type].dissolve_chance
         if chance > 0 and rng.random() < chance:
-            name = s.units[uid].name
-            lost = surrender_unit(tx, uid, status="destroyed")
-            changes.append((uid, -lost[0], -lost[1], -lost[2]))
-            texts.append(f"{name} melts away before the attack.")
+            _take_out(tx, uid, changes, "destroyed")
+            texts.append(f"{s.units[uid].name} melts away before the attack.")
     s = tx.s
     defenders = [d for d in defenders if s.units[d].active]
     for uid in attackers + support:
@@ -376,19 +383,15 @@ def attack(
             u = tx.unit(uid)
             u.morale = min(C.MORALE_MAX, max(C.MORALE_MIN, u.morale + dm))
             if uid in r.destroyed:
-                name = u.name
-                lost = surrender_unit(tx, uid, status="destroyed")
-                changes.append((uid, -lost[0], -lost[1], -lost[2]))
+                lost = _take_out(tx, uid, changes, "destroyed")
                 for i in range(3):
                     d_total[i] += lost[i]
-                texts.append(f"{name} is destroyed.")
+                texts.append(f"{u.name} is destroyed.")
             elif uid in r.surrenders:
-                name = u.name
-                lost = surrender_unit(tx, uid)
-                changes.append((uid, -lost[0], -lost[1], -lost[2]))
+                lost = _take_out(tx, uid, changes, "surrendered")
                 for i in range(3):
                     d_total[i] += lost[i]
-                texts.append(f"{name}, with no way out, surrenders.")
+                texts.append(f"{u.name}, with no way out, surrenders.")
             elif uid in r.retreats:
                 p = r.retreats[uid]
                 u.pos = p[-1]
@@ -408,10 +411,8 @@ def attack(
     for uid in attackers:
         u = tx.unit(uid)
         if u.active and u.men <= 0 and u.tanks <= 0:
-            name = u.name
-            lost = surrender_unit(tx, uid, status="destroyed")
-            changes.append((uid, -lost[0], -lost[1], -lost[2]))
-            texts.append(f"{name} is destroyed.")
+            _take_out(tx, uid, changes, "destroyed")
+            texts.append(f"{u.name} is destroyed.")
             u = tx.unit(uid)
         u.has_attacked = True
         u.entrenched = False
@@ -496,10 +497,8 @@ def bombard(tx: Tx, uid: str, target: Hex, rng: random.Random) -> None:
         for i in range(3):
             total[i] += loss[i]
         if w.men <= 0 and w.tanks <= 0:
-            name = w.name
-            lost = surrender_unit(tx, x, status="destroyed")
-            changes.append((x, -lost[0], -lost[1], -lost[2]))
-            extra.append(f"{name} is destroyed.")
+            _take_out(tx, x, changes, "destroyed")
+            extra.append(f"{w.name} is destroyed.")
     g = tx.unit(uid)
     g.has_attacked = True
     g.in_combat = True

@@ -260,3 +260,6 @@ def start(build: Build) -> Callable[..., GameState]:
 
 
 OPEN = ["." * 9] * 7  # a 9 x 7 map of open steppe
+# Open steppe with a belt of marsh across row 3, and a road along that belt.
+MARSH_BELT = ["." * 9] * 3 + ["," * 9] + ["." * 9] * 3
+MARSH_ROAD = '[[map.routes]]\nkind = "road"\npath = [[0, 3], [8, 3]]\n'

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from game.rules import IllegalCommand, MoveCommand, apply, max_mp, path, reachable, validate
-from tests.rules.conftest import OPEN, unit
+from tests.rules.conftest import MARSH_BELT, MARSH_ROAD, OPEN, unit
 
 
 def test_movement_points_come_from_speed_turn_length_and_hex_size(start):
@@ -64,16 +64,7 @@ def test_a_class_left_out_cannot_enter_and_lakes_stop_everyone(start):
 
 
 def test_roads_make_movement_cheaper(start):
-    rows = [
-        ".........",
-        ".........",
-        ".........",
-        ",,,,,,,,,",
-        ".........",
-        ".........",
-        ".........",
-    ]
-    road = '[[map.routes]]\nkind = "road"\npath = [[0, 3], [8, 3]]\n'
+    rows, road = MARSH_BELT, MARSH_ROAD
     g = start(rows, [unit("i", "red", "inf", (0, 3)), unit("b", "blue", "inf", (8, 0))], extra=road)
     r = reachable(g, "i")
     assert r[(1, 3)] == 0.5 and r[(6, 3)] == 3.0  # six road hexes for 3 points

@@ -4,7 +4,7 @@ extended by roads; out of supply means attrition and, after long isolation, surr
 from __future__ import annotations
 
 from game.rules import BombardCommand, EndTurnCommand, MoveCommand, apply, supply_map
-from tests.rules.conftest import OPEN, unit
+from tests.rules.conftest import MARSH_BELT, MARSH_ROAD, OPEN, unit
 
 CORRIDOR = ["=========", ".........", ".........", "========="]
 
@@ -27,16 +27,7 @@ def test_supply_reaches_as_far_as_the_range_allows(start):
 
 
 def test_terrain_supply_cost_and_roads(start):
-    rows = [
-        ".........",
-        ".........",
-        ".........",
-        ",,,,,,,,,",
-        ".........",
-        ".........",
-        ".........",
-    ]
-    road = '[[map.routes]]\nkind = "road"\npath = [[0, 3], [8, 3]]\n'
+    rows, road = MARSH_BELT, MARSH_ROAD
     units = [unit("r", "red", "inf", (1, 1)), unit("b", "blue", "inf", (8, 0))]
     g = start(rows, units, red="supply_range_km = 30")
     assert (2, 3) not in supply_map(g, "red") or supply_map(g, "red")[(2, 3)] > 2  # marsh costs 3
