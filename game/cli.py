@@ -114,6 +114,7 @@ def _cmd_play(args: argparse.Namespace) -> int:
 
 def _cmd_simulate(args: argparse.Namespace) -> int:
     from game.sim.batch import Setup, report, run_batch, summarize, timing
+    from game.sim.cluster import ClusterError
 
     scenario = load_or_report(args.scenario)
     if scenario is None:
@@ -130,9 +131,13 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
             return 2
         vs = {s: ("ai" if s == ai_side else "random") for s in sides}
     setup = Setup(str(Path(args.scenario).resolve()), args.difficulty, vs)
-    games, times, refused = run_batch(
-        setup, args.runs, args.seed, args.workers, progress=sys.stderr
-    )
+    try:
+        games, times, refused = run_batch(
+            setup, args.runs, args.seed, args.workers, sys.stderr, cluster=args.cluster
+        )
+    except ClusterError as exc:
+        print(f"two-augusts: {exc}", file=sys.stderr)
+        return 2
     summary = summarize(scenario, games)
     batch = {
         "scenario": scenario.meta.id,
@@ -161,6 +166,22 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
     if refused:
         print(f"warning: {refused} AI command(s) were refused by the rules", file=sys.stderr)
     return 0
+
+
+def _cmd_sweep(args: argparse.Namespace) -> int:
+    from game.sim.sweep import command
+
+    return command(args)
+
+
+def _batch_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--cluster",
+        metavar="ADDRESS",
+        default=None,
+        help="play the games on a Dask scheduler (tcp://host:8786) or 'local' for a local "
+        "Dask cluster; needs pip install 'two-augusts[cluster]'",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -218,7 +239,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     m.add_argument("--vs", choices=["ai", "random"], default="ai", help="the opponent of --side")
     m.add_argument("--side", default=None, help="side the AI plays against --vs random")
+    _batch_options(m)
     m.set_defaults(func=_cmd_simulate)
+
+    w = sub.add_parser("sweep", help="a batch of AI games for every combination of values")
+    w.add_argument("scenario", metavar="SCENARIO", help="scenario file")
+    w.add_argument(
+        "--set",
+        action="append",
+        required=True,
+        metavar="PATH=V1,V2,...",
+        help="values to try, e.g. sides.soviet.doctrine.attacker_losses=1.2,1.4 (repeatable)",
+    )
+    w.add_argument("--runs", type=int, default=10, help="games per combination")
+    w.add_argument("--seed", type=int, default=1, help="seed of the first game of each batch")
+    w.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
+    w.add_argument("--json", action="store_true", help="print the outcomes as JSON")
+    w.add_argument(
+        "--difficulty", choices=["easy", "normal", "hard"], default="hard", help="AI level"
+    )
+    _batch_options(w)
+    w.set_defaults(func=_cmd_sweep)
     return parser
 
 

@@ -16,6 +16,8 @@ from game.scenario import load_scenario
 from game.scenario.models import Scenario
 from game.sim.game import make_player, play
 
+GameResult = tuple[dict[str, Any], list[float], int]
+
 
 @dataclass(frozen=True)
 class Setup:
@@ -27,6 +29,8 @@ class Setup:
 
 
 _SCENARIO: dict[str, Scenario] = {}
+# The scenario a worker process plays, installed once per process by the pool's initializer.
+_INSTALLED: list[Scenario] = []
 
 
 def _scenario(path: str) -> Scenario:
@@ -38,17 +42,26 @@ def _scenario(path: str) -> Scenario:
     return hit
 
 
-def run_one(setup: Setup, seed: int) -> tuple[dict[str, Any], list[float], int]:
-    """One game of the batch (runs in a worker)."""
-    s = _scenario(setup.scenario_path)
+def play_seed(scenario: Scenario, setup: Setup, seed: int) -> GameResult:
+    """One game of the batch: the unit of work on a local process or a cluster worker."""
     players = {
-        side.id: make_player(setup.vs.get(side.id, "ai"), setup.difficulty) for side in s.sides
+        side.id: make_player(setup.vs.get(side.id, "ai"), setup.difficulty)
+        for side in scenario.sides
     }
-    return play(s, seed, players)
+    return play(scenario, seed, players)
 
 
-def _job(args: tuple[Setup, int]) -> tuple[dict[str, Any], list[float], int]:
-    return run_one(*args)
+def run_one(setup: Setup, seed: int) -> GameResult:
+    """One game of the batch on the scenario in `setup`'s file."""
+    return play_seed(_scenario(setup.scenario_path), setup, seed)
+
+
+def _install(scenario: Scenario) -> None:
+    _INSTALLED[:] = [scenario]
+
+
+def _job(args: tuple[Setup, int]) -> GameResult:
+    return play_seed(_INSTALLED[0], *args)
 
 
 def _bar(done: int, total: int, out: TextIO) -> None:
@@ -66,25 +79,48 @@ def run_batch(
     seed: int,
     workers: int | None = None,
     progress: TextIO | None = None,
+    *,
+    scenario: Scenario | None = None,
+    cluster: str | None = None,
 ) -> tuple[list[dict[str, Any]], list[float], int]:
     """Play `runs` games; returns their records in seed order, every AI side-turn time (s) and
-    the number of refused commands."""
-    jobs = [(setup, seed + i) for i in range(runs)]
-    n = max(1, min(workers or os.cpu_count() or 1, runs))
-    results: list[tuple[dict[str, Any], list[float], int]] = []
+    the number of refused commands. `scenario` (default: the one in setup's file) may be one
+    changed in memory, as a sweep does; `cluster` sends the games to a Dask scheduler (see
+    game.sim.cluster) instead of local processes, with the same results."""
+    played = scenario if scenario is not None else _scenario(setup.scenario_path)
+    seeds = [seed + i for i in range(runs)]
+    results: list[GameResult] = []
     bar = progress if runs > 1 else None
+
+    finished = [0]
+
+    def done() -> None:
+        finished[0] += 1
+        if bar is not None:
+            _bar(finished[0], runs, bar)
+
+    if cluster is not None:
+        from game.sim.cluster import run_on_cluster
+
+        results = run_on_cluster(cluster, played, play_seed, setup, seeds, done, workers)
+        return _collect(results)
+    n = max(1, min(workers or os.cpu_count() or 1, runs))
     if n == 1:
-        for j in jobs:
-            results.append(_job(j))
-            if bar is not None:
-                _bar(len(results), runs, bar)
+        for s in seeds:
+            results.append(play_seed(played, setup, s))
+            done()
     else:
         ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-        with ctx.Pool(n) as pool:
-            for r in pool.imap(_job, jobs):
+        with ctx.Pool(n, initializer=_install, initargs=(played,)) as pool:
+            for r in pool.imap(_job, [(setup, s) for s in seeds]):
                 results.append(r)
-                if bar is not None:
-                    _bar(len(results), runs, bar)
+                done()
+    return _collect(results)
+
+
+def _collect(
+    results: list[GameResult],
+) -> tuple[list[dict[str, Any]], list[float], int]:
     games = [r[0] for r in results]
     times = [t for r in results for t in r[1]]
     refused = sum(r[2] for r in results)
@@ -138,6 +174,7 @@ def summarize(scenario: Scenario, games: list[dict[str, Any]]) -> dict[str, Any]
         places[p.id] = {
             "name": p.name,
             "owners": owners,
+            "captured_games": len(dates),
             "captured_median": dates[len(dates) // 2] if dates else None,
             "captured_first": dates[0] if dates else None,
             "captured_last": dates[-1] if dates else None,
