@@ -31,7 +31,8 @@ def _dask() -> Any:
     try:
         import dask.distributed as dd
     except ImportError:
-        raise ClusterError(f"--cluster needs Dask, which is not installed: {INSTALL_HINT}") from None
+        message = f"--cluster needs Dask, which is not installed: {INSTALL_HINT}"
+        raise ClusterError(message) from None
     return dd
 
 

@@ -97,7 +97,8 @@ def with_value(scenario: Scenario, path: str, value: Any) -> Scenario:
 def combinations(settings: list[Setting]) -> list[dict[str, Any]]:
     """Every combination of the settings' values, the first setting varying slowest."""
     paths = [s.path for s in settings]
-    return [dict(zip(paths, vs, strict=True)) for vs in itertools.product(*(s.values for s in settings))]
+    every = itertools.product(*(s.values for s in settings))
+    return [dict(zip(paths, vs, strict=True)) for vs in every]
 
 
 def run_sweep(

@@ -1,4 +1,4 @@
-"""`simulate --cluster`: a batch on a Dask cluster is the batch on local processes, byte for byte."""
+"""`simulate --cluster`: a batch on a Dask cluster equals one on local processes, byte for byte."""
 
 from __future__ import annotations
 
