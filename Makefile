@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
 
-.PHONY: play test test-slow test-all lint fmt validate clean
+.PHONY: play test test-slow test-all lint fmt validate clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ lint: $(STAMP_DEV)
 fmt: $(STAMP_DEV)
 	$(BIN)/ruff format game tests bench
 	$(BIN)/ruff check --fix game tests bench
+
+# Every figure of speed and scale against its target (docs/performance.md); ARGS=--json for JSON.
+bench: $(STAMP_DEV)
+	$(BIN)/python bench/run.py $(ARGS)
 
 validate: $(STAMP_RUN)
 	$(BIN)/two-augusts validate scenarios/*.toml scenarios/examples/*.toml
