@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from game.rules import new_game, path, reachable
 from game.rules import constants as C
+from game.rules import new_game, path, reachable
 from game.rules.air import interdicted_i
 from game.rules.fog import known_enemy
 from game.rules.state import GameState, UnitState

@@ -23,8 +23,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import measure_game as game  # noqa: E402
-import measure_window as window  # noqa: E402
+import measure_game as game
+import measure_window as window
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = [
