@@ -58,9 +58,11 @@ def _cpu_ms(frame: Callable[[], None], frames: int) -> float:
 
 
 def frame_ms(scenario_path: Path, frames: int) -> dict[str, float]:
-    """CPU per frame (draw and flip): nothing changed, dragging the map, and after a zoom,
-    which makes everything on the map be drawn anew."""
+    """CPU per frame (draw and flip): nothing changed, dragging the map, and after a zoom with
+    the window's drawing cache dropped, so that everything on the map is drawn anew."""
     import pygame
+
+    from game.ui.pygame.render import forget_drawings
 
     window, screen = _window(scenario_path)
     view = window.map_rect()
@@ -93,6 +95,7 @@ def frame_ms(scenario_path: Path, frames: int) -> dict[str, float]:
     def full() -> None:
         zoom[0] = -zoom[0]
         window.zoom(zoom[0], view.center)
+        forget_drawings(window.fonts)
         show()
 
     redraw = _cpu_ms(full, frames)

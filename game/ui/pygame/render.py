@@ -7,14 +7,21 @@ designation and its strength. The renderer reads the state and never changes it.
 
 from __future__ import annotations
 
+import functools
+import math
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pygame
 
+from game.rules.board import Board
 from game.rules.hexes import Hex
 from game.rules.state import GameState, UnitState
-from game.ui.pygame.layout import HexLayout
+from game.ui.pygame.layout import SQRT3, HexLayout
 from game.ui.text.mapview import glyph_of, stacks
 
 Coord = tuple[int, int]
@@ -39,8 +46,31 @@ def shade(c: Colour, f: float) -> Colour:
     return (min(255, int(c[0] * f)), min(255, int(c[1] * f)), min(255, int(c[2] * f)))
 
 
+class CachedFont(pygame.font.Font):
+    """A font that remembers the text it has rendered: a frame draws mostly the same labels,
+    panel lines and glyphs as the one before, and rendering text is the costliest part of it.
+    Callers only blit what render() returns, never draw on it."""
+
+    MAX_TEXTS = 1024
+
+    def __init__(self, path: str | None, size: int) -> None:
+        super().__init__(path, size)
+        self._rendered: dict[tuple[object, ...], pygame.Surface] = {}
+
+    def render(self, text: Any, antialias: Any, color: Any, bgcolor: Any = None) -> pygame.Surface:
+        key = (text, bool(antialias), tuple(color), None if bgcolor is None else tuple(bgcolor))
+        hit = self._rendered.get(key)
+        if hit is None:
+            if len(self._rendered) >= self.MAX_TEXTS:
+                self._rendered.clear()
+            hit = super().render(text, antialias, color, bgcolor)
+            self._rendered[key] = hit
+        return hit
+
+
 class Fonts:
-    """Monospace fonts at a few sizes, from assets/ (pygame's own font if missing)."""
+    """Monospace fonts at a few sizes, from assets/ (pygame's own font if missing). One Fonts
+    belongs to one window, and so does the map's drawing cache (see map_cache)."""
 
     def __init__(self) -> None:
         self._cache: dict[tuple[int, bool], pygame.font.Font] = {}
@@ -50,7 +80,7 @@ class Fonts:
         if key not in self._cache:
             name = "DejaVuSansMono-Bold.ttf" if bold else "DejaVuSansMono.ttf"
             path = FONT_DIR / name
-            self._cache[key] = pygame.font.Font(str(path) if path.is_file() else None, size)
+            self._cache[key] = CachedFont(str(path) if path.is_file() else None, size)
         return self._cache[key]
 
 
@@ -72,34 +102,25 @@ def draw_map(
     marks: MapMarks | None = None,
     visible: set[str] | None = None,
 ) -> None:
+    """Draw the part of the map inside the surface's clip (the whole surface if none): terrain,
+    routes and crossings come from a kept layer, places and counters from kept pictures."""
     marks = marks or MapMarks()
+    layout = HexLayout(layout.size, (round(layout.origin[0]), round(layout.origin[1])))
+    view = surf.get_clip()
+    cache = map_cache(fonts)
+    cache.terrain.draw(surf, state, layout, fonts, marks.reachable, view)
     board = state.board
     size = layout.size
-    glyph_font = fonts.get(max(8, int(size * 0.55)))
-    for h in board.hexes:
-        c = board.coord[h]
-        terrain = board.terrain[h]
-        fill = hex_colour(terrain.colour)
-        if c in marks.reachable:
-            fill = tuple(int(a * 0.6 + b * 0.4) for a, b in zip(fill, REACH, strict=True))  # type: ignore[assignment]
-        pts = layout.corners(c)
-        pygame.draw.polygon(surf, fill, pts)
-        pygame.draw.polygon(surf, shade(fill, 0.8), pts, 1)
-        if size >= 10:
-            g = glyph_font.render(glyph_of(state, board.terrain_id[h]), True, shade(fill, 0.55))
-            cx, cy = layout.centre(c)
-            surf.blit(g, g.get_rect(center=(cx, cy + size * 0.45)))
-    _draw_zones(surf, state, layout)
-    _draw_routes(surf, state, layout)
-    _draw_crossings(surf, state, layout, fonts)
-    _draw_places(surf, state, layout, fonts)
+    _draw_places(surf, state, layout, fonts, view, cache)
     if marks.path:
         pts = [layout.centre(c) for c in marks.path]
         if len(pts) > 1:
             pygame.draw.lines(surf, SELECT, False, pts, max(2, int(size / 8)))
-    by_hex = stacks(state, visible)
-    for h, units in by_hex.items():
-        draw_counter(surf, state, layout, fonts, board.coord[h], units)
+    near = view.inflate(int(size * 4), int(size * 4))
+    for h, units in stacks(state, visible).items():
+        c = board.coord[h]
+        if near.collidepoint(layout.centre(c)):
+            draw_counter(surf, state, layout, fonts, c, units)
     for c in marks.targets:
         pygame.draw.polygon(surf, TARGET, layout.corners(c, inset=2), max(2, int(size / 9)))
     if marks.selected_hex is not None:
@@ -108,14 +129,140 @@ def draw_map(
         )
 
 
-def _draw_zones(surf: pygame.Surface, state: GameState, layout: HexLayout) -> None:
+# --- the terrain layer, drawn once and scrolled -----------------------------------------------
+
+MAX_PICTURES = 512  # counters and place labels kept per window
+# Corner offsets of a pointy-top hex of size 1, clockwise from the east-south-east corner.
+_UNIT_CORNERS = tuple(
+    (math.cos(math.radians(60 * i - 30)), math.sin(math.radians(60 * i - 30))) for i in range(6)
+)
+
+
+class TerrainLayer:
+    """The terrain, zones, routes and crossings under the map view, kept between frames. They
+    change only with the zoom, the board, the view's size or the lit (reachable) hexes; when the
+    map is dragged the layer scrolls and only the strips that come into view are drawn."""
+
+    def __init__(self) -> None:
+        self.key: tuple[object, ...] = ()
+        self.surface: pygame.Surface | None = None
+        self.origin = (0, 0)
+
+    def draw(
+        self,
+        surf: pygame.Surface,
+        state: GameState,
+        layout: HexLayout,
+        fonts: Fonts,
+        reach: frozenset[Coord],
+        view: pygame.Rect,
+    ) -> None:
+        key = (state.board, layout.size, reach, view.size)
+        origin = (int(layout.origin[0]) - view.left, int(layout.origin[1]) - view.top)
+        w, h = view.size
+        dx, dy = origin[0] - self.origin[0], origin[1] - self.origin[1]
+        self.origin = origin
+        if self.surface is None or key != self.key or abs(dx) >= w or abs(dy) >= h:
+            self.key = key
+            self.surface = pygame.Surface(view.size)
+            self._paint(state, fonts, reach, self.surface.get_rect())
+        elif dx or dy:
+            self.surface.scroll(dx, dy)
+            strips = [
+                pygame.Rect(0, 0, dx, h) if dx > 0 else pygame.Rect(w + dx, 0, -dx, h),
+                pygame.Rect(0, 0, w, dy) if dy > 0 else pygame.Rect(0, h + dy, w, -dy),
+            ]
+            for strip in strips:
+                if strip.width and strip.height:
+                    self._paint(state, fonts, reach, strip)
+        surf.blit(self.surface, view.topleft)
+
+    def _paint(
+        self, state: GameState, fonts: Fonts, reach: frozenset[Coord], area: pygame.Rect
+    ) -> None:
+        """Draw everything of the terrain layer that falls inside `area` of the layer. It is drawn
+        on a scratch surface with a margin wider than a hex and copied, because pygame draws a
+        polygon cut by a surface's edge or clip a little differently from a whole one, and a
+        strip drawn this way must match the layer drawn at once."""
+        assert self.surface is not None
+        size = self.key[1]
+        assert isinstance(size, float)
+        margin = int(2 * size) + 2
+        scratch = pygame.Surface((area.width + 2 * margin, area.height + 2 * margin))
+        scratch.fill(PAPER)
+        shift = (self.origin[0] - area.left + margin, self.origin[1] - area.top + margin)
+        local = HexLayout(size, (float(shift[0]), float(shift[1])))
+        hexes = _hexes_near(state.board, size, area.move(-self.origin[0], -self.origin[1]))
+        _draw_hexes(scratch, state, local, fonts, hexes, reach)
+        inside = set(hexes)
+        _draw_zones(scratch, state, local, inside)
+        _draw_routes(scratch, state, local, inside)
+        _draw_crossings(scratch, state, local, inside)
+        self.surface.blit(scratch, area.topleft, pygame.Rect(margin, margin, *area.size))
+
+
+def _hexes_near(board: Board, size: float, area: pygame.Rect) -> list[Hex]:
+    """Hexes that may show in `area` of map space (pixels from the centre of hex [0, 0]), in
+    the board's order, which is the order they are drawn in."""
+    width, pitch, margin = SQRT3 * size, 1.5 * size, size + 2
+    r0 = max(0, math.floor((area.top - margin) / pitch))
+    r1 = min(board.height - 1, math.ceil((area.bottom + margin) / pitch))
+    c0 = max(0, math.floor((area.left - margin) / width - 0.5))
+    c1 = min(board.width - 1, math.ceil((area.right + margin) / width))
+    out = []
+    for r in range(r0, r1 + 1):
+        for c in range(c0, c1 + 1):
+            h = board.hex_at((c, r))
+            if h is not None:
+                out.append(h)
+    return out
+
+
+def _draw_hexes(
+    surf: pygame.Surface,
+    state: GameState,
+    layout: HexLayout,
+    fonts: Fonts,
+    hexes: list[Hex],
+    reach: frozenset[Coord],
+) -> None:
+    """Each hex in its terrain's colour (lit if reachable), a darker edge and the glyph."""
+    board = state.board
+    size = layout.size
+    width, pitch = SQRT3 * size, 1.5 * size
+    ox, oy = layout.origin
+    glyph_font = fonts.get(max(8, int(size * 0.55)))
+    looks: dict[tuple[str, bool], tuple[Colour, Colour, pygame.Surface | None]] = {}
+    for h in hexes:
+        c = board.coord[h]
+        tid = board.terrain_id[h]
+        lit = c in reach
+        look = looks.get((tid, lit))
+        if look is None:
+            fill = hex_colour(board.terrain[h].colour)
+            if lit:
+                fill = tuple(int(a * 0.6 + b * 0.4) for a, b in zip(fill, REACH, strict=True))  # type: ignore[assignment]
+            glyph = glyph_font.render(glyph_of(state, tid), True, shade(fill, 0.55))
+            look = looks[(tid, lit)] = (fill, shade(fill, 0.8), glyph if size >= 10 else None)
+        cx = ox + width * (c[0] + 0.5 * (c[1] & 1))
+        cy = oy + pitch * c[1]
+        pts = [(cx + size * dx, cy + size * dy) for dx, dy in _UNIT_CORNERS]
+        pygame.draw.polygon(surf, look[0], pts)
+        pygame.draw.polygon(surf, look[1], pts, 1)
+        if look[2] is not None:
+            surf.blit(look[2], look[2].get_rect(center=(cx, cy + size * 0.45)))
+
+
+def _draw_zones(
+    surf: pygame.Surface, state: GameState, layout: HexLayout, inside: set[Hex]
+) -> None:
     """Restricted zones get a dashed red edge where they border the outside."""
     board = state.board
     for zone_id, hexes in board.zones.items():
         z = board.zone_models[zone_id]
         if not z.restricted_for:
             continue
-        for h in hexes:
+        for h in hexes & inside:
             for i, n in enumerate(h.neighbours()):
                 if n in hexes or n not in board.coord:
                     continue
@@ -135,11 +282,13 @@ def _edge_points(
     return corners[i], corners[j]
 
 
-def _draw_routes(surf: pygame.Surface, state: GameState, layout: HexLayout) -> None:
+def _draw_routes(
+    surf: pygame.Surface, state: GameState, layout: HexLayout, inside: set[Hex]
+) -> None:
     board = state.board
     drawn: set[tuple[Hex, Hex]] = set()
     for (a, b), _cost in board.route_move.items():
-        if (b, a) in drawn:
+        if (b, a) in drawn or (a not in inside and b not in inside):
             continue
         drawn.add((a, b))
         kinds = set(board.route_kinds.get(a, ())) & set(board.route_kinds.get(b, ()))
@@ -151,10 +300,12 @@ def _draw_routes(surf: pygame.Surface, state: GameState, layout: HexLayout) -> N
 
 
 def _draw_crossings(
-    surf: pygame.Surface, state: GameState, layout: HexLayout, fonts: Fonts
+    surf: pygame.Surface, state: GameState, layout: HexLayout, inside: set[Hex]
 ) -> None:
     board = state.board
     for h, kind in board.crossing.items():
+        if h not in inside:
+            continue
         cx, cy = layout.centre(board.coord[h])
         s = layout.size * 0.45
         colour = INK if kind == "bridge" else (90, 60, 30)
@@ -167,24 +318,45 @@ def _draw_crossings(
             pygame.draw.line(surf, colour, (cx - s, cy + s / 3), (cx + s, cy + s / 3), width)
 
 
-def _draw_places(surf: pygame.Surface, state: GameState, layout: HexLayout, fonts: Fonts) -> None:
+# --- what changes during a game: places and counters, drawn from kept pictures -----------------
+
+
+def _draw_places(
+    surf: pygame.Surface,
+    state: GameState,
+    layout: HexLayout,
+    fonts: Fonts,
+    view: pygame.Rect,
+    cache: MapCache,
+) -> None:
     board = state.board
-    font = fonts.get(max(9, int(layout.size * 0.42)), bold=True)
+    size = max(9, int(layout.size * 0.42))
+    near = view.inflate(int(layout.size * 12), int(layout.size * 4))
     for pid, h in board.place_hex.items():
-        p = board.places[pid]
         cx, cy = layout.centre(board.coord[h])
+        if not near.collidepoint(cx, cy):
+            continue
+        p = board.places[pid]
         owner = state.place_owner.get(pid, "")
         dot = hex_colour(_side_colour(state, owner)) if owner else INK
         r = max(3, int(layout.size / 6))
         pygame.draw.circle(surf, dot, (int(cx), int(cy - layout.size * 0.55)), r)
         pygame.draw.circle(surf, INK, (int(cx), int(cy - layout.size * 0.55)), r, 1)
         label = p.name + (f" ({p.vp})" if p.vp else "")
-        text = font.render(label, True, INK)
-        rect = text.get_rect(midbottom=(cx, cy - layout.size * 0.55 - r))
-        back = pygame.Surface((rect.width + 4, rect.height), pygame.SRCALPHA)
-        back.fill((*PAPER, 190))
-        surf.blit(back, (rect.x - 2, rect.y))
-        surf.blit(text, rect)
+        picture = cache.picture(
+            ("place", label, size), functools.partial(_place_label, fonts, label, size)
+        )
+        rect = picture.get_rect(midbottom=(cx, cy - layout.size * 0.55 - r))
+        surf.blit(picture, rect)
+
+
+def _place_label(fonts: Fonts, label: str, size: int) -> pygame.Surface:
+    """A place's name on a pale, half-transparent band."""
+    text = fonts.get(size, bold=True).render(label, True, INK)
+    out = pygame.Surface((text.get_width() + 4, text.get_height()), pygame.SRCALPHA)
+    out.fill((*PAPER, 190))
+    out.blit(text, (2, 0))
+    return out
 
 
 def _side_colour(state: GameState, side: str) -> str:
@@ -212,6 +384,9 @@ def counter_lines(state: GameState, u: UnitState) -> tuple[str, str, str]:
     return symbol, short, strength
 
 
+COUNTER_PAD = 12  # room round a counter's picture for the shadow and the stack badge
+
+
 def draw_counter(
     surf: pygame.Surface,
     state: GameState,
@@ -220,27 +395,48 @@ def draw_counter(
     c: Coord,
     units: list[UnitState],
 ) -> None:
+    """The counter of the top unit of a stack (with a shadow and a count if more are under)."""
     top = units[0]
     cx, cy = layout.centre(c)
-    w = layout.size * 1.25
-    h = layout.size * 1.05
-    rect = pygame.Rect(0, 0, int(w), int(h))
+    rect = pygame.Rect(0, 0, int(layout.size * 1.25), int(layout.size * 1.05))
     rect.center = (int(cx), int(cy + layout.size * 0.05))
     colour = hex_colour(_side_colour(state, top.side))
-    if len(units) > 1:  # a shadow counter says there are more underneath
+    lines = counter_lines(state, top)
+    key = ("counter", colour, lines, len(units), top.supplied, rect.size, layout.size)
+    picture = map_cache(fonts).picture(
+        key,
+        lambda: _counter_picture(
+            fonts, layout.size, rect.size, colour, lines, len(units), top.supplied
+        ),
+    )
+    surf.blit(picture, (rect.x - COUNTER_PAD, rect.y - COUNTER_PAD))
+
+
+def _counter_picture(
+    fonts: Fonts,
+    hex_size: float,
+    size: tuple[int, int],
+    colour: Colour,
+    lines: tuple[str, str, str],
+    stacked: int,
+    supplied: bool,
+) -> pygame.Surface:
+    pad = COUNTER_PAD
+    out = pygame.Surface((size[0] + 2 * pad, size[1] + 2 * pad), pygame.SRCALPHA)
+    rect = pygame.Rect(pad, pad, *size)
+    if stacked > 1:  # a shadow counter says there are more underneath
         under = rect.move(3, -3)
-        pygame.draw.rect(surf, shade(colour, 0.7), under, border_radius=2)
-        pygame.draw.rect(surf, INK, under, 1, border_radius=2)
-    pygame.draw.rect(surf, colour, rect, border_radius=2)
-    pygame.draw.rect(surf, INK, rect, 1, border_radius=2)
-    if not top.supplied:
-        pygame.draw.line(surf, (250, 220, 0), rect.topleft, rect.topright, 3)
+        pygame.draw.rect(out, shade(colour, 0.7), under, border_radius=2)
+        pygame.draw.rect(out, INK, under, 1, border_radius=2)
+    pygame.draw.rect(out, colour, rect, border_radius=2)
+    pygame.draw.rect(out, INK, rect, 1, border_radius=2)
+    if not supplied:
+        pygame.draw.line(out, (250, 220, 0), rect.topleft, rect.topright, 3)
     light = sum(colour) > 380
     ink = INK if light else (245, 245, 240)
-    lines = counter_lines(state, top)
-    size = max(7, int(layout.size * 0.33))
-    font = fonts.get(size)
-    bold = fonts.get(size, bold=True)
+    text_size = max(7, int(hex_size * 0.33))
+    font = fonts.get(text_size)
+    bold = fonts.get(text_size, bold=True)
     y = rect.top + 1
     for i, text in enumerate(lines):
         f = bold if i == 0 else font
@@ -250,10 +446,49 @@ def draw_counter(
             else text[: max(1, len(text) * (rect.width - 2) // max(1, f.size(text)[0]))]
         )
         img = f.render(label, True, ink)
-        surf.blit(img, img.get_rect(midtop=(rect.centerx, y)))
+        out.blit(img, img.get_rect(midtop=(rect.centerx, y)))
         y += f.get_linesize() - 1
-    if len(units) > 1:
-        badge = fonts.get(size, bold=True).render(str(len(units)), True, INK)
+    if stacked > 1:
+        badge = bold.render(str(stacked), True, INK)
         br = badge.get_rect(topright=(rect.right + 4, rect.top - 6))
-        pygame.draw.circle(surf, PAPER, br.center, max(br.width, br.height) // 2 + 1)
-        surf.blit(badge, br)
+        pygame.draw.circle(out, PAPER, br.center, max(br.width, br.height) // 2 + 1)
+        out.blit(badge, br)
+    return out
+
+
+# --- one window's memory of drawings -------------------------------------------------------------
+
+
+class MapCache:
+    """The terrain layer and the pictures (counters, place labels) of one window."""
+
+    def __init__(self) -> None:
+        self.terrain = TerrainLayer()
+        self.pictures: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
+
+    def picture(
+        self, key: tuple[object, ...], make: Callable[[], pygame.Surface]
+    ) -> pygame.Surface:
+        hit = self.pictures.get(key)
+        if hit is None:
+            hit = make()
+            self.pictures[key] = hit
+            if len(self.pictures) > MAX_PICTURES:
+                self.pictures.popitem(last=False)
+        return hit
+
+
+_CACHES: weakref.WeakKeyDictionary[Fonts, MapCache] = weakref.WeakKeyDictionary()
+
+
+def map_cache(fonts: Fonts) -> MapCache:
+    """The drawing cache of the window that owns `fonts` (made on first use, gone with it)."""
+    cache = _CACHES.get(fonts)
+    if cache is None:
+        cache = _CACHES[fonts] = MapCache()
+    return cache
+
+
+def forget_drawings(fonts: Fonts) -> None:
+    """Drop a window's terrain layer and pictures, so the next frame draws the map anew."""
+    _CACHES.pop(fonts, None)
