@@ -31,6 +31,12 @@ LOG_BG = (30, 32, 36)
 LOG_INK = (225, 222, 210)
 PROMPT_INK = (255, 214, 120)
 ERROR_INK = (255, 140, 120)
+BLINK_MS = 500  # the prompt's cursor changes every half second
+MAX_FPS = 30  # frames a second at most, while events keep coming
+# Video drivers on which SDL sleeps until an event comes; on others (the dummy driver) the window
+# looks for events every POLL_MS milliseconds when idle.
+WAITING_DRIVERS = frozenset({"x11", "wayland", "windows", "cocoa"})
+POLL_MS = 15
 
 
 @dataclass
@@ -410,13 +416,29 @@ class Window:
         bar = pygame.Rect(0, self.size[1] - 26, self.size[0], 26)
         pygame.draw.rect(surf, (15, 16, 18), bar)
         prompt = f"{self.session.state.side}> {self.command}"
-        blink = (pygame.time.get_ticks() // 500) % 2 == 0
+        blink = (pygame.time.get_ticks() // BLINK_MS) % 2 == 0
         surf.blit(
             self.fonts.get(14, bold=True).render(
                 prompt + ("_" if blink else " "), True, PROMPT_INK
             ),
             (10, bar.top + 4),
         )
+
+
+def _wait_for_events() -> list[pygame.event.Event]:
+    """The events that came first, or none when the cursor's next blink is due."""
+    due = BLINK_MS - pygame.time.get_ticks() % BLINK_MS
+    if pygame.display.get_driver() in WAITING_DRIVERS:
+        event = pygame.event.wait(due)
+        return [] if event.type == pygame.NOEVENT else [event]
+    # SDL would look for events every millisecond here; looking less often costs less.
+    until = pygame.time.get_ticks() + due
+    while pygame.time.get_ticks() < until:
+        events = pygame.event.get()
+        if events:
+            return events
+        pygame.time.wait(POLL_MS)
+    return []
 
 
 def main(session: Session, args: argparse.Namespace) -> int:
@@ -442,7 +464,10 @@ def main(session: Session, args: argparse.Namespace) -> int:
     shot = getattr(args, "screenshot", None)
     frames = 0
     while window.running:
-        for event in pygame.event.get():
+        # Sleep until something happens or the prompt's cursor blinks: an idle window draws
+        # two frames a second instead of thirty.
+        events = [] if frames < 2 else _wait_for_events()
+        for event in events + pygame.event.get():
             window.handle(event)
             if event.type == pygame.VIDEORESIZE:
                 screen = pygame.display.set_mode(window.size, pygame.RESIZABLE)
@@ -452,6 +477,6 @@ def main(session: Session, args: argparse.Namespace) -> int:
         if shot and frames >= 2:
             pygame.image.save(screen, shot)
             break
-        clock.tick(30)
+        clock.tick(MAX_FPS)
     pygame.quit()
     return 0
