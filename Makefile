@@ -42,7 +42,7 @@ fmt: $(STAMP_DEV)
 
 # Every figure of speed and scale against its target (docs/performance.md); ARGS=--json for JSON.
 bench: $(STAMP_DEV)
-	$(BIN)/python bench/run.py $(ARGS)
+	@$(BIN)/python bench/run.py $(ARGS)
 
 validate: $(STAMP_RUN)
 	$(BIN)/two-augusts validate scenarios/*.toml scenarios/examples/*.toml
