@@ -23,6 +23,7 @@ SIZE = (1600, 900)
 PROMPT = re.compile(rb"\S+ \d\d \w{3} \d\d:\d\d> ")
 PAN_STEP = (9, 5)  # pixels the mouse drags the map per frame
 PAN_FRAMES_EACH_WAY = 10
+SETTLE_S = 1.0  # seconds a new window is left alone before its idle CPU is measured
 
 
 def _window(scenario_path: Path) -> tuple[Any, Any]:
@@ -134,7 +135,7 @@ def window_start(scenario_path: Path, side: str, idle_s: float) -> tuple[float, 
         first = time.perf_counter() - t0
         if not line:
             raise RuntimeError("the window never showed a frame")
-        time.sleep(1.0)  # let start-up work (fonts, caches) finish before idling
+        time.sleep(min(SETTLE_S, idle_s))  # let start-up work (fonts, caches) finish first
         hz = os.sysconf("SC_CLK_TCK")
         a, ta = _cpu_ticks(proc.pid), time.perf_counter()
         time.sleep(idle_s)

@@ -50,7 +50,7 @@ class Plan:
     growth_side_turns: int = 4
 
 
-QUICK = Plan(1, 1, 1, 20, 4, 1.0, 1, (12, 16), 1)
+QUICK = Plan(1, 1, 1, 20, 4, 0.3, 1, (12, 16), 1)
 
 # Targets on a 2-core machine; every one is "at most", but the path search ratio must be below.
 TARGETS: dict[str, float] = {

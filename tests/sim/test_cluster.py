@@ -24,7 +24,7 @@ def simulate(*args: str, prelude: str = "") -> subprocess.CompletedProcess[str]:
 def test_local_cluster_gives_the_same_bytes_as_local_workers() -> None:
     pytest.importorskip("dask.distributed")
     common = ("--runs", "4", "--seed", "7", "--json")
-    on_cluster = simulate(*common, "--cluster", "local", "--workers", "2")
+    on_cluster = simulate(*common, "--cluster", "local", "--workers", "1")
     on_processes = simulate(*common, "--workers", "2")
     assert on_cluster.returncode == 0, on_cluster.stderr
     assert on_processes.returncode == 0, on_processes.stderr
