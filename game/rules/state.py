@@ -7,7 +7,7 @@ are cloned only when first written (copy on write), so the AI can try thousands 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal
 
 from game.rules.board import Board, Coord, board_for
@@ -149,24 +149,16 @@ class SideState:
     air_allocated: int = 0  # aircraft committed this turn
     air_quality: float = 1.0
     men_lost: int = 0  # the side's own losses, all causes (the enemy scores them)
+    men_killed: int = 0  # ... of which killed,
+    men_wounded: int = 0  # wounded
+    men_captured: int = 0  # taken prisoner
+    men_dispersed: int = 0  # and melted away before a fight (deserters)
     tanks_lost: int = 0
     guns_lost: int = 0
     vp_bonus: int = 0  # from victory_points effects
 
     def clone(self) -> SideState:
-        return SideState(
-            self.id,
-            self.doctrine,
-            self.supply_factor,
-            self.aircraft,
-            self.aircraft_lost,
-            self.air_allocated,
-            self.air_quality,
-            self.men_lost,
-            self.tanks_lost,
-            self.guns_lost,
-            self.vp_bonus,
-        )
+        return replace(self)
 
     def to_dict(self) -> dict[str, Any]:
         d = {f.name: getattr(self, f.name) for f in fields(self)}

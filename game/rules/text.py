@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from game.rules.attrition import Losses
+
 
 def plural(n: int, word: str) -> str:
     return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
@@ -23,3 +25,24 @@ def names(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def losses_text(losses: Losses) -> str:
+    """'2,619 men (748 killed, 1,871 wounded), 12 tanks and 3 guns': the men's split in brackets,
+    parts that are zero left out."""
+    split = [
+        f"{n:,} {word}"
+        for n, word in (
+            (losses.killed, "killed"),
+            (losses.wounded, "wounded"),
+            (losses.captured, "captured"),
+            (losses.dispersed, "dispersed"),
+        )
+        if n
+    ]
+    men = plural(losses.men, "man").replace("mans", "men")
+    if len(split) > 1 or (split and losses.killed == 0 and losses.wounded == 0):
+        men += f" ({', '.join(split)})"
+    return strength(losses.men, losses.tanks, losses.guns).replace(
+        plural(losses.men, "man").replace("mans", "men"), men, 1
+    )
