@@ -6,9 +6,8 @@ from __future__ import annotations
 import math
 import random
 
+from game.hexes import Coord, Hex
 from game.rules import constants as C
-from game.rules.board import Coord
-from game.rules.hexes import Hex
 from game.rules.state import AirMission, GameState, Tx
 
 

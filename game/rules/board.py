@@ -9,8 +9,8 @@ import datetime as dt
 import itertools
 from dataclasses import dataclass, field
 
+from game.hexes import Coord, Hex, coord
 from game.rules import constants as C
-from game.rules.hexes import Hex
 from game.scenario.geometry import build_grid, phase_name, resolve, route_hexes, turn_starts
 from game.scenario.models import (
     MOVE_CLASSES,
@@ -22,8 +22,6 @@ from game.scenario.models import (
     UnitType,
     Zone,
 )
-
-Coord = tuple[int, int]
 
 _ROUTE_MOVE = {"road": C.ROAD_MOVE, "track": C.TRACK_MOVE, "railway": C.RAILWAY_MOVE}
 _ROUTE_SUPPLY = {"road": C.ROAD_SUPPLY, "track": C.TRACK_SUPPLY, "railway": C.RAILWAY_SUPPLY}
@@ -128,7 +126,7 @@ def build_board(s: Scenario) -> Board:
             tid = grid.cells[row][col]
             h = Hex.from_offset(col, row)
             b.hexes.append(h)
-            b.coord[h] = (col, row)
+            b.coord[h] = coord(col, row)
             b.terrain_id[h] = tid
             b.terrain[h] = s.terrain.get(tid) or Terrain(name="?", move_cost={})
     onmap = set(b.hexes)

@@ -9,9 +9,10 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from game.hexes import Hex
 from game.rules import constants as C
 from game.rules.air import support_strength
-from game.rules.hexes import Hex
+from game.rules.stand import stand_reason
 from game.rules.state import GameState, Tx, UnitState
 from game.rules.supply import _count_loss, surrender_unit
 from game.rules.text import strength
@@ -141,15 +142,10 @@ def retreat_path(
     control (unless friends hold the hex), restricted zones or over-stacked hexes.
     None if it cannot move even one hex (it then surrenders)."""
     b = state.board
-    t = b.types[u.type]
-    enter = b.enter[(t.move_class, t.bridging)]
     occ = occupancy(state)
-    enemy = b.other(u.side)
     side_at = occ.side_at
-    enemy_zoc = occ.zoc_i[enemy]
+    enemy_zoc = occ.zoc_i[b.other(u.side)]
     index = b.index
-    restricted = b.restricted_hexes[u.side]
-    limit = state.scenario.map.stacking
     assert u.pos is not None
     here = u.pos
     seen = {here}
@@ -157,13 +153,10 @@ def retreat_path(
     for _ in range(steps):
         best: tuple[int, int, tuple[int, int], Hex] | None = None
         for n in b.neighbours[here]:
-            holder = side_at.get(n)
-            if n in seen or n not in enter or holder == enemy or n in restricted:
+            if n in seen or (side_at.get(n) != u.side and index[n] in enemy_zoc):
                 continue
-            if holder != u.side and index[n] in enemy_zoc:
-                continue
-            friends = occ.stack.get(n, 0) if holder == u.side else 0
-            if friends + extra_stack.get(n, 0) + t.stack > limit:
+            extra = extra_stack.get(n, 0)
+            if stand_reason(state, u, n, as_known=False, extra_stack=extra):
                 continue
             away = min((n.distance(x) for x in attackers), default=0)
             col, row = b.coord[n]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 
+from game.hexes import Coord, Hex
 from game.rules import air
 from game.rules.board import board_for
 from game.rules.combat import Odds, bombard_range, odds
@@ -24,14 +25,14 @@ from game.rules.commands import (
     MoveCommand,
 )
 from game.rules.events import check_events, due_arrivals
-from game.rules.fog import known_enemy, seen_hexes
-from game.rules.hexes import Hex
+from game.rules.fog import seen_hexes
 from game.rules.movement import (
     cost_without_limit,
     max_mp,
     move_cost,
     path_hexes,
 )
+from game.rules.stand import stand_reason
 from game.rules.state import GameEvent, GameState, Options, SideState, Tx, UnitState
 from game.rules.supply import update_supply
 from game.rules.victory import status, sudden_death
@@ -156,35 +157,7 @@ def _own_unit(state: GameState, uid: str, errs: list[str]) -> UnitState | None:
     return u
 
 
-def _enter_reason(state: GameState, u: UnitState, h: Hex) -> str:
-    """Why unit u may not stand in hex h at all, or ''."""
-    b = state.board
-    t = b.types[u.type]
-    c = b.coord[h]
-    terrain = b.terrain[h]
-    if h not in b.enter[(t.move_class, t.bridging)]:
-        if terrain.river and t.move_class in terrain.move_cost:
-            if b.crossing.get(h) == "ford":
-                return f"{_fmt(c)} is a river hex with only a ford, which carries foot and horse"
-            return f"{_fmt(c)} is a river hex with no bridge or ford"
-        return f"{terrain.name} at {_fmt(c)} cannot be entered by {t.move_class} units"
-    for zone, hexes in b.restricted[u.side]:
-        if h in hexes:
-            return f"{b.adjective[u.side]} units may not enter the zone {zone.name}"
-    occ = occupancy(state)
-    if b.index[h] in known_enemy(state, u.side)[0]:
-        return f"{_fmt(c)} is held by the enemy"
-    if u.pos != h and occ.side_at.get(h) == u.side:
-        have = occ.stack.get(h, 0)
-        if have + t.stack > state.scenario.map.stacking:
-            return (
-                f"{_fmt(c)} would hold {have + t.stack} stacking points; "
-                f"the limit is {state.scenario.map.stacking}"
-            )
-    return ""
-
-
-def _target(state: GameState, c: tuple[int, int], errs: list[str]) -> Hex | None:
+def _target(state: GameState, c: Coord, errs: list[str]) -> Hex | None:
     h = state.board.hex_at(c)
     if h is None:
         errs.append(f"{_fmt(c)} is off the map")
@@ -209,7 +182,7 @@ def validate(state: GameState, cmd: Command) -> list[str]:
             return [f"{u.name} has attacked this turn and its orders are rigid: it may not move"]
         if u.mp <= 1e-9:
             return [f"{u.name} has no movement points left"]
-        why = _enter_reason(state, u, h)
+        why = stand_reason(state, u, h)
         if why:
             return [why]
         if move_cost(state, u, h) is None:

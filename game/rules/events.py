@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import random
 
+from game.hexes import Hex
 from game.rules import constants as C
-from game.rules.hexes import Hex
+from game.rules.stand import stand_reason
 from game.rules.state import GameState, Tx, UnitState
 from game.rules.supply import surrender_unit
 from game.rules.text import plural, strength
@@ -156,25 +157,14 @@ def arrival_hex(s: GameState, u: UnitState, want: Hex) -> Hex | None:
     """The unit's own arrival hex, or the nearest one it may stand in (no enemy, stacking,
     ground it can enter, not a restricted zone)."""
     b = s.board
-    t = b.types[u.type]
-    enter = b.enter[(t.move_class, t.bridging)]
-    occ = occupancy(s)
-    enemy = b.other(u.side)
-    limit = s.scenario.map.stacking
     for radius in range(0, max(b.width, b.height) + 1):
         ring = sorted(want.ring(radius), key=lambda h: (h.r, h.q))
         for h in ring:
             if h not in b.coord:
                 continue
-            if h not in enter and not (h == want and b.terrain[h].move_cost):
-                continue
-            holder = occ.side_at.get(h)
-            if holder == enemy or h in b.restricted_hexes[u.side]:
-                continue
-            friends = occ.stack.get(h, 0) if holder == u.side else 0
-            if friends + t.stack > limit:
-                continue
-            return h
+            own_hex = h == want and bool(b.terrain[h].move_cost)
+            if not stand_reason(s, u, h, as_known=False, check_ground=not own_hex):
+                return h
     return None
 
 

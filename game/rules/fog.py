@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
 
-from game.rules.hexes import Hex
+from game.hexes import Hex
 from game.rules.state import GameState, UnitState
 from game.rules.zoc import occupancy
 

@@ -10,8 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
-from game.rules.board import Board, Coord, board_for
-from game.rules.hexes import Hex
+from game.hexes import Coord, Hex, coord
+from game.rules.board import Board, board_for
 from game.scenario.models import Doctrine, Scenario
 
 Status = Literal["active", "pool", "destroyed", "surrendered", "withdrawn"]
@@ -132,7 +132,7 @@ class AirMission:
             d["side"],
             d["mission"],
             d["aircraft"],
-            None if t is None else (t[0], t[1]),
+            None if t is None else coord(t[0], t[1]),
             d["strength"],
         )
 
@@ -210,7 +210,7 @@ class GameEvent:
             d["kind"],
             d["text"],
             d.get("side", ""),
-            tuple((h[0], h[1]) for h in d.get("hexes", [])),
+            tuple(coord(h[0], h[1]) for h in d.get("hexes", [])),
             tuple((c[0], c[1], c[2], c[3]) for c in d.get("changes", [])),
         )
 

@@ -4,13 +4,13 @@ at each hex's supply cost (cheaper along railways and roads), up to the side's s
 
 from __future__ import annotations
 
-import heapq
 import random
 
+from game.hexes import Coord, Hex
 from game.rules import constants as C
 from game.rules.air import interdicted_i
-from game.rules.board import Board, Coord
-from game.rules.hexes import Hex
+from game.rules.board import Board
+from game.rules.search import by_hex_number, cheapest_paths
 from game.rules.state import GameState, Tx
 from game.rules.text import plural, strength
 from game.rules.zoc import occupancy
@@ -95,19 +95,9 @@ def _dijkstra(
         cost_of[i] *= C.INTERDICTION_FACTOR
         factor[i] = C.INTERDICTION_FACTOR
     edges = b.supply_edges
-    dist = [inf] * n_hex
-    heap: list[tuple[float, int]] = []
-    for src in b.sources[side]:
-        i = b.index[src]
-        if cost_of[i] < inf and dist[i] > 0.0 and i not in lost:
-            dist[i] = 0.0
-            heap.append((0.0, i))
-    heapq.heapify(heap)
-    pop, push = heapq.heappop, heapq.heappush
-    while heap:
-        d, h = pop(heap)
-        if d > dist[h]:
-            continue
+
+    def steps(h: int) -> list[tuple[int, float]]:
+        out = []
         for n, r in edges[h]:
             c = cost_of[n]
             if c == inf:
@@ -117,11 +107,15 @@ def _dijkstra(
                     r *= factor[n]
                 if r < c:
                     c = r
-            nd = d + c
-            if nd <= limit and nd < dist[n]:
-                dist[n] = nd
-                push(heap, (nd, n))
-    return {i: d for i, d in enumerate(dist) if d < inf}
+            out.append((n, c))
+        return out
+
+    sources = [
+        i
+        for i in (b.index[src] for src in b.sources[side])
+        if cost_of[i] < inf and i not in lost
+    ]
+    return by_hex_number(cheapest_paths(sources, steps, limit)[0])
 
 
 def supply_map(state: GameState, side: str) -> dict[Coord, float]:
