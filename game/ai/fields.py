@@ -7,6 +7,7 @@ per board for the whole game; fields over moving things (enemy units) live for o
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 
 from game.hexes import Hex
@@ -16,17 +17,17 @@ from game.rules.search import by_hex_number, cheapest_paths
 INF = float("inf")
 Field = dict[Hex, float]
 
-_CACHE: dict[int, tuple[Board, dict[tuple[object, ...], Field]]] = {}
+# Fields over the static map, per board, dropped with the board.
+_CACHE: weakref.WeakKeyDictionary[Board, dict[tuple[object, ...], Field]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def _board_cache(b: Board) -> dict[tuple[object, ...], Field]:
-    hit = _CACHE.get(id(b))
-    if hit is not None and hit[0] is b:
-        return hit[1]
-    if len(_CACHE) >= 8:
-        _CACHE.pop(next(iter(_CACHE)))
-    fields: dict[tuple[object, ...], Field] = {}
-    _CACHE[id(b)] = (b, fields)
+    fields = _CACHE.get(b)
+    if fields is None:
+        fields = {}
+        _CACHE[b] = fields
     return fields
 
 

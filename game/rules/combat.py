@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from game.hexes import Hex
 from game.rules import constants as C
 from game.rules.air import support_strength
+from game.rules.losses import Fate, record_loss, remove_unit
 from game.rules.stand import stand_reason
-from game.rules.state import GameState, Tx, UnitState
-from game.rules.supply import _count_loss, surrender_unit
+from game.rules.state import GameState, Transaction, UnitState
 from game.rules.text import strength
 from game.rules.zoc import occupancy
 
@@ -298,24 +298,24 @@ def _fmt_loss(total: tuple[int, int, int]) -> str:
 
 
 def _take_out(
-    tx: Tx, uid: str, changes: list[tuple[str, int, int, int]], status: str
+    tx: Transaction, uid: str, changes: list[tuple[str, int, int, int]], fate: Fate
 ) -> tuple[int, int, int]:
     """Remove a unit from play (destroyed or surrendered) and record what it had left."""
-    lost = surrender_unit(tx, uid, status=status)
+    lost = remove_unit(tx, uid, fate=fate)
     changes.append((uid, -lost[0], -lost[1], -lost[2]))
     return lost
 
 
-def _lose(tx: Tx, uid: str, loss: tuple[int, int, int]) -> None:
+def _lose(tx: Transaction, uid: str, loss: tuple[int, int, int]) -> None:
     u = tx.unit(uid)
     u.men -= loss[0]
     u.tanks -= loss[1]
     u.guns -= loss[2]
-    _count_loss(tx, u.side, *loss)
+    record_loss(tx, u.side, *loss)
 
 
 def attack(
-    tx: Tx,
+    tx: Transaction,
     target: Hex,
     attackers: list[str],
     support: list[str],
@@ -323,7 +323,7 @@ def attack(
     rng: random.Random,
 ) -> None:
     """Resolve an attack on the hex `target` and record it."""
-    s = tx.s
+    s = tx.state
     b = s.board
     side = s.side
     doctrine = s.sides[side].doctrine
@@ -340,7 +340,7 @@ def attack(
         if chance > 0 and rng.random() < chance:
             _take_out(tx, uid, changes, "destroyed")
             texts.append(f"{s.units[uid].name} melts away before the attack.")
-    s = tx.s
+    s = tx.state
     defenders = [d for d in defenders if s.units[d].active]
     for uid in attackers + support:
         u = tx.unit(uid)
@@ -415,7 +415,7 @@ def attack(
         u.has_attacked = True
         u.mp = 0.0
     tx.touch()
-    s = tx.s
+    s = tx.state
     advanced: list[str] = []
     if advance and not occupancy(s).units_at.get(target):
         for uid in attackers:
@@ -459,9 +459,9 @@ def attack(
         tx.take_hex(h, who)
 
 
-def bombard(tx: Tx, uid: str, target: Hex, rng: random.Random) -> None:
+def bombard(tx: Transaction, uid: str, target: Hex, rng: random.Random) -> None:
     """Artillery fire at range: losses to the defenders, no retreat, no losses to the guns."""
-    s = tx.s
+    s = tx.state
     b = s.board
     occ = occupancy(s)
     gun = s.units[uid]

@@ -1,8 +1,8 @@
 """new_game, validate and apply: the only ways a game changes.
 
-apply() never mutates its input: it works on a copy-on-write transaction (state.Tx). Each command
-draws its randomness from random.Random derived from (seed, command index), so a replay of the
-same commands on the same scenario and seed gives the same state, bit for bit.
+apply() never mutates its input: it works on a copy-on-write state.Transaction. Each command draws
+its randomness from random.Random derived from (seed, command index), so a replay of the same
+commands on the same scenario and seed gives the same state, bit for bit.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from game.rules.movement import (
     path_hexes,
 )
 from game.rules.stand import stand_reason
-from game.rules.state import GameEvent, GameState, Options, SideState, Tx, UnitState
+from game.rules.state import GameEvent, GameState, Options, SideState, Transaction, UnitState
 from game.rules.supply import update_supply
 from game.rules.victory import status, sudden_death
 from game.rules.zoc import occupancy
@@ -125,15 +125,15 @@ def new_game(scenario: Scenario, seed: int = 0, options: Options | None = None) 
         air=[],
         log=[],
     )
-    tx = Tx(state)
+    tx = Transaction(state)
     rng = command_rng(seed, -1)
     tx.emit("start", f"{scenario.meta.title}: the game begins. {b.side_name[first]} to move.")
     update_supply(tx, b.other(first), rng, effects=False)
     _start_side_turn(tx, first, rng, effects=False)
     check_events(tx, rng)
     _after(tx, start=True)
-    tx.s.cache.clear()
-    return tx.s
+    tx.state.cache.clear()
+    return tx.state
 
 
 # --- validation ------------------------------------------------------------------------------
@@ -290,8 +290,8 @@ def apply(state: GameState, cmd: Command) -> tuple[GameState, list[GameEvent]]:
     if errs:
         raise IllegalCommand(errs)
     rng = command_rng(state.seed, state.command_count)
-    tx = Tx(state)
-    tx.s.command_count += 1
+    tx = Transaction(state)
+    tx.state.command_count += 1
     b = state.board
     if isinstance(cmd, MoveCommand):
         _move(tx, cmd, state)
@@ -318,15 +318,15 @@ def apply(state: GameState, cmd: Command) -> tuple[GameState, list[GameEvent]]:
         _end_turn(tx, rng)
     check_events(tx, rng)
     _after(tx)
-    tx.s.cache.clear()
-    return tx.s, tx.events
+    tx.state.cache.clear()
+    return tx.state, tx.events
 
 
-def _move(tx: Tx, cmd: MoveCommand, old: GameState) -> None:
+def _move(tx: Transaction, cmd: MoveCommand, old: GameState) -> None:
     """Move along the cheapest path, worked out on the state before the move (whose cached
     search validate() has just filled). Under fog of war the path was planned around the enemy
     the side could see; the move stops where it runs into enemy it could not."""
-    s = tx.s
+    s = tx.state
     b = s.board
     u0 = old.units[cmd.unit]
     to = b.hex_at(cmd.to)
@@ -370,8 +370,8 @@ def _move(tx: Tx, cmd: MoveCommand, old: GameState) -> None:
         tx.take_hex(h, u.side)
 
 
-def _start_side_turn(tx: Tx, side: str, rng: random.Random, effects: bool = True) -> None:
-    s = tx.s
+def _start_side_turn(tx: Transaction, side: str, rng: random.Random, effects: bool = True) -> None:
+    s = tx.state
     air.start_of_turn(tx, side)
     for u in list(s.units.values()):
         if u.side == side and u.active:
@@ -386,8 +386,8 @@ def _start_side_turn(tx: Tx, side: str, rng: random.Random, effects: bool = True
     tx.emit("turn", f"Turn {s.turn}, {when}{phase}: {s.board.side_name[side]} to move.", side)
 
 
-def _end_turn(tx: Tx, rng: random.Random) -> None:
-    s = tx.s
+def _end_turn(tx: Transaction, rng: random.Random) -> None:
+    s = tx.state
     b = s.board
     ending = s.side
     first = s.scenario.calendar.first_side or b.sides[0]
@@ -405,10 +405,10 @@ def _end_turn(tx: Tx, rng: random.Random) -> None:
     _start_side_turn(tx, nxt, rng)
 
 
-def _after(tx: Tx, start: bool = False) -> None:
+def _after(tx: Transaction, start: bool = False) -> None:
     """Sudden death and the final result, checked after every command (sudden death only once
     play has begun, so a side cannot win by holding its objectives at the start)."""
-    s = tx.s
+    s = tx.state
     if not s.game_over and not start:
         winner = sudden_death(s)
         if winner:

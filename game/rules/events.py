@@ -6,9 +6,9 @@ import random
 
 from game.hexes import Hex
 from game.rules import constants as C
+from game.rules.losses import remove_unit
 from game.rules.stand import stand_reason
-from game.rules.state import GameState, Tx, UnitState
-from game.rules.supply import surrender_unit
+from game.rules.state import GameState, Transaction, UnitState
 from game.rules.text import plural, strength
 from game.rules.zoc import occupancy
 from game.scenario.geometry import resolve
@@ -45,10 +45,10 @@ def _triggered(s: GameState, e: Event) -> bool:
     return False
 
 
-def check_events(tx: Tx, rng: random.Random) -> None:
+def check_events(tx: Transaction, rng: random.Random) -> None:
     """Fire every event whose trigger holds, repeating so chains of events fire together."""
     for _ in range(100):
-        s = tx.s
+        s = tx.state
         fired = set(s.fired)
         due = [
             e
@@ -63,12 +63,12 @@ def check_events(tx: Tx, rng: random.Random) -> None:
             fire(tx, e, rng)
 
 
-def fire(tx: Tx, e: Event, rng: random.Random) -> None:
-    s = tx.s
+def fire(tx: Transaction, e: Event, rng: random.Random) -> None:
+    s = tx.state
     s.fired.append(e.id)
     tx.emit("event", f"{e.title}. {e.text}".strip(), "")
     for fx in e.effects:
-        s = tx.s
+        s = tx.state
         if fx.type == "message":
             tx.emit("message", fx.text)
         elif fx.type == "release_units":
@@ -111,7 +111,7 @@ def fire(tx: Tx, e: Event, rng: random.Random) -> None:
             chosen = sorted(rng.sample(pool, n)) if n < len(pool) else pool
             changes = []
             for uid in chosen:
-                lost = surrender_unit(tx, uid)
+                lost = remove_unit(tx, uid, fate="surrendered")
                 changes.append((uid, -lost[0], -lost[1], -lost[2]))
             if chosen:
                 tx.emit(
@@ -168,11 +168,11 @@ def arrival_hex(s: GameState, u: UnitState, want: Hex) -> Hex | None:
     return None
 
 
-def arrive(tx: Tx, uid: str) -> None:
+def arrive(tx: Transaction, uid: str) -> None:
     """Bring a unit from the pool onto the map with full movement points if its side moves."""
     from game.rules.movement import max_mp
 
-    s = tx.s
+    s = tx.state
     b = s.board
     model = _model(s, uid)
     u0 = s.units[uid]
@@ -207,9 +207,9 @@ def arrive(tx: Tx, uid: str) -> None:
     tx.take_hex(h, u.side)
 
 
-def due_arrivals(tx: Tx, side: str) -> None:
+def due_arrivals(tx: Transaction, side: str) -> None:
     """Reinforcements whose date has come enter at the start of their side's turn."""
-    s = tx.s
+    s = tx.state
     for m in s.scenario.units:
         u = s.units.get(m.id)
         if u is None or u.status != "pool" or u.side != side or m.arrives is None:

@@ -10,8 +10,9 @@ from game.hexes import Coord, Hex
 from game.rules import constants as C
 from game.rules.air import interdicted_i
 from game.rules.board import Board
+from game.rules.losses import record_loss, remove_unit
 from game.rules.search import by_hex_number, cheapest_paths
-from game.rules.state import GameState, Tx
+from game.rules.state import GameState, Transaction, UnitState
 from game.rules.text import plural, strength
 from game.rules.zoc import occupancy
 
@@ -111,9 +112,7 @@ def _dijkstra(
         return out
 
     sources = [
-        i
-        for i in (b.index[src] for src in b.sources[side])
-        if cost_of[i] < inf and i not in lost
+        i for i in (b.index[src] for src in b.sources[side]) if cost_of[i] < inf and i not in lost
     ]
     return by_hex_number(cheapest_paths(sources, steps, limit)[0])
 
@@ -124,18 +123,17 @@ def supply_map(state: GameState, side: str) -> dict[Coord, float]:
     return {coord[h]: round(c, 6) for h, c in trace(state, side).items()}
 
 
-def update_supply(tx: Tx, side: str, rng: random.Random, effects: bool = True) -> None:
+Change = tuple[str, int, int, int]  # (unit id, men, tanks, guns) gained (+) or lost (-)
+
+
+def update_supply(tx: Transaction, side: str, rng: random.Random, effects: bool = True) -> None:
     """Trace supply for a side's units at the start of its turn; then replacements for units in
-    supply that did not fight, attrition for units cut off, and surrender after long isolation."""
-    s = tx.s
-    b = s.board
+    supply that did not fight, attrition for units cut off, and surrender after long isolation.
+    effects=False only marks who is in supply (the start of a game)."""
+    s = tx.state
     supplied = trace(s, side)
-    doctrine = s.sides[side].doctrine
-    days = s.turn_hours / 24.0
-    occ = occupancy(s)
-    enemy = b.other(side)
-    gained: list[tuple[str, int, int, int]] = []
-    lost: list[tuple[str, int, int, int]] = []
+    gained: list[Change] = []
+    lost: list[Change] = []
     gave_up: list[str] = []
     for uid in sorted(u.id for u in s.units.values() if u.active and u.side == side):
         ok = s.units[uid].pos in supplied
@@ -146,47 +144,84 @@ def update_supply(tx: Tx, side: str, rng: random.Random, effects: bool = True) -
         u = tx.unit(uid)
         u.supplied = ok
         if ok:
-            u.turns_out = 0
-            if not u.in_combat and doctrine.replacement_rate > 0:
-                f = min(1.0, doctrine.replacement_rate * days)
-                dm = round((u.men0 - u.men) * f)
-                dt_ = round((u.tanks0 - u.tanks) * f)
-                dg = round((u.guns0 - u.guns) * f)
-                if dm > 0 or dt_ > 0 or dg > 0:
-                    dm, dt_, dg = max(dm, 0), max(dt_, 0), max(dg, 0)
-                    u.men += dm
-                    u.tanks += dt_
-                    u.guns += dg
-                    gained.append((uid, dm, dt_, dg))
-            if u.morale < doctrine.morale:
-                u.morale = min(doctrine.morale, u.morale + C.MORALE_RECOVERY_PER_DAY * days)
+            got = _resupply(tx, u)
+            if got is not None:
+                gained.append(got)
         else:
-            u.turns_out += 1
-            dm = min(u.men, round(u.men * C.ATTRITION_MEN_PER_DAY * days))
-            dt_ = min(u.tanks, round(u.tanks * C.ATTRITION_TANKS_PER_DAY * days))
-            dg = min(u.guns, round(u.guns * C.ATTRITION_GUNS_PER_DAY * days))
-            if dm or dt_ or dg:
-                u.men -= dm
-                u.tanks -= dt_
-                u.guns -= dg
-                lost.append((uid, -dm, -dt_, -dg))
-                _count_loss(tx, side, dm, dt_, dg)
-            u.morale = max(C.MORALE_MIN, u.morale - C.ATTRITION_MORALE_PER_DAY * days)
-            if u.turns_out >= doctrine.surrender_after_turns:
-                chance = C.SURRENDER_BASE + C.SURRENDER_PER_TURN * (
-                    u.turns_out - doctrine.surrender_after_turns
-                )
-                assert u.pos is not None
-                if any(occ.side_at.get(n) == enemy for n in b.neighbours[u.pos]):
-                    chance += C.SURRENDER_ENEMY_ADJACENT
-                if rng.random() < min(C.SURRENDER_MAX, chance):
-                    gave_up.append(uid)
+            loss = _starve(tx, u)
+            if loss is not None:
+                lost.append(loss)
+            if _gives_up(tx.state, u, rng):
+                gave_up.append(uid)
         u.in_combat = False
-    adj = b.adjective[side]
+    _report_supply(tx, side, gained, lost)
+    for uid in gave_up:
+        _surrender(tx, uid)
+
+
+def _resupply(tx: Transaction, u: UnitState) -> Change | None:
+    """A unit in supply: its isolation count resets, it recovers morale and, if it did not
+    fight, receives replacements toward its starting strength."""
+    s = tx.state
+    doctrine = s.sides[u.side].doctrine
+    days = s.turn_hours / 24.0
+    u.turns_out = 0
+    got = None
+    if not u.in_combat and doctrine.replacement_rate > 0:
+        f = min(1.0, doctrine.replacement_rate * days)
+        men = round((u.men0 - u.men) * f)
+        tanks = round((u.tanks0 - u.tanks) * f)
+        guns = round((u.guns0 - u.guns) * f)
+        if men > 0 or tanks > 0 or guns > 0:
+            men, tanks, guns = max(men, 0), max(tanks, 0), max(guns, 0)
+            u.men += men
+            u.tanks += tanks
+            u.guns += guns
+            got = (u.id, men, tanks, guns)
+    if u.morale < doctrine.morale:
+        u.morale = min(doctrine.morale, u.morale + C.MORALE_RECOVERY_PER_DAY * days)
+    return got
+
+
+def _starve(tx: Transaction, u: UnitState) -> Change | None:
+    """A unit cut off: one more turn out of supply, attrition of men, tanks and guns, morale."""
+    days = tx.state.turn_hours / 24.0
+    u.turns_out += 1
+    men = min(u.men, round(u.men * C.ATTRITION_MEN_PER_DAY * days))
+    tanks = min(u.tanks, round(u.tanks * C.ATTRITION_TANKS_PER_DAY * days))
+    guns = min(u.guns, round(u.guns * C.ATTRITION_GUNS_PER_DAY * days))
+    loss = None
+    if men or tanks or guns:
+        u.men -= men
+        u.tanks -= tanks
+        u.guns -= guns
+        loss = (u.id, -men, -tanks, -guns)
+        record_loss(tx, u.side, men, tanks, guns)
+    u.morale = max(C.MORALE_MIN, u.morale - C.ATTRITION_MORALE_PER_DAY * days)
+    return loss
+
+
+def _gives_up(s: GameState, u: UnitState, rng: random.Random) -> bool:
+    """Whether a unit cut off for long enough surrenders this turn (the die is rolled only for
+    units past their doctrine's limit, so other units do not shift the random sequence)."""
+    limit = s.sides[u.side].doctrine.surrender_after_turns
+    if u.turns_out < limit:
+        return False
+    b = s.board
+    chance = C.SURRENDER_BASE + C.SURRENDER_PER_TURN * (u.turns_out - limit)
+    assert u.pos is not None
+    side_at = occupancy(s).side_at
+    enemy = b.other(u.side)
+    if any(side_at.get(n) == enemy for n in b.neighbours[u.pos]):
+        chance += C.SURRENDER_ENEMY_ADJACENT
+    return rng.random() < min(C.SURRENDER_MAX, chance)
+
+
+def _report_supply(tx: Transaction, side: str, gained: list[Change], lost: list[Change]) -> None:
+    """One dispatch for all of a side's replacements, one for all its attrition."""
+    adj = tx.state.board.adjective[side]
     if gained:
-        total = strength(
-            sum(g[1] for g in gained), sum(g[2] for g in gained), sum(g[3] for g in gained)
-        )
+        total = _total(gained, 1)
         tx.emit(
             "replacements",
             f"{adj} replacements reach {plural(len(gained), 'unit')}: {total}.",
@@ -194,9 +229,7 @@ def update_supply(tx: Tx, side: str, rng: random.Random, effects: bool = True) -
             changes=tuple(gained),
         )
     if lost:
-        total = strength(
-            -sum(x[1] for x in lost), -sum(x[2] for x in lost), -sum(x[3] for x in lost)
-        )
+        total = _total(lost, -1)
         tx.emit(
             "attrition",
             f"Cut off from supply, {plural(len(lost), adj + ' unit')} lose {total} "
@@ -204,38 +237,28 @@ def update_supply(tx: Tx, side: str, rng: random.Random, effects: bool = True) -
             side,
             changes=tuple(lost),
         )
-    for uid in gave_up:
-        u = s.units[uid]
-        pos, name, turns = u.pos, u.name, u.turns_out
-        assert pos is not None
-        men, tanks, guns = surrender_unit(tx, uid)
-        tx.emit(
-            "surrender",
-            f"{name}, cut off for {turns} turns without supply, lays down its arms "
-            f"at {b.name_of(pos)}.",
-            side,
-            (b.coord[pos],),
-            changes=((uid, -men, -tanks, -guns),),
-        )
 
 
-def _count_loss(tx: Tx, side: str, men: int, tanks: int, guns: int) -> None:
-    ss = tx.side(side)
-    ss.men_lost += men
-    ss.tanks_lost += tanks
-    ss.guns_lost += guns
+def _total(changes: list[Change], sign: int) -> str:
+    """The men, tanks and guns of several changes together, in words."""
+    men = sign * sum(c[1] for c in changes)
+    tanks = sign * sum(c[2] for c in changes)
+    guns = sign * sum(c[3] for c in changes)
+    return strength(men, tanks, guns)
 
 
-def surrender_unit(tx: Tx, uid: str, status: str = "surrendered") -> tuple[int, int, int]:
-    """Take a unit out of play; its remaining men, tanks and guns count as lost.
-    Returns what it lost (the caller records it in its event)."""
-    u0 = tx.s.units[uid]
-    lost = (u0.men, u0.tanks, u0.guns)
-    u = tx.unit(uid)
-    _count_loss(tx, u.side, *lost)
-    u.status = "surrendered" if status == "surrendered" else "destroyed"
-    u.men = u.tanks = u.guns = 0
-    u.pos = None
-    u.mp = 0.0
-    tx.touch()
-    return lost
+def _surrender(tx: Transaction, uid: str) -> None:
+    """A unit long cut off lays down its arms."""
+    b = tx.state.board
+    u = tx.state.units[uid]
+    pos, name, turns = u.pos, u.name, u.turns_out
+    assert pos is not None
+    men, tanks, guns = remove_unit(tx, uid, fate="surrendered")
+    tx.emit(
+        "surrender",
+        f"{name}, cut off for {turns} turns without supply, lays down its arms "
+        f"at {b.name_of(pos)}.",
+        u.side,
+        (b.coord[pos],),
+        changes=((uid, -men, -tanks, -guns),),
+    )
