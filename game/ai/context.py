@@ -9,11 +9,11 @@ from functools import cache
 
 from game.ai.difficulty import Difficulty
 from game.ai.plans import Task
+from game.hexes import Hex
 from game.rules import IllegalCommand, apply, validate
 from game.rules.combat import attack_value, bombard_range
 from game.rules.commands import Command
 from game.rules.fog import seen_hexes
-from game.rules.hexes import Hex
 from game.rules.state import GameState, UnitState
 from game.rules.supply import trace
 from game.rules.zoc import occupancy

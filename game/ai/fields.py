@@ -7,26 +7,27 @@ per board for the whole game; fields over moving things (enemy units) live for o
 
 from __future__ import annotations
 
-import heapq
+import weakref
 from collections.abc import Iterable
 
+from game.hexes import Hex
 from game.rules.board import Board
-from game.rules.hexes import Hex
+from game.rules.search import by_hex_number, cheapest_paths
 
 INF = float("inf")
 Field = dict[Hex, float]
 
-_CACHE: dict[int, tuple[Board, dict[tuple[object, ...], Field]]] = {}
+# Fields over the static map, per board, dropped with the board.
+_CACHE: weakref.WeakKeyDictionary[Board, dict[tuple[object, ...], Field]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def _board_cache(b: Board) -> dict[tuple[object, ...], Field]:
-    hit = _CACHE.get(id(b))
-    if hit is not None and hit[0] is b:
-        return hit[1]
-    if len(_CACHE) >= 8:
-        _CACHE.pop(next(iter(_CACHE)))
-    fields: dict[tuple[object, ...], Field] = {}
-    _CACHE[id(b)] = (b, fields)
+    fields = _CACHE.get(b)
+    if fields is None:
+        fields = {}
+        _CACHE[b] = fields
     return fields
 
 
@@ -45,23 +46,14 @@ def compute(
     route = b.route_move_i
     nbr = b.nbr
     n_hex = len(nbr)
-    dist = [INF] * n_hex
-    heap: list[tuple[float, int]] = []
-    for t in targets:
-        i = b.index.get(t)
-        if i is not None and dist[i] == INF:
-            dist[i] = 0.0
-            heap.append((0.0, i))
-    heapq.heapify(heap)
-    pop, push = heapq.heappop, heapq.heappush
-    while heap:
-        d, h = pop(heap)
-        if d > dist[h]:
-            continue
-        # Step from neighbour n into h costs what entering h costs from n.
+
+    def steps(h: int) -> list[tuple[int, float]]:
+        # Stepping from neighbour n into h costs what entering h costs from n (the search runs
+        # from the targets outwards).
         c_h = enter[h]
         if c_h is None:
             c_h = 50.0  # a target the class cannot enter: it is enough to stand next to it
+        out = []
         for n in nbr[h]:
             if enter[n] is None or n in restricted:
                 continue
@@ -69,12 +61,14 @@ def compute(
             r = route.get(n * n_hex + h)
             if r is not None and r < c:
                 c = r
-            nd = d + c
-            if nd < dist[n] and nd <= bound:
-                dist[n] = nd
-                push(heap, (nd, n))
+            out.append((n, c))
+        return out
+
+    index = b.index
+    sources = [index[t] for t in targets if t in index]
+    cost = by_hex_number(cheapest_paths(sources, steps, bound)[0])
     hexes = b.hexes
-    return {hexes[i]: d for i, d in enumerate(dist) if d < INF}
+    return {hexes[i]: d for i, d in cost.items()}
 
 
 def static_field(

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 
 from game.ai.context import Ctx, is_artillery
 from game.ai.plans import ATTACKING
+from game.hexes import Hex
 from game.rules import preview, validate
 from game.rules.combat import attack_value, bombard_range, defence_value, strengths
 from game.rules.commands import AirCommand, AttackCommand, BombardCommand
 from game.rules.constants import AIR_AREA_KM
-from game.rules.hexes import Hex
 from game.rules.state import UnitState
 from game.rules.zoc import occupancy
 

@@ -6,14 +6,15 @@ from __future__ import annotations
 from game.ai.context import Ctx, is_artillery, is_mobile
 from game.ai.fields import INF, Field, compute, static_field
 from game.ai.plans import ATTACKING
+from game.hexes import Hex
 from game.rules import validate
 from game.rules.air import interdicted
 from game.rules.board import Board
 from game.rules.combat import bombard_range, defence_value
 from game.rules.commands import MoveCommand
 from game.rules.constants import INTERDICTION_FACTOR, ZOC_LEAVE
-from game.rules.hexes import Hex
-from game.rules.movement import can_stand, max_mp, reachable_hexes
+from game.rules.movement import max_mp, reachable_hexes
+from game.rules.stand import stand_reason
 from game.rules.state import GameState, UnitState
 from game.rules.zoc import occupancy
 
@@ -368,7 +369,7 @@ def _candidates(ctx: Ctx, u: UnitState, fld: Field) -> list[Hex]:
         and h in enter
         and h not in enemy_hexes
         and h not in restricted
-        and can_stand(s, u, h)
+        and not stand_reason(s, u, h)
     ]
 
 

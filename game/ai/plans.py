@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.rules.hexes import Hex
+from game.hexes import Hex
 from game.rules.state import GameState
 from game.scenario.geometry import resolve
 from game.scenario.models import AIPlan

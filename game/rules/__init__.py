@@ -36,6 +36,7 @@ GameState serialises exactly: GameState.from_dict(scenario, state.to_dict()) == 
 
 from __future__ import annotations
 
+from game.hexes import Hex
 from game.rules.combat import Odds
 from game.rules.commands import (
     AirCommand,
@@ -50,7 +51,6 @@ from game.rules.commands import (
 )
 from game.rules.engine import IllegalCommand, apply, command_rng, new_game, preview, validate
 from game.rules.fog import visible_units
-from game.rules.hexes import Hex
 from game.rules.movement import max_mp, path, reachable
 from game.rules.session import Game, SaveMismatch, from_save, to_save
 from game.rules.state import GameEvent, GameState, Options, SideState, UnitState

@@ -94,7 +94,7 @@ def size_factor(men: int) -> float:
     """Dupuy: small forces lose a larger share of their men than large ones."""
     if men <= 0:
         return C.SIZE_FACTOR_MAX
-    f = (C.SIZE_REFERENCE_MEN / men) ** C.SIZE_EXPONENT
+    f = float((C.SIZE_REFERENCE_MEN / men) ** C.SIZE_EXPONENT)
     return min(C.SIZE_FACTOR_MAX, max(C.SIZE_FACTOR_MIN, f))
 
 
@@ -133,9 +133,7 @@ def fire_rates(e: Engagement, result: str) -> Rates:
     return Rates(min(a, cap_a), min(d, cap_d))
 
 
-def split_men(
-    men: int, captured_share: float, wounded_per_killed: float, available: int
-) -> Losses:
+def split_men(men: int, captured_share: float, wounded_per_killed: float, available: int) -> Losses:
     """Split `men` lost into captured, killed and wounded, never more than `available`."""
     men = max(0, min(men, available))
     captured = round(men * captured_share)
@@ -185,7 +183,7 @@ def band_floor(result: str) -> float:
 
 
 def result_at(ratio: float) -> tuple[str, int]:
-    """The result of an engagement at effective odds `ratio`, and how far the defender falls back."""
+    """The result at effective odds `ratio`, and how many hexes the defender falls back."""
     for upper, name, steps in C.OUTCOMES:
         if ratio < upper:
             return name, steps

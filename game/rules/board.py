@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import weakref
+from collections import deque
 from dataclasses import dataclass, field
 
+from game.hexes import Coord, Hex, coord
 from game.rules import constants as C
-from game.rules.hexes import Hex
 from game.scenario.geometry import build_grid, phase_name, resolve, route_hexes, turn_starts
 from game.scenario.models import (
     MOVE_CLASSES,
@@ -23,15 +25,14 @@ from game.scenario.models import (
     Zone,
 )
 
-Coord = tuple[int, int]
-
 _ROUTE_MOVE = {"road": C.ROAD_MOVE, "track": C.TRACK_MOVE, "railway": C.RAILWAY_MOVE}
 _ROUTE_SUPPLY = {"road": C.ROAD_SUPPLY, "track": C.TRACK_SUPPLY, "railway": C.RAILWAY_SUPPLY}
 
 
-@dataclass
+@dataclass(eq=False)
 class Board:
-    """The map and calendar of a scenario in the form the rules use."""
+    """The map and calendar of a scenario in the form the rules use (compared by identity: one
+    board per scenario)."""
 
     scenario: Scenario
     width: int = 0
@@ -128,7 +129,7 @@ def build_board(s: Scenario) -> Board:
             tid = grid.cells[row][col]
             h = Hex.from_offset(col, row)
             b.hexes.append(h)
-            b.coord[h] = (col, row)
+            b.coord[h] = coord(col, row)
             b.terrain_id[h] = tid
             b.terrain[h] = s.terrain.get(tid) or Terrain(name="?", move_cost={})
     onmap = set(b.hexes)
@@ -252,16 +253,20 @@ def _edge(b: Board, edge: str) -> list[Hex]:
     return out
 
 
-_CACHE: dict[int, tuple[Scenario, Board]] = {}
+# Boards by the identity of their scenario, held weakly: a board lives while a state, the AI or
+# the recent list below uses it. A live board keeps its scenario alive, so the id cannot have been
+# reused by another object. The recent list keeps a batch of games on one scenario from
+# rebuilding the board (and the AI's fields cached on it) between games.
+_BOARDS: weakref.WeakValueDictionary[int, Board] = weakref.WeakValueDictionary()
+_RECENT: deque[Board] = deque(maxlen=4)
 
 
 def board_for(s: Scenario) -> Board:
-    """The Board of a scenario, built once; the cache holds the scenario so ids stay unique."""
-    hit = _CACHE.get(id(s))
-    if hit is not None and hit[0] is s:
-        return hit[1]
-    if len(_CACHE) >= 16:
-        _CACHE.pop(next(iter(_CACHE)))
-    b = build_board(s)
-    _CACHE[id(s)] = (s, b)
+    """The Board of a scenario, built once while it is in use."""
+    b = _BOARDS.get(id(s))
+    if b is None or b.scenario is not s:
+        b = build_board(s)
+        _BOARDS[id(s)] = b
+    if not _RECENT or _RECENT[-1] is not b:
+        _RECENT.append(b)
     return b

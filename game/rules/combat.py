@@ -13,9 +13,9 @@ import random
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from game.hexes import Hex
 from game.rules import constants as C
 from game.rules.air import support_strength
-from game.rules.hexes import Hex
 from game.rules.attrition import (
     NO_LOSSES,
     Engagement,
@@ -27,8 +27,9 @@ from game.rules.attrition import (
     fire_rates,
     result_at,
 )
-from game.rules.casualties import changes_of, inflict, take_out
-from game.rules.state import GameState, Tx, UnitState
+from game.rules.losses import changes_of, inflict, remove_unit
+from game.rules.stand import stand_reason
+from game.rules.state import GameState, Transaction, UnitState
 from game.rules.text import losses_text, names
 from game.rules.zoc import occupancy
 
@@ -149,15 +150,10 @@ def retreat_path(
     control (unless friends hold the hex), restricted zones or over-stacked hexes.
     None if it cannot move even one hex (it then surrenders)."""
     b = state.board
-    t = b.types[u.type]
-    enter = b.enter[(t.move_class, t.bridging)]
     occ = occupancy(state)
-    enemy = b.other(u.side)
     side_at = occ.side_at
-    enemy_zoc = occ.zoc_i[enemy]
+    enemy_zoc = occ.zoc_i[b.other(u.side)]
     index = b.index
-    restricted = b.restricted_hexes[u.side]
-    limit = state.scenario.map.stacking
     assert u.pos is not None
     here = u.pos
     seen = {here}
@@ -165,13 +161,10 @@ def retreat_path(
     for _ in range(steps):
         best: tuple[int, int, tuple[int, int], Hex] | None = None
         for n in b.neighbours[here]:
-            holder = side_at.get(n)
-            if n in seen or n not in enter or holder == enemy or n in restricted:
+            if n in seen or (side_at.get(n) != u.side and index[n] in enemy_zoc):
                 continue
-            if holder != u.side and index[n] in enemy_zoc:
-                continue
-            friends = occ.stack.get(n, 0) if holder == u.side else 0
-            if friends + extra_stack.get(n, 0) + t.stack > limit:
+            extra = extra_stack.get(n, 0)
+            if stand_reason(state, u, n, as_known=False, extra_stack=extra):
                 continue
             away = min((n.distance(x) for x in attackers), default=0)
             col, row = b.coord[n]
@@ -265,7 +258,14 @@ def resolve(state: GameState, target: Hex, attackers: list[str], ratio: float, d
     elif fortress:
         outcome = "held"
     return Result(
-        outcome, a_loss, d_loss, retreats, tuple(overrun), broken, steps, b.terrain[target].fortified
+        outcome,
+        a_loss,
+        d_loss,
+        retreats,
+        tuple(overrun),
+        broken,
+        steps,
+        b.terrain[target].fortified,
     )
 
 
@@ -409,20 +409,20 @@ def _clamp_morale(value: float) -> float:
     return min(C.MORALE_MAX, max(C.MORALE_MIN, value))
 
 
-def _dissolve(tx: Tx, defenders: list[str], rng: random.Random, rep: Report) -> list[str]:
+def _dissolve(tx: Transaction, defenders: list[str], rng: random.Random, rep: Report) -> list[str]:
     """Some units melt away at the first blow (dissolve_chance); returns those still there."""
-    b = tx.s.board
+    b = tx.state.board
     for uid in sorted(defenders):
-        chance = b.types[tx.s.units[uid].type].dissolve_chance
+        chance = b.types[tx.state.units[uid].type].dissolve_chance
         if chance > 0 and rng.random() < chance:
-            lost = take_out(tx, uid, "dispersed", 0.0)
+            lost = remove_unit(tx, uid, "dispersed", 0.0)
             rep.lost(uid, lost)
             rep.defender = rep.defender + lost
-            rep.texts.append(f"{tx.s.units[uid].name} melts away before the attack.")
-    return [d for d in defenders if tx.s.units[d].active]
+            rep.texts.append(f"{tx.state.units[uid].name} melts away before the attack.")
+    return [d for d in defenders if tx.state.units[d].active]
 
 
-def _apply_losses(tx: Tx, r: Result, rep: Report) -> None:
+def _apply_losses(tx: Transaction, r: Result, rep: Report) -> None:
     for uid, loss in r.attacker_losses.items():
         lost = inflict(tx, uid, loss)
         rep.lost(uid, lost)
@@ -433,7 +433,7 @@ def _apply_losses(tx: Tx, r: Result, rep: Report) -> None:
         rep.defender = rep.defender + lost
 
 
-def _apply_morale(tx: Tx, r: Result, attackers: list[str], defenders: list[str]) -> None:
+def _apply_morale(tx: Transaction, r: Result, attackers: list[str], defenders: list[str]) -> None:
     base = r.outcome if r.outcome in C.MORALE_CHANGE else "rout"
     am, dm = C.MORALE_CHANGE[base]
     for uid in attackers:
@@ -445,14 +445,14 @@ def _apply_morale(tx: Tx, r: Result, attackers: list[str], defenders: list[str])
         u.morale = _clamp_morale(u.morale + dm + extra)
 
 
-def _break_up(tx: Tx, r: Result, rep: Report, attackers: list[str]) -> None:
+def _break_up(tx: Transaction, r: Result, rep: Report, attackers: list[str]) -> None:
     """Units beaten below their breaking point break up: their remnants are lost."""
     for uid in r.broken:
-        u = tx.s.units[uid]
+        u = tx.state.units[uid]
         if not u.active:
             continue
-        capture = tx.s.sides[u.side].doctrine.capture_share
-        lost = take_out(tx, uid, "destroyed", capture)
+        capture = tx.state.sides[u.side].doctrine.capture_share
+        lost = remove_unit(tx, uid, "destroyed", capture)
         rep.lost(uid, lost)
         if uid in attackers:
             rep.attacker = rep.attacker + lost
@@ -461,9 +461,9 @@ def _break_up(tx: Tx, r: Result, rep: Report, attackers: list[str]) -> None:
         rep.texts.append(f"{u.name} is broken up and destroyed.")
 
 
-def _fall_back(tx: Tx, r: Result, rep: Report) -> None:
+def _fall_back(tx: Transaction, r: Result, rep: Report) -> None:
     """Defenders driven back move; those that could not are overrun where they stand."""
-    b = tx.s.board
+    b = tx.state.board
     for uid, p in r.retreats.items():
         u = tx.unit(uid)
         u.pos = p[-1]
@@ -471,20 +471,20 @@ def _fall_back(tx: Tx, r: Result, rep: Report) -> None:
         verb = "routs" if r.retreat_steps > 1 else "falls back"
         rep.texts.append(f"{u.name} {verb} to {b.name_of(p[-1])}.")
     for uid in r.overrun:
-        u = tx.s.units[uid]
+        u = tx.state.units[uid]
         if u.active:
             rep.texts.append(f"{u.name}, with no way out, is overrun but fights on.")
     if r.retreats:
         tx.touch()
 
 
-def _after_attack(tx: Tx, attackers: list[str], support: list[str], rep: Report) -> None:
+def _after_attack(tx: Transaction, attackers: list[str], support: list[str], rep: Report) -> None:
     """Attackers have attacked: their movement by doctrine; supporting guns have fired."""
-    doctrine = tx.s.sides[tx.s.side].doctrine
+    doctrine = tx.state.sides[tx.state.side].doctrine
     for uid in attackers:
         u = tx.unit(uid)
         if u.active and u.men <= 0 and u.tanks <= 0:
-            rep.lost(uid, take_out(tx, uid, "destroyed", doctrine.capture_share))
+            rep.lost(uid, remove_unit(tx, uid, "destroyed", doctrine.capture_share))
             rep.texts.append(f"{u.name} is destroyed.")
             u = tx.unit(uid)
         u.has_attacked = True
@@ -497,9 +497,9 @@ def _after_attack(tx: Tx, attackers: list[str], support: list[str], rep: Report)
     tx.touch()
 
 
-def _advance(tx: Tx, target: Hex, attackers: list[str], rep: Report) -> bool:
+def _advance(tx: Transaction, target: Hex, attackers: list[str], rep: Report) -> bool:
     """Attackers move into the emptied hex as far as stacking allows; True if any did."""
-    s = tx.s
+    s = tx.state
     b = s.board
     if occupancy(s).units_at.get(target):
         return False
@@ -534,7 +534,7 @@ RESULT_TEXT = {
 
 
 def attack(
-    tx: Tx,
+    tx: Transaction,
     target: Hex,
     attackers: list[str],
     support: list[str],
@@ -542,17 +542,17 @@ def attack(
     rng: random.Random,
 ) -> None:
     """Resolve an attack on the hex `target` and record it."""
-    b = tx.s.board
-    side = tx.s.side
+    b = tx.state.board
+    side = tx.state.side
     d_side = b.other(side)
     rep = Report()
-    defenders = _dissolve(tx, list(occupancy(tx.s).units_at.get(target, ())), rng, rep)
+    defenders = _dissolve(tx, list(occupancy(tx.state).units_at.get(target, ())), rng, rep)
     for uid in attackers + support + defenders:
         tx.unit(uid).in_combat = True
     outcome, ratio, fortress = "dissolved", 0.0, False
     if defenders:
-        ratio = strengths(tx.s, target, attackers, support).ratio
-        r = resolve(tx.s, target, attackers, ratio, rng.randrange(len(C.DIE)))
+        ratio = strengths(tx.state, target, attackers, support).ratio
+        r = resolve(tx.state, target, attackers, ratio, rng.randrange(len(C.DIE)))
         outcome, fortress = r.outcome, r.fortress and r.outcome == "held"
         _apply_losses(tx, r, rep)
         _apply_morale(tx, r, attackers, defenders)
@@ -565,7 +565,7 @@ def attack(
         )
     _after_attack(tx, attackers, support, rep)
     took = advance and _advance(tx, target, attackers, rep)
-    s = tx.s
+    s = tx.state
     held = " The fortress holds." if fortress else ""
     head = (
         f"{_names(s, attackers)} attack{'s' if len(attackers) == 1 else ''} {b.name_of(target)}"
@@ -579,9 +579,9 @@ def attack(
         tx.take_hex(target, side)
 
 
-def bombard(tx: Tx, uid: str, target: Hex, rng: random.Random) -> None:
+def bombard(tx: Transaction, uid: str, target: Hex, rng: random.Random) -> None:
     """Artillery fire at range: losses to the defenders, no retreat, no losses to the guns."""
-    s = tx.s
+    s = tx.state
     b = s.board
     gun = s.units[uid]
     defenders = list(occupancy(s).units_at.get(target, ()))
@@ -611,7 +611,7 @@ def bombard(tx: Tx, uid: str, target: Hex, rng: random.Random) -> None:
         w.in_combat = True
         w.morale = _clamp_morale(w.morale + C.BOMBARD_MORALE)
         if w.men <= 0 and w.tanks <= 0:
-            rep.lost(x, take_out(tx, x, "destroyed", doctrine.capture_share))
+            rep.lost(x, remove_unit(tx, x, "destroyed", doctrine.capture_share))
             rep.texts.append(f"{w.name} is destroyed.")
     g = tx.unit(uid)
     g.has_attacked = True

@@ -24,10 +24,11 @@ ATTRITION_TANKS_PER_DAY = 0.04  # breakdowns without fuel and spares
 ATTRITION_GUNS_PER_DAY = 0.01
 ATTRITION_MORALE_PER_DAY = 0.04
 MORALE_RECOVERY_PER_DAY = 0.04  # back towards the side's doctrine morale, in supply
-SURRENDER_BASE = 0.35  # chance a unit cut off for surrender_after_turns gives up
+SURRENDER_BASE = 0.35  # chance men of a unit cut off for surrender_after_turns give up
 SURRENDER_PER_TURN = 0.15  # ... plus this per further turn cut off
 SURRENDER_ENEMY_ADJACENT = 0.2  # ... plus this if an enemy unit stands next to it
 SURRENDER_MAX = 0.95
+POCKET_SURRENDER_SHARE = 0.5  # men of a cut-off unit giving up in one turn, times capture_share
 
 # --- combat ----------------------------------------------------------------------------------
 MEN_POINTS = 0.01  # strength per man (100 men = 1 point)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import random
 
+from game.hexes import Hex
 from game.rules import constants as C
-from game.rules.hexes import Hex
-from game.rules.state import GameState, Tx, UnitState
-from game.rules.supply import surrender_unit
+from game.rules.losses import changes_of, remove_unit
+from game.rules.stand import stand_reason
+from game.rules.state import GameState, Transaction, UnitState
 from game.rules.text import plural, strength
 from game.rules.zoc import occupancy
 from game.scenario.geometry import resolve
@@ -44,10 +45,10 @@ def _triggered(s: GameState, e: Event) -> bool:
     return False
 
 
-def check_events(tx: Tx, rng: random.Random) -> None:
+def check_events(tx: Transaction, rng: random.Random) -> None:
     """Fire every event whose trigger holds, repeating so chains of events fire together."""
     for _ in range(100):
-        s = tx.s
+        s = tx.state
         fired = set(s.fired)
         due = [
             e
@@ -62,12 +63,12 @@ def check_events(tx: Tx, rng: random.Random) -> None:
             fire(tx, e, rng)
 
 
-def fire(tx: Tx, e: Event, rng: random.Random) -> None:
-    s = tx.s
+def fire(tx: Transaction, e: Event, rng: random.Random) -> None:
+    s = tx.state
     s.fired.append(e.id)
     tx.emit("event", f"{e.title}. {e.text}".strip(), "")
     for fx in e.effects:
-        s = tx.s
+        s = tx.state
         if fx.type == "message":
             tx.emit("message", fx.text)
         elif fx.type == "release_units":
@@ -110,8 +111,7 @@ def fire(tx: Tx, e: Event, rng: random.Random) -> None:
             chosen = sorted(rng.sample(pool, n)) if n < len(pool) else pool
             changes = []
             for uid in chosen:
-                lost = surrender_unit(tx, uid)
-                changes.append((uid, -lost[0], -lost[1], -lost[2]))
+                changes.append(changes_of(uid, remove_unit(tx, uid, fate="surrendered")))
             if chosen:
                 tx.emit(
                     "surrender",
@@ -156,33 +156,22 @@ def arrival_hex(s: GameState, u: UnitState, want: Hex) -> Hex | None:
     """The unit's own arrival hex, or the nearest one it may stand in (no enemy, stacking,
     ground it can enter, not a restricted zone)."""
     b = s.board
-    t = b.types[u.type]
-    enter = b.enter[(t.move_class, t.bridging)]
-    occ = occupancy(s)
-    enemy = b.other(u.side)
-    limit = s.scenario.map.stacking
     for radius in range(0, max(b.width, b.height) + 1):
         ring = sorted(want.ring(radius), key=lambda h: (h.r, h.q))
         for h in ring:
             if h not in b.coord:
                 continue
-            if h not in enter and not (h == want and b.terrain[h].move_cost):
-                continue
-            holder = occ.side_at.get(h)
-            if holder == enemy or h in b.restricted_hexes[u.side]:
-                continue
-            friends = occ.stack.get(h, 0) if holder == u.side else 0
-            if friends + t.stack > limit:
-                continue
-            return h
+            own_hex = h == want and bool(b.terrain[h].move_cost)
+            if not stand_reason(s, u, h, as_known=False, check_ground=not own_hex):
+                return h
     return None
 
 
-def arrive(tx: Tx, uid: str) -> None:
+def arrive(tx: Transaction, uid: str) -> None:
     """Bring a unit from the pool onto the map with full movement points if its side moves."""
     from game.rules.movement import max_mp
 
-    s = tx.s
+    s = tx.state
     b = s.board
     model = _model(s, uid)
     u0 = s.units[uid]
@@ -217,9 +206,9 @@ def arrive(tx: Tx, uid: str) -> None:
     tx.take_hex(h, u.side)
 
 
-def due_arrivals(tx: Tx, side: str) -> None:
+def due_arrivals(tx: Transaction, side: str) -> None:
     """Reinforcements whose date has come enter at the start of their side's turn."""
-    s = tx.s
+    s = tx.state
     for m in s.scenario.units:
         u = s.units.get(m.id)
         if u is None or u.status != "pool" or u.side != side or m.arrives is None:

@@ -8,14 +8,13 @@ Hex tuples, because it is the AI's hottest loop.
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Set as AbstractSet
 
+from game.hexes import Coord, Hex
 from game.rules import constants as C
 from game.rules.air import interdicted_i
-from game.rules.board import Coord
 from game.rules.fog import known_enemy
-from game.rules.hexes import Hex
+from game.rules.search import Steps, cheapest_paths
 from game.rules.state import GameState, UnitState
 from game.rules.zoc import occupancy
 
@@ -27,15 +26,6 @@ def max_mp(state: GameState, unit: UnitState) -> float:
     """Movement points a unit gets each turn: its speed over a turn's hours, in hexes."""
     t = state.board.types[unit.type]
     return t.speed_km * state.turn_hours / 24.0 / state.scenario.scale.hex_km
-
-
-def can_stand(state: GameState, unit: UnitState, h: Hex) -> bool:
-    """Stacking: would the unit fit in hex h with its friends already there?"""
-    occ = occupancy(state)
-    if unit.pos == h:
-        return True
-    here = occ.stack.get(h, 0) if occ.side_at.get(h) == unit.side else 0
-    return here + state.board.types[unit.type].stack <= state.scenario.map.stacking
 
 
 def _blocked(state: GameState, side: str) -> AbstractSet[int]:
@@ -58,6 +48,19 @@ def _search(
     if hit is not None:
         return hit  # type: ignore[no-any-return]
     b = state.board
+    assert unit.pos is not None
+    start = b.index[unit.pos]
+    top = _INF if limit is None else limit + _EPS
+    cost, pred = cheapest_paths((start,), _move_steps(state, unit, start), top, _EPS)
+    state.cache[key] = (cost, pred)
+    return cost, pred
+
+
+def _move_steps(state: GameState, unit: UnitState, start: int) -> Steps:
+    """What each step costs the unit: the ground it enters, or the route it follows if cheaper,
+    more under air interdiction. Entering an enemy zone of control ends a move; leaving the one
+    it starts in costs ZOC_LEAVE more."""
+    b = state.board
     t = b.types[unit.type]
     enter = b.enter_i[(t.move_class, t.bridging)]
     enemy_zoc = known_enemy(state, unit.side)[1]
@@ -66,22 +69,15 @@ def _search(
     route = b.route_move_i
     nbr = b.nbr
     n_hex = len(nbr)
-    assert unit.pos is not None
-    start = b.index[unit.pos]
-    top = _INF if limit is None else limit + _EPS
-    cost: dict[int, float] = {start: 0.0}
-    pred: dict[int, int] = {}
-    heap: list[tuple[float, int]] = [(0.0, start)]
-    pop, push = heapq.heappop, heapq.heappush
-    while heap:
-        d, h = pop(heap)
-        if d > cost[h]:
-            continue
+
+    def steps(h: int) -> list[tuple[int, float]]:
+        extra = 0.0
         if h in enemy_zoc:
             if h != start:
-                continue  # entering an enemy zone of control ends the move
-            d += C.ZOC_LEAVE
+                return []
+            extra = C.ZOC_LEAVE
         base = h * n_hex
+        out = []
         for n in nbr[h]:
             c = enter[n]
             if c is None or n in blocked:
@@ -91,13 +87,10 @@ def _search(
                 c = r
             if slow and n in slow:
                 c *= C.INTERDICTION_FACTOR
-            nd = d + c
-            if nd <= top and nd < cost.get(n, _INF) - _EPS:
-                cost[n] = nd
-                pred[n] = h
-                push(heap, (nd, n))
-    state.cache[key] = (cost, pred)
-    return cost, pred
+            out.append((n, extra + c))
+        return out
+
+    return steps
 
 
 def _full(state: GameState, unit: UnitState) -> bool:

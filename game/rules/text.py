@@ -9,9 +9,14 @@ def plural(n: int, word: str) -> str:
     return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
 
 
+def men_text(n: int) -> str:
+    """'1 man', '1,200 men'."""
+    return f"{n:,} man" if n == 1 else f"{n:,} men"
+
+
 def strength(men: int, tanks: int, guns: int) -> str:
     """'1,200 men, 4 tanks and 1 gun': zeros left out, men always named."""
-    parts = [plural(men, "man").replace("mans", "men")]
+    parts = [men_text(men)]
     if tanks:
         parts.append(plural(tanks, "tank"))
     if guns:
@@ -28,21 +33,17 @@ def names(items: list[str]) -> str:
 
 
 def losses_text(losses: Losses) -> str:
-    """'2,619 men (748 killed, 1,871 wounded), 12 tanks and 3 guns': the men's split in brackets,
-    parts that are zero left out."""
-    split = [
-        f"{n:,} {word}"
-        for n, word in (
-            (losses.killed, "killed"),
-            (losses.wounded, "wounded"),
-            (losses.captured, "captured"),
-            (losses.dispersed, "dispersed"),
-        )
-        if n
-    ]
-    men = plural(losses.men, "man").replace("mans", "men")
-    if len(split) > 1 or (split and losses.killed == 0 and losses.wounded == 0):
-        men += f" ({', '.join(split)})"
-    return strength(losses.men, losses.tanks, losses.guns).replace(
-        plural(losses.men, "man").replace("mans", "men"), men, 1
+    """'2,619 men (748 killed, 1,871 wounded), 12 tanks and 3 guns': the men's split in
+    brackets when there is more than one kind, parts that are zero left out."""
+    kinds = (
+        (losses.killed, "killed"),
+        (losses.wounded, "wounded"),
+        (losses.captured, "captured"),
+        (losses.dispersed, "dispersed"),
     )
+    split = [f"{n:,} {word}" for n, word in kinds if n]
+    text = strength(losses.men, losses.tanks, losses.guns)
+    if len(split) > 1 or (split and not (losses.killed or losses.wounded)):
+        men = men_text(losses.men)
+        text = text.replace(men, f"{men} ({', '.join(split)})", 1)
+    return text

@@ -1,7 +1,7 @@
-"""Taking losses: the one place where men, tanks and guns leave a unit and enter a side's totals.
+"""Losses: the one place where men, tanks and guns leave a unit and enter a side's totals.
 
 Every loss, whatever its cause (combat, bombardment, hunger in a pocket, a surrender, an event),
-goes through `inflict` or `take_out`, so the side's killed + wounded + captured always add up to
+goes through `inflict` or `remove_unit`, so the side's killed + wounded + captured always add up to
 its men lost, and the dispatch log and the reports read the same figures.
 """
 
@@ -10,12 +10,12 @@ from __future__ import annotations
 from typing import Literal
 
 from game.rules.attrition import Losses, split_men
-from game.rules.state import Tx
+from game.rules.state import Transaction
 
 Fate = Literal["destroyed", "surrendered", "dispersed"]
 
 
-def record(tx: Tx, side: str, losses: Losses) -> None:
+def record_loss(tx: Transaction, side: str, losses: Losses) -> None:
     """Add `losses` to the side's running totals (the enemy scores them)."""
     ss = tx.side(side)
     ss.men_lost += losses.men
@@ -27,14 +27,14 @@ def record(tx: Tx, side: str, losses: Losses) -> None:
     ss.guns_lost += losses.guns
 
 
-def inflict(tx: Tx, uid: str, losses: Losses) -> Losses:
+def inflict(tx: Transaction, uid: str, losses: Losses) -> Losses:
     """Take `losses` from a unit, trimmed to what it has; returns what it really lost."""
     u = tx.unit(uid)
     losses = trim(losses, u.men, u.tanks, u.guns)
     u.men -= losses.men
     u.tanks -= losses.tanks
     u.guns -= losses.guns
-    record(tx, u.side, losses)
+    record_loss(tx, u.side, losses)
     return losses
 
 
@@ -58,13 +58,13 @@ def trim(losses: Losses, men: int, tanks: int, guns: int) -> Losses:
     )
 
 
-def take_out(tx: Tx, uid: str, fate: Fate, capture_share: float) -> Losses:
+def remove_unit(tx: Transaction, uid: str, fate: Fate, capture_share: float = 0.0) -> Losses:
     """Remove a unit from play; what it had left counts as lost.
 
     A surrender gives all its men up as prisoners; a destroyed unit's remnants are killed or
     wounded, `capture_share` of them taken prisoner; a dispersed unit's men melt away."""
-    u0 = tx.s.units[uid]
-    doctrine = tx.s.sides[u0.side].doctrine
+    u0 = tx.state.units[uid]
+    doctrine = tx.state.sides[u0.side].doctrine
     if fate == "dispersed":
         men = Losses(dispersed=u0.men)
     else:
@@ -90,4 +90,3 @@ def take_out(tx: Tx, uid: str, fate: Fate, capture_share: float) -> Losses:
 def changes_of(uid: str, losses: Losses) -> tuple[str, int, int, int]:
     """The (unit, men, tanks, guns) change an event records for a loss."""
     return (uid, -losses.men, -losses.tanks, -losses.guns)
-
