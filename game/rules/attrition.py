@@ -5,9 +5,10 @@ Dupuy fitted daily casualty rates to some two hundred engagements of the Second 
 reduced form, gives each side a standard share of its men lost per day of combat (an attacker
 2.8%, a defender 1.5%) and multiplies it by factors:
 
-- opposition: the force ratio; each side's losses grow with the strength it faces (Lanchester's
-  aimed fire: a side's absolute losses are proportional to the enemy's strength, so at 1:4 the
-  attacker's share is four times the 1:1 share and the defender's a quarter of it);
+- opposition: the force ratio; each side's losses grow with the strength it faces, less than in
+  proportion (at 1:4 the attacker's share is twice the 1:1 share and the defender's half of it);
+- effectiveness: better troops inflict losses faster (the enemy's quality over one's own);
+- posture: attacking troops dug in or fortified costs the attacker more;
 - size: small forces lose a larger share of their men than large ones;
 - terrain: rough ground, dunes, forest and towns cut both sides' rates;
 - protection: dug-in and fortified defenders lose less;
@@ -75,6 +76,9 @@ class Engagement:
     protection: float = 1.0  # the defenders' protection (entrenched or fortified < 1)
     attacker_doctrine: float = 1.0  # the attacking side's attacker_losses
     defender_doctrine: float = 1.0  # the defending side's defender_losses
+    attacker_quality: float = 1.0  # mean quality of the attacking men
+    defender_quality: float = 1.0  # ... and of the defending men
+    prepared: bool = False  # the defenders are dug in or fortified
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,11 +103,19 @@ def size_factor(men: int) -> float:
 
 
 def opposition(ratio: float) -> tuple[float, float]:
-    """Factors on the attacker's and the defender's rate from the force ratio (Lanchester):
-    each side's share lost grows in proportion to the strength it faces."""
-    r = max(ratio, 1e-6)
+    """Factors on the attacker's and the defender's rate from the force ratio: each side's share
+    lost grows with the strength it faces, less than in proportion (Dupuy found that at the odds
+    most battles are fought, 1-3:1, both sides' numerical losses are often similar)."""
+    r = max(ratio, 1e-6) ** C.OPPOSITION_EXPONENT
     lo, hi = C.OPPOSITION_MIN, C.OPPOSITION_MAX
     return min(hi, max(lo, 1.0 / r)), min(hi, max(lo, r))
+
+
+def effectiveness(own_quality: float, enemy_quality: float) -> float:
+    """Dupuy: more effective troops inflict losses faster. The factor on a side's loss rate is
+    the enemy's quality over its own, within EFFECTIVENESS_MIN and EFFECTIVENESS_MAX."""
+    f = enemy_quality / max(own_quality, 1e-6)
+    return min(C.EFFECTIVENESS_MAX, max(C.EFFECTIVENESS_MIN, f))
 
 
 def fire_rates(e: Engagement, result: str) -> Rates:
@@ -117,6 +129,8 @@ def fire_rates(e: Engagement, result: str) -> Rates:
         * size_factor(e.attacker_men)
         * on_attacker
         * won_a
+        * effectiveness(e.attacker_quality, e.defender_quality)
+        * (C.PREPARED_DEFENCE_ATTACKER if e.prepared else 1.0)
         * e.attacker_doctrine
     )
     d = (
@@ -125,6 +139,7 @@ def fire_rates(e: Engagement, result: str) -> Rates:
         * size_factor(e.defender_men)
         * on_defender
         * won_d
+        * effectiveness(e.defender_quality, e.attacker_quality)
         * e.protection
         * e.defender_doctrine
     )

@@ -204,8 +204,10 @@ def engagement(state: GameState, target: Hex, attackers: list[str], ratio: float
     d_side = b.other(a_side)
     terrain = b.terrain[target]
     protection = terrain.protection
-    if any(u.entrenched for u in defenders):
+    dug_in = any(u.entrenched for u in defenders)
+    if dug_in:
         protection *= C.ENTRENCHED_PROTECTION
+    attacking = [state.units[a] for a in attackers]
     return Engagement(
         ratio=ratio,
         days=combat_days(state.turn_hours),
@@ -215,7 +217,18 @@ def engagement(state: GameState, target: Hex, attackers: list[str], ratio: float
         protection=protection,
         attacker_doctrine=state.sides[a_side].doctrine.attacker_losses,
         defender_doctrine=state.sides[d_side].doctrine.defender_losses,
+        attacker_quality=_mean_quality(attacking),
+        defender_quality=_mean_quality(defenders),
+        prepared=dug_in or terrain.fortified,
     )
+
+
+def _mean_quality(units: list[UnitState]) -> float:
+    """Quality of a force, weighted by its men."""
+    men = sum(u.men for u in units)
+    if men <= 0:
+        return 1.0
+    return sum(u.quality * u.men for u in units) / men
 
 
 def resolve(state: GameState, target: Hex, attackers: list[str], ratio: float, die: int) -> Result:
@@ -289,7 +302,7 @@ def _defender_loss(
         share = displacement_share(outcome, eff, blocked=path is None)
     if share <= 0.0:
         return loss
-    share *= doctrine.defender_losses
+    share *= doctrine.defender_losses * combat_days(state.turn_hours)
     return loss + _displaced(u, loss, share, doctrine.capture_share, doctrine.wounded_per_killed)
 
 
@@ -498,19 +511,24 @@ def _after_attack(tx: Transaction, attackers: list[str], support: list[str], rep
 
 
 def _advance(tx: Transaction, target: Hex, attackers: list[str], rep: Report) -> bool:
-    """Attackers move into the emptied hex as far as stacking allows; True if any did."""
+    """Attackers move into the emptied hex as far as stacking allows; True if any did. A unit
+    that alone holds a place stays on it (advancing must not hand the place to the enemy)."""
     s = tx.state
     b = s.board
-    if occupancy(s).units_at.get(target):
+    occ = occupancy(s)
+    if occ.units_at.get(target):
         return False
     advanced: list[str] = []
     stack = 0
     for uid in attackers:
         u = s.units[uid]
         t = b.types[u.type]
-        if not u.active or target not in b.enter[(t.move_class, t.bridging)]:
+        if not u.active or u.pos is None or target not in b.enter[(t.move_class, t.bridging)]:
             continue
         if target in b.restricted_hexes[s.side] or stack + t.stack > s.scenario.map.stacking:
+            continue
+        staying = [x for x in occ.units_at.get(u.pos, ()) if x != uid and x not in advanced]
+        if u.pos in b.place_at and not staying:
             continue
         tx.unit(uid).pos = target
         stack += t.stack

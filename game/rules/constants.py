@@ -60,8 +60,12 @@ DEFENDER_RATE_PER_DAY = 0.015  # ... and of a defender
 ATTACKER_RATE_CAP = 0.134  # QJM ceilings of a day's losses to fire
 DEFENDER_RATE_CAP = 0.058
 COMBAT_HOURS_MAX = 24.0  # an attack is at most one day of fighting, however long the turn
-OPPOSITION_MIN = 0.1  # the force ratio's factor on a side's loss rate stays within these
-OPPOSITION_MAX = 8.0
+OPPOSITION_EXPONENT = 0.5  # a side's loss rate grows with (odds it faces) ** this
+OPPOSITION_MIN = 0.2  # ... and the factor stays within these
+OPPOSITION_MAX = 5.0
+EFFECTIVENESS_MIN = 0.67  # the enemy's quality over one's own, as a factor on one's loss rate
+EFFECTIVENESS_MAX = 1.5  # (the TNDM's factor for the opponent's combat effectiveness: up to 1.5)
+PREPARED_DEFENCE_ATTACKER = 1.3  # an attack on dug-in or fortified defenders costs more
 SIZE_REFERENCE_MEN = 10_000  # a force of this size loses the standard share
 SIZE_EXPONENT = 0.25  # smaller forces lose a larger share: (reference / men) ** exponent
 SIZE_FACTOR_MIN = 0.4
@@ -77,14 +81,15 @@ ATTACKER_TANK_FACTOR = 1.5  # attacking tanks are lost at this multiple of the m
 DEFENDER_TANK_FACTOR = 1.0
 ATTACKER_GUN_FACTOR = 0.3  # guns behind the attack are rarely hit
 DEFENDER_GUN_FACTOR = 0.5
-# Displacement: share of a defender's men lost as stragglers when it is driven back, at the
-# result's lowest odds; the share grows with the odds up to DISPLACE_ODDS_MAX times.
+# Displacement: share of a defender's men lost as stragglers when it is driven back in a day of
+# fighting, at the result's lowest odds; the share grows with the odds up to DISPLACE_ODDS_MAX
+# times, and with the days of fighting like the losses to fire.
 DISPLACE_SHARE = {"retreat": 0.03, "rout": 0.10}
-DISPLACE_ODDS_MAX = 4.0
+DISPLACE_ODDS_MAX = 3.0
 OVERRUN_FACTOR = 1.5  # a defender that cannot fall back loses this multiple instead
 ABANDON_TANK_FACTOR = 1.5  # tanks and guns abandoned, as a multiple of the men's share
 ABANDON_GUN_FACTOR = 2.0
-BREAK_SHARE = 0.2  # a unit beaten below this share of its men breaks up: the rest are lost
+BREAK_SHARE = 0.1  # a unit beaten below this share of its men breaks up: the rest are lost
 BOMBARD_LOSS = 0.04  # share of men lost to bombardment at 1:1 fire odds (before the die)
 BOMBARD_MAX = 0.08  # ... never more than this, after the doctrine multiplier
 BOMBARD_TANK_FACTOR = 0.3  # tanks and guns hit, as a multiple of the men's share

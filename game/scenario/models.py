@@ -27,7 +27,7 @@ Category = Literal[
     "headquarters",
     "naval",
 ]
-Posture = Literal["attack", "advance", "hold", "defend", "delay", "withdraw", "reserve"]
+Posture = Literal["attack", "assault", "advance", "hold", "defend", "delay", "withdraw", "reserve"]
 AirMissionKind = Literal["support", "interdiction", "air_superiority"]
 
 
