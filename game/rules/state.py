@@ -53,6 +53,7 @@ class UnitState:
     status: Status = "active"
     supplied: bool = True
     turns_out: int = 0  # consecutive own turns out of supply
+    encircled: bool = False  # no way to any supply source at all, however far (a pocket)
     entrenched: bool = False
     mp: float = 0.0  # movement points left this turn
     moved: bool = False
@@ -86,6 +87,7 @@ class UnitState:
             status=self.status,
             supplied=self.supplied,
             turns_out=self.turns_out,
+            encircled=self.encircled,
             entrenched=self.entrenched,
             mp=self.mp,
             moved=self.moved,

@@ -37,10 +37,23 @@ def trace(state: GameState, side: str) -> dict[Hex, float]:
     return res
 
 
-def _trace_i(state: GameState, side: str) -> dict[int, float]:
-    """The trace depends only on which hexes are closed or opened, interdiction and the range;
-    the board remembers the last few traces by exactly that (within an AI's turn, most moves
-    change none of it)."""
+def linked(state: GameState, side: str) -> frozenset[Hex]:
+    """Hexes joined to a supply source by open ground at any distance: a unit outside them is
+    encircled, not merely at the end of a long supply line."""
+    key = f"linked:{side}"
+    hit = state.cache.get(key)
+    if isinstance(hit, frozenset):
+        return hit
+    hexes = state.board.hexes
+    res = frozenset(hexes[i] for i in _trace_i(state, side, float("inf")))
+    state.cache[key] = res
+    return res
+
+
+def _trace_i(state: GameState, side: str, limit: float | None = None) -> dict[int, float]:
+    """The trace depends only on which hexes are closed or opened, interdiction and the range
+    (`limit`, the side's supply range unless given); the board remembers the last few traces by
+    exactly that (within an AI's turn, most moves change none of it)."""
     b = state.board
     occ = occupancy(state)
     enemy = b.other(side)
@@ -55,7 +68,8 @@ def _trace_i(state: GameState, side: str) -> dict[int, float]:
         if u.active and u.side == side and u.pos is not None and b.types[u.type].bridging
     )
     slow = interdicted_i(state, side)
-    limit = supply_range(state, side) + 1e-9
+    if limit is None:
+        limit = supply_range(state, side) + 1e-9
     lost = frozenset(
         b.index[h]
         for h in b.sources[side]
@@ -133,17 +147,21 @@ def update_supply(tx: Transaction, side: str, rng: random.Random, effects: bool 
     effects=False only marks who is in supply (the start of a game)."""
     s = tx.state
     supplied = trace(s, side)
+    joined = linked(s, side)
     gained: list[Change] = []
     lost: list[Change] = []
     gave_up: list[str] = []
     for uid in sorted(u.id for u in s.units.values() if u.active and u.side == side):
         ok = s.units[uid].pos in supplied
+        encircled = s.units[uid].pos not in joined
         if not effects:
-            if s.units[uid].supplied != ok:
+            if (s.units[uid].supplied, s.units[uid].encircled) != (ok, encircled):
                 tx.unit(uid).supplied = ok
+                tx.unit(uid).encircled = encircled
             continue
         u = tx.unit(uid)
         u.supplied = ok
+        u.encircled = encircled
         if ok:
             got = _resupply(tx, u)
             if got is not None:
@@ -218,11 +236,12 @@ def _starve(tx: Transaction, u: UnitState) -> Change | None:
 
 
 def _gives_up(s: GameState, u: UnitState, rng: random.Random) -> bool:
-    """Whether men of a unit cut off for long enough give themselves up this turn (the die is
+    """Whether men of a unit encircled and cut off long enough give themselves up this turn
+    (only a pocket gives up: a unit at the end of a long supply line starves instead; the die is
     rolled only for units past their doctrine's limit, so other units do not shift the random
     sequence). How many do is the side's doctrine (`_surrender`)."""
     limit = s.sides[u.side].doctrine.surrender_after_turns
-    if u.turns_out < limit:
+    if not u.encircled or u.turns_out < limit:
         return False
     b = s.board
     chance = C.SURRENDER_BASE + C.SURRENDER_PER_TURN * (u.turns_out - limit)

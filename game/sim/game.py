@@ -70,9 +70,13 @@ class Recorder:
             }
         groups: dict[str, dict[str, Any]] = {}
         adv: dict[str, list[float]] = {}
+        zones: dict[str, dict[str, int]] = {z: dict.fromkeys(b.sides, 0) for z in b.zones}
         for u in sorted(state.units.values(), key=lambda u: u.id):
             if not u.active or u.pos is None:
                 continue
+            for z, hexes in b.zones.items():
+                if u.pos in hexes:
+                    zones[z][u.side] += u.men
             sd = sides[u.side]
             sd["men"] += u.men
             sd["tanks"] += u.tanks
@@ -94,6 +98,7 @@ class Recorder:
             "date": _fmt(state.date),
             "sides": sides,
             "groups": dict(sorted(groups.items())),
+            "zones": zones,  # men of each side standing in each zone
         }
         if final:
             entry["final"] = True
