@@ -23,7 +23,7 @@ MOBILE = frozenset({"armour", "motorized", "cavalry"})
 
 
 @dataclass
-class Ctx:
+class AITurn:
     """Everything one AI turn decides with."""
 
     state: GameState
@@ -114,7 +114,7 @@ def is_mobile(state: GameState, u: UnitState) -> bool:
     return t.category in MOBILE and t.move_class in FAST_CLASSES | {"horse"}
 
 
-def prepare(ctx: Ctx) -> None:
+def prepare(ctx: AITurn) -> None:
     """Per-turn facts: both supply nets and a threat map of where enemy attacks can land."""
     s = ctx.state
     b = s.board

@@ -3,7 +3,7 @@ can reach this turn, scored by distance fields, supply, threat, terrain and enci
 
 from __future__ import annotations
 
-from game.ai.context import Ctx, is_artillery, is_mobile
+from game.ai.context import AITurn, is_artillery, is_mobile
 from game.ai.fields import INF, Field, compute, static_field
 from game.ai.plans import ATTACKING
 from game.hexes import Hex
@@ -38,20 +38,20 @@ def _achieved(state: GameState, side: str, h: Hex) -> bool:
     return state.control.get(h) == side
 
 
-def _field(ctx: Ctx, u: UnitState, targets: tuple[Hex, ...]) -> Field:
+def _field(ctx: AITurn, u: UnitState, targets: tuple[Hex, ...]) -> Field:
     b = ctx.state.board
     t = b.types[u.type]
     return static_field(b, ctx.side, t.move_class, t.bridging, targets)
 
 
-def _dist(ctx: Ctx, u: UnitState, h: Hex) -> float:
+def _dist(ctx: AITurn, u: UnitState, h: Hex) -> float:
     """Movement cost from the unit to hex h over the empty map."""
     if u.pos is None:
         return INF
     return _field(ctx, u, (h,)).get(u.pos, INF)
 
 
-def _enemy_field(ctx: Ctx, u: UnitState, cache: dict[tuple[str, bool], Field]) -> Field:
+def _enemy_field(ctx: AITurn, u: UnitState, cache: dict[tuple[str, bool], Field]) -> Field:
     """Distance to the nearest enemy unit (a one-turn field)."""
     b = ctx.state.board
     t = b.types[u.type]
@@ -64,7 +64,7 @@ def _enemy_field(ctx: Ctx, u: UnitState, cache: dict[tuple[str, bool], Field]) -
     return hit
 
 
-def assign_targets(ctx: Ctx) -> None:
+def assign_targets(ctx: AITurn) -> None:
     """Share out each group's objectives among its units: the deepest objective to the fast units
     (the pincers), the nearest open ones to the rest, and one garrison per held objective."""
     s = ctx.state
@@ -154,7 +154,7 @@ def assign_targets(ctx: Ctx) -> None:
     _fall_back(ctx)
 
 
-def _fall_back(ctx: Ctx) -> None:
+def _fall_back(ctx: AITurn) -> None:
     """Attacking units bled below half their men pull back towards their supply sources to
     recover (replacements come only out of contact) instead of dying in place."""
     s = ctx.state
@@ -168,7 +168,7 @@ def _fall_back(ctx: Ctx) -> None:
             ctx.targets[u.id] = sources
 
 
-def _keeps_place(ctx: Ctx, u: UnitState, objectives: tuple[Hex, ...]) -> bool:
+def _keeps_place(ctx: AITurn, u: UnitState, objectives: tuple[Hex, ...]) -> bool:
     """A holding unit that stands alone on a place of value it took from the enemy (not one of
     its objectives) stays there rather than hand it back."""
     s = ctx.state
@@ -183,7 +183,7 @@ def _keeps_place(ctx: Ctx, u: UnitState, objectives: tuple[Hex, ...]) -> bool:
 
 
 def _counter_attack(
-    ctx: Ctx,
+    ctx: AITurn,
     units: list[UnitState],
     objectives: tuple[Hex, ...],
     posture: str,
@@ -211,7 +211,7 @@ def _counter_attack(
         ctx.targets[u.id] = tuple(intruders)
 
 
-def _victory_zones(ctx: Ctx) -> frozenset[Hex]:
+def _victory_zones(ctx: AITurn) -> frozenset[Hex]:
     """Hexes of the zones this side scores for clearing of the enemy."""
     s = ctx.state
     out: set[Hex] = set()
@@ -221,7 +221,7 @@ def _victory_zones(ctx: Ctx) -> frozenset[Hex]:
     return frozenset(out)
 
 
-def _enemy_places(ctx: Ctx) -> tuple[Hex, ...]:
+def _enemy_places(ctx: AITurn) -> tuple[Hex, ...]:
     """Places of value the side does not hold and may enter."""
     s = ctx.state
     b = s.board
@@ -233,7 +233,7 @@ def _enemy_places(ctx: Ctx) -> tuple[Hex, ...]:
     )
 
 
-def grab_places(ctx: Ctx) -> None:
+def grab_places(ctx: AITurn) -> None:
     """Walk into places of value the enemy has left empty, with the nearest unit that can get
     there this turn and is not the garrison of an objective, if the place is not too exposed."""
     s = ctx.state
@@ -285,7 +285,7 @@ def _behind(b: Board, h: Hex, enemy_at: list[Hex], src: Field) -> int:
     return n
 
 
-def _walk(ctx: Ctx, u: UnitState, fld: Field) -> tuple[list[Hex], float]:
+def _walk(ctx: AITurn, u: UnitState, fld: Field) -> tuple[list[Hex], float]:
     """Hexes down the field's slope from the unit, as far as its movement points go (the
     rules' costs: routes, interdiction, leaving and entering enemy zones of control)."""
     s = ctx.state
@@ -335,7 +335,7 @@ def _walk(ctx: Ctx, u: UnitState, fld: Field) -> tuple[list[Hex], float]:
     return path, cost
 
 
-def _candidates(ctx: Ctx, u: UnitState, fld: Field) -> list[Hex]:
+def _candidates(ctx: AITurn, u: UnitState, fld: Field) -> list[Hex]:
     """A few hexes worth scoring: the way down the field and the ground around both ends that
     the unit's points still reach."""
     s = ctx.state
@@ -374,7 +374,7 @@ def _candidates(ctx: Ctx, u: UnitState, fld: Field) -> list[Hex]:
 
 
 def best_move(
-    ctx: Ctx, u: UnitState, enemy_cache: dict[tuple[str, bool], Field], full: bool = False
+    ctx: AITurn, u: UnitState, enemy_cache: dict[tuple[str, bool], Field], full: bool = False
 ) -> Hex | None:
     """The hex this unit should move to now, or None to stay. Scores a few likely hexes, or
     (full=True) every hex the rules say it can reach."""
@@ -456,7 +456,7 @@ def best_move(
     return best_h
 
 
-def move_units(ctx: Ctx, units: list[UnitState], second: bool = False) -> None:
+def move_units(ctx: AITurn, units: list[UnitState], second: bool = False) -> None:
     """Move each unit to its best reachable hex (fast units and the front first)."""
     enemy_cache: dict[tuple[str, bool], Field] = {}
     for u0 in units:

@@ -11,7 +11,7 @@ import random
 import zlib
 from dataclasses import dataclass
 
-from game.ai.context import Ctx, is_artillery, is_mobile, prepare
+from game.ai.context import AITurn, is_artillery, is_mobile, prepare
 from game.ai.difficulty import Difficulty, level
 from game.ai.fighting import attack_all, bombard_all, candidates, fly_air
 from game.ai.maneuver import assign_targets, grab_places, move_units
@@ -44,7 +44,7 @@ class AIPlayer:
         """Every command of the side to move, applied in order; ending the turn is left to the
         caller (a front end may want to show the result first)."""
         side = state.side
-        ctx = Ctx(state, side, self.diff, turn_rng(state, side), tasks(state, side))
+        ctx = AITurn(state, side, self.diff, turn_rng(state, side), tasks(state, side))
         if state.game_over:
             return TurnResult(state, [], 0)
         prepare(ctx)
@@ -72,7 +72,7 @@ class AIPlayer:
         return [*r.commands, EndTurnCommand()]
 
 
-def _move_order(ctx: Ctx) -> list[UnitState]:
+def _move_order(ctx: AITurn) -> list[UnitState]:
     """Fast attacking units first (they open the way), guns last (they follow the front)."""
     s = ctx.state
 
@@ -88,7 +88,7 @@ def _move_order(ctx: Ctx) -> list[UnitState]:
     return sorted(ctx.own_units(), key=key)
 
 
-def _dig_in(ctx: Ctx) -> None:
+def _dig_in(ctx: AITurn) -> None:
     """Units that neither moved nor fought dig in where the enemy is near."""
     enemy = sorted(ctx.enemy_hexes())
     if not enemy:

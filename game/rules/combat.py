@@ -184,7 +184,10 @@ class Result:
     retreat_steps: int
 
 
-def resolve(state: GameState, target: Hex, attackers: list[str], ratio: float, die: int) -> Result:
+def roll_result(
+    state: GameState, target: Hex, attackers: list[str], ratio: float, die: int
+) -> Result:
+    """What the die roll `die` does to this attack at these odds: losses, retreats, surrenders."""
     occ = occupancy(state)
     b = state.board
     row = outcome_row(ratio * C.DIE[die])
@@ -258,7 +261,7 @@ def odds(state: GameState, target: Hex, attackers: list[str], support: list[str]
     dl = [0.0, 0.0, 0.0]
     p = 1.0 / len(C.DIE)
     for die in range(len(C.DIE)):
-        r = resolve(state, target, attackers, ratio, die)
+        r = roll_result(state, target, attackers, ratio, die)
         counts[r.outcome] += 1
         for v in r.attacker_losses.values():
             for i in range(3):
@@ -353,7 +356,7 @@ def attack(
         st = strengths(s, target, attackers, support)
         ratio = st.ratio
         die = rng.randrange(len(C.DIE))
-        r = resolve(s, target, attackers, ratio, die)
+        r = roll_result(s, target, attackers, ratio, die)
         outcome = r.outcome
         a_total = [0, 0, 0]
         d_total = [0, 0, 0]
