@@ -8,12 +8,10 @@ from game.ai.fields import INF, Field, compute, static_field
 from game.ai.plans import ATTACKING
 from game.hexes import Hex
 from game.rules import validate
-from game.rules.air import interdicted
 from game.rules.board import Board
 from game.rules.combat import bombard_range, defence_value
 from game.rules.commands import MoveCommand
-from game.rules.constants import INTERDICTION_FACTOR, ZOC_LEAVE
-from game.rules.movement import max_mp, reachable_hexes
+from game.rules.movement import has_full_points, max_mp, reachable_hexes, step_costs
 from game.rules.stand import stand_reason
 from game.rules.state import GameState, UnitState
 from game.rules.zoc import occupancy
@@ -286,43 +284,29 @@ def _behind(b: Board, h: Hex, enemy_at: list[Hex], src: Field) -> int:
 
 
 def _walk(ctx: AITurn, u: UnitState, fld: Field) -> tuple[list[Hex], float]:
-    """Hexes down the field's slope from the unit, as far as its movement points go (the
-    rules' costs: routes, interdiction, leaving and entering enemy zones of control)."""
+    """Hexes down the field's slope from the unit, as far as its movement points go, at the
+    rules' prices (routes, interdiction, leaving and entering enemy zones of control). The cost
+    is INF once the walk enters an enemy zone of control (the move ends there)."""
     s = ctx.state
-    b = s.board
-    t = b.types[u.type]
-    enter = b.enter[(t.move_class, t.bridging)]
-    enemy_hexes = ctx.enemy_hexes()
-    enemy_zoc = ctx.enemy_zoc()
-    restricted = b.restricted_hexes[ctx.side]
-    slow = interdicted(s, ctx.side)
-    route = b.route_move
     assert u.pos is not None
+    steps_from = step_costs(s, u)
+    enemy_zoc = ctx.enemy_zoc()
+    full = has_full_points(s, u)
     h = u.pos
-    extra = ZOC_LEAVE if h in enemy_zoc else 0.0
-    full = not u.moved and not u.has_attacked and u.mp >= max_mp(s, u) - 1e-9
     cost = 0.0
     path: list[Hex] = []
     while True:
         here = fld.get(h, INF)
+        steps = steps_from(h)
         best: tuple[float, Hex] | None = None
-        for n in b.neighbours[h]:
-            if n in enemy_hexes or n in restricted or n not in enter:
-                continue
+        for n in steps:
             f = fld.get(n, INF)
             if f < here - 1e-9 and (best is None or (f, n) < best):
                 best = (f, n)
         if best is None:
             break
         n = best[1]
-        c = enter[n]
-        r = route.get((h, n))
-        if r is not None and r < c:
-            c = r
-        if n in slow:
-            c *= INTERDICTION_FACTOR
-        c += extra
-        extra = 0.0
+        c = steps[n]
         if cost + c > u.mp + 1e-9:
             if not path and full:
                 return [n], INF
@@ -337,40 +321,20 @@ def _walk(ctx: AITurn, u: UnitState, fld: Field) -> tuple[list[Hex], float]:
 
 def _candidates(ctx: AITurn, u: UnitState, fld: Field) -> list[Hex]:
     """A few hexes worth scoring: the way down the field and the ground around both ends that
-    the unit's points still reach."""
+    the unit's points still reach (at the rules' prices), where it may stand."""
     s = ctx.state
-    b = s.board
     assert u.pos is not None
-    t = b.types[u.type]
-    enter = b.enter[(t.move_class, t.bridging)]
-    route = b.route_move
-    enemy_hexes = ctx.enemy_hexes()
-    restricted = b.restricted_hexes[ctx.side]
     path, spent = _walk(ctx, u, fld)
     out = dict.fromkeys(path)
-    full = not u.moved and not u.has_attacked and u.mp >= max_mp(s, u) - 1e-9
-    extra = ZOC_LEAVE if u.pos in ctx.enemy_zoc() else 0.0
-    for base, used, add in ((u.pos, 0.0, extra), (path[-1] if path else None, spent, 0.0)):
+    full = has_full_points(s, u)
+    steps_from = step_costs(s, u)
+    for base, used in ((u.pos, 0.0), (path[-1] if path else None, spent)):
         if base is None or used == INF:
             continue
-        for n in b.neighbours[base]:
-            c = enter.get(n)
-            if c is None or n in out:
-                continue
-            r = route.get((base, n))
-            if r is not None and r < c:
-                c = r
-            if used + c + add <= u.mp + 1e-9 or (base == u.pos and full):
+        for n, c in steps_from(base).items():
+            if n not in out and (used + c <= u.mp + 1e-9 or (base == u.pos and full)):
                 out[n] = None
-    return [
-        h
-        for h in out
-        if h != u.pos
-        and h in enter
-        and h not in enemy_hexes
-        and h not in restricted
-        and not stand_reason(s, u, h)
-    ]
+    return [h for h in out if h != u.pos and not stand_reason(s, u, h)]
 
 
 def best_move(

@@ -8,6 +8,7 @@ Hex tuples, because it is the AI's hottest loop.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 
 from game.hexes import Coord, Hex
@@ -93,8 +94,22 @@ def _move_steps(state: GameState, unit: UnitState, start: int) -> Steps:
     return steps
 
 
-def _full(state: GameState, unit: UnitState) -> bool:
+def has_full_points(state: GameState, unit: UnitState) -> bool:
+    """Whether the unit has not moved or fought and has all its points (it may then always
+    move one hex, whatever the hex costs)."""
     return not unit.moved and not unit.has_attacked and unit.mp >= max_mp(state, unit) - _EPS
+
+
+def step_costs(state: GameState, unit: UnitState) -> Callable[[Hex], dict[Hex, float]]:
+    """The steps the unit may take out of a hex and what each costs, exactly as the movement
+    search counts them for a move from where the unit stands: leaving an enemy zone of control
+    it starts in costs more, and no step leads out of one it has entered. For a planner that
+    walks its own way across the map (the AI) but must pay the rules' prices."""
+    b = state.board
+    assert unit.pos is not None
+    steps = _move_steps(state, unit, b.index[unit.pos])
+    hexes, index = b.hexes, b.index
+    return lambda h: {hexes[n]: c for n, c in steps(index[h])}
 
 
 def _first_steps(state: GameState, unit: UnitState) -> list[int]:
@@ -117,7 +132,7 @@ def _reach_i(state: GameState, unit: UnitState) -> dict[int, float]:
         b = state.board
         cost, _ = _search(state, unit, unit.mp)
         out = dict(cost)
-        if _full(state, unit):
+        if has_full_points(state, unit):
             for n in _first_steps(state, unit):
                 if n not in out:
                     out[n] = unit.mp
