@@ -12,12 +12,15 @@ from dataclasses import dataclass
 from game.ai.context import AITurn, is_artillery
 from game.ai.plans import ATTACKING
 from game.hexes import Hex
-from game.rules import preview, validate
-from game.rules.combat import attack_value, bombard_range, defence_value, strengths
-from game.rules.commands import AirCommand, AttackCommand, BombardCommand
-from game.rules.constants import AIR_AREA_KM
-from game.rules.state import UnitState
-from game.rules.zoc import occupancy
+from game.rules import AirCommand, AttackCommand, BombardCommand, UnitState, preview, validate
+from game.rules.ai_api import (
+    AIR_AREA_KM,
+    attack_value,
+    bombard_range,
+    defence_value,
+    occupancy,
+    strengths,
+)
 
 MAX_ATTACKS = 60  # per turn, a bound on the work
 

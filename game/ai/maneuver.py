@@ -7,14 +7,18 @@ from game.ai.context import AITurn, is_artillery, is_mobile
 from game.ai.fields import INF, Field, compute, static_field
 from game.ai.plans import ATTACKING
 from game.hexes import Hex
-from game.rules import validate
-from game.rules.board import Board
-from game.rules.combat import bombard_range, defence_value
-from game.rules.commands import MoveCommand
-from game.rules.movement import has_full_points, max_mp, reachable_hexes, step_costs
-from game.rules.stand import stand_reason
-from game.rules.state import GameState, UnitState
-from game.rules.zoc import occupancy
+from game.rules import GameState, MoveCommand, UnitState, validate
+from game.rules.ai_api import (
+    Board,
+    bombard_range,
+    defence_value,
+    has_full_points,
+    max_mp,
+    occupancy,
+    reachable_hexes,
+    stand_reason,
+    step_costs,
+)
 
 STAY_BONUS = 0.5  # a move must gain this much to be worth its orders
 HUNT_REACH = 12.0  # movement points around hunted enemy units a hunting field covers

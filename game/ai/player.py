@@ -16,8 +16,7 @@ from game.ai.difficulty import Difficulty, level
 from game.ai.fighting import attack_all, bombard_all, candidates, fly_air
 from game.ai.maneuver import assign_targets, grab_places, move_units
 from game.ai.plans import ATTACKING, tasks
-from game.rules.commands import Command, EndTurnCommand, EntrenchCommand
-from game.rules.state import GameState, UnitState
+from game.rules import Command, EndTurnCommand, EntrenchCommand, GameState, UnitState
 
 DIG_RADIUS = 3  # entrench only within this many hexes of an enemy unit
 

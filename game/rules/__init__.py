@@ -33,6 +33,9 @@ Commands (pydantic, discriminated on `type`; hexes as (col, row) of the map text
 
 GameState serialises exactly: GameState.from_dict(scenario, state.to_dict()) == state.
 
+Computer players use this API and the documented internal one in game/rules/ai_api.py (costs
+of steps, distances over the empty map, stand checks, odds arithmetic, occupancy), nothing else.
+
 Inside the package: each command class has one validate/apply handler in game/rules/actions
 (registered in actions.HANDLERS); search.cheapest_paths is the one shortest-path search
 (movement, supply, the AI's fields); stand.stand_reason the one "may this unit stand here";

@@ -8,16 +8,18 @@ Hex tuples, because it is the AI's hottest loop.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 
 from game.hexes import Coord, Hex
 from game.rules import constants as C
 from game.rules.air import interdicted_i
+from game.rules.board import Board
 from game.rules.fog import known_enemy
-from game.rules.search import Steps, cheapest_paths
+from game.rules.search import Steps, by_hex_number, cheapest_paths
 from game.rules.state import GameState, UnitState
 from game.rules.zoc import occupancy
+from game.scenario.models import MoveClass
 
 _EPS = 1e-9
 _INF = float("inf")
@@ -203,3 +205,46 @@ def cost_without_limit(state: GameState, unit: UnitState, to: Hex) -> float | No
     cost, _ = _search(state, unit, None)
     i = state.board.index.get(to)
     return None if i is None else cost.get(i)
+
+
+def distances_to(
+    b: Board,
+    side: str,
+    move_class: MoveClass,
+    bridging: bool,
+    targets: Iterable[Hex],
+    bound: float = _INF,
+    blocked_target_cost: float = _INF,
+) -> dict[Hex, float]:
+    """What reaching the nearest target costs a unit of this movement class from every hex
+    within `bound`, over the empty map: terrain and routes as moves pay them, the zones `side`
+    may not enter closed, no units, zones of control or interdiction. Stepping into a target
+    the class cannot enter costs `blocked_target_cost`. One search from the targets outwards
+    answers for every hex at once (the AI's distance fields)."""
+    enter = b.enter_i[(move_class, bridging)]
+    restricted = b.restricted_i[side]
+    route = b.route_move_i
+    nbr = b.nbr
+    n_hex = len(nbr)
+
+    def steps(h: int) -> list[tuple[int, float]]:
+        # Stepping from neighbour n into h costs what entering h costs from n.
+        c_h = enter[h]
+        if c_h is None:
+            c_h = blocked_target_cost
+        out = []
+        for n in nbr[h]:
+            if enter[n] is None or n in restricted:
+                continue
+            c = c_h
+            r = route.get(n * n_hex + h)
+            if r is not None and r < c:
+                c = r
+            out.append((n, c))
+        return out
+
+    index = b.index
+    sources = [index[t] for t in targets if t in index]
+    cost = by_hex_number(cheapest_paths(sources, steps, bound)[0])
+    hexes = b.hexes
+    return {hexes[i]: d for i, d in cost.items()}
