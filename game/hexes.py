@@ -108,7 +108,7 @@ def offset_distance(a: tuple[int, int], b: tuple[int, int]) -> int:
     return Hex.from_offset(*a).distance(Hex.from_offset(*b))
 
 
-def offset_line(a: tuple[int, int], b: tuple[int, int]) -> list[tuple[int, int]]:
+def offset_line(a: tuple[int, int], b: tuple[int, int]) -> list[Coord]:
     """[col, row] positions on the straightest line from a to b."""
     return [h.to_offset() for h in Hex.from_offset(*a).line_to(Hex.from_offset(*b))]
 

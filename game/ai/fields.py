@@ -11,11 +11,13 @@ import weakref
 from collections.abc import Iterable
 
 from game.hexes import Hex
-from game.rules.board import Board
-from game.rules.search import by_hex_number, cheapest_paths
+from game.rules.ai_api import Board, MoveClass, distances_to
 
 INF = float("inf")
 Field = dict[Hex, float]
+# What stepping into a target the movement class cannot enter counts for (a river hex without
+# a crossing, say): high, so the field leads next to it, where standing is enough.
+BLOCKED_TARGET_COST = 50.0
 
 # Fields over the static map, per board, dropped with the board.
 _CACHE: weakref.WeakKeyDictionary[Board, dict[tuple[object, ...], Field]] = (
@@ -34,47 +36,20 @@ def _board_cache(b: Board) -> dict[tuple[object, ...], Field]:
 def compute(
     b: Board,
     side: str,
-    move_class: str,
+    move_class: MoveClass,
     bridging: bool,
     targets: Iterable[Hex],
     bound: float = INF,
 ) -> Field:
     """Cost for a unit of this movement class to reach the nearest target from each hex (only
-    hexes within `bound`). Runs on the board's hex numbers, as the rules' searches do."""
-    enter = b.enter_i[(move_class, bridging)]  # type: ignore[index]
-    restricted = b.restricted_i[side]
-    route = b.route_move_i
-    nbr = b.nbr
-    n_hex = len(nbr)
-
-    def steps(h: int) -> list[tuple[int, float]]:
-        # Stepping from neighbour n into h costs what entering h costs from n (the search runs
-        # from the targets outwards).
-        c_h = enter[h]
-        if c_h is None:
-            c_h = 50.0  # a target the class cannot enter: it is enough to stand next to it
-        out = []
-        for n in nbr[h]:
-            if enter[n] is None or n in restricted:
-                continue
-            c = c_h
-            r = route.get(n * n_hex + h)
-            if r is not None and r < c:
-                c = r
-            out.append((n, c))
-        return out
-
-    index = b.index
-    sources = [index[t] for t in targets if t in index]
-    cost = by_hex_number(cheapest_paths(sources, steps, bound)[0])
-    hexes = b.hexes
-    return {hexes[i]: d for i, d in cost.items()}
+    hexes within `bound`), at the rules' prices over the empty map."""
+    return distances_to(b, side, move_class, bridging, targets, bound, BLOCKED_TARGET_COST)
 
 
 def static_field(
     b: Board,
     side: str,
-    move_class: str,
+    move_class: MoveClass,
     bridging: bool,
     targets: tuple[Hex, ...],
     bound: float = INF,

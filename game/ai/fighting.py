@@ -9,15 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.ai.context import Ctx, is_artillery
+from game.ai.context import AITurn, is_artillery
 from game.ai.plans import ATTACKING
 from game.hexes import Hex
-from game.rules import preview, validate
-from game.rules.combat import attack_value, bombard_range, defence_value, strengths
-from game.rules.commands import AirCommand, AttackCommand, BombardCommand
-from game.rules.constants import AIR_AREA_KM
-from game.rules.state import UnitState
-from game.rules.zoc import occupancy
+from game.rules import AirCommand, AttackCommand, BombardCommand, UnitState, preview, validate
+from game.rules.ai_api import (
+    AIR_AREA_KM,
+    attack_value,
+    bombard_range,
+    defence_value,
+    occupancy,
+    strengths,
+)
 
 MAX_ATTACKS = 60  # per turn, a bound on the work
 ASSAULT_ODDS = 0.0  # least odds under assault orders: any
@@ -34,7 +37,7 @@ class Candidate:
     value: float
 
 
-def _threshold(ctx: Ctx, posture: str) -> float:
+def _threshold(ctx: AITurn, posture: str) -> float:
     """Least odds to attack: by posture, and bolder for a side of more initiative (doctrine)."""
     d = ctx.diff
     if posture == "assault":
@@ -49,7 +52,7 @@ def _threshold(ctx: Ctx, posture: str) -> float:
     return d.counter_odds * 1.5  # delay, withdraw: only a sure thing
 
 
-def _support_for(ctx: Ctx, h: Hex, used: set[str]) -> list[str]:
+def _support_for(ctx: AITurn, h: Hex, used: set[str]) -> list[str]:
     if not ctx.diff.support:
         return []
     s = ctx.state
@@ -63,7 +66,7 @@ def _support_for(ctx: Ctx, h: Hex, used: set[str]) -> list[str]:
     return out
 
 
-def candidates(ctx: Ctx) -> list[Candidate]:
+def candidates(ctx: AITurn) -> list[Candidate]:
     """Every enemy hex our units could attack now, with the odds of throwing all in."""
     s = ctx.state
     b = s.board
@@ -99,7 +102,7 @@ def candidates(ctx: Ctx) -> list[Candidate]:
     return out
 
 
-def fly_air(ctx: Ctx, cands: list[Candidate]) -> None:
+def fly_air(ctx: AITurn, cands: list[Candidate]) -> None:
     """Air superiority when the enemy flies, support where we attack, interdiction otherwise."""
     if not ctx.diff.air:
         return
@@ -142,7 +145,7 @@ def fly_air(ctx: Ctx, cands: list[Candidate]) -> None:
             ctx.issue(AirCommand(mission="interdiction", aircraft=free, target=b.coord[tgt]))
 
 
-def attack_all(ctx: Ctx) -> None:
+def attack_all(ctx: AITurn) -> None:
     """Make every attack whose odds meet the posture's threshold, best first; re-rate after each
     (a won fight changes the ground)."""
     for _ in range(MAX_ATTACKS):
@@ -176,7 +179,7 @@ def attack_all(ctx: Ctx) -> None:
             _spent(ctx, c)
 
 
-def _exposed(ctx: Ctx, target: Hex) -> bool:
+def _exposed(ctx: AITurn, target: Hex) -> bool:
     """Advance only where the attackers would not be half surrounded: a hex with many
     enemy-held neighbours is a trap (the pontoon hex of 1939 was one)."""
     side_at = occupancy(ctx.state).side_at
@@ -185,7 +188,7 @@ def _exposed(ctx: Ctx, target: Hex) -> bool:
     return held >= EXPOSED_NEIGHBOURS
 
 
-def _trim(ctx: Ctx, c: Candidate) -> tuple[list[str], list[str]]:
+def _trim(ctx: AITurn, c: Candidate) -> tuple[list[str], list[str]]:
     """Leave out guns, then attackers, the attack does not need (they may fight elsewhere),
     weakest first, while the odds stay comfortably above the threshold."""
     s = ctx.state
@@ -207,12 +210,12 @@ def _trim(ctx: Ctx, c: Candidate) -> tuple[list[str], list[str]]:
     return sorted(keep), sorted(keep_guns)
 
 
-def _spent(ctx: Ctx, c: Candidate) -> None:
+def _spent(ctx: AITurn, c: Candidate) -> None:
     """An attack that will not be made: leave that hex alone for the rest of the turn."""
     ctx.skip_targets.add(c.target)
 
 
-def bombard_all(ctx: Ctx) -> None:
+def bombard_all(ctx: AITurn) -> None:
     """Guns that have not fired shell the most valuable enemy hex in range."""
     if not ctx.diff.support:
         return

@@ -231,8 +231,10 @@ def _mean_quality(units: list[UnitState]) -> float:
     return sum(u.quality * u.men for u in units) / men
 
 
-def resolve(state: GameState, target: Hex, attackers: list[str], ratio: float, die: int) -> Result:
-    """The result of an attack at `ratio` for one face of the die (pure: the state is unchanged)."""
+def roll_result(
+    state: GameState, target: Hex, attackers: list[str], ratio: float, die: int
+) -> Result:
+    """What the die roll `die` does to this attack at these odds (pure: the state is unchanged)."""
     b = state.board
     eff = ratio * C.DIE[die]
     outcome, steps = result_at(eff)
@@ -365,7 +367,7 @@ def odds(state: GameState, target: Hex, attackers: list[str], support: list[str]
     dl = [0.0, 0.0, 0.0]
     p = 1.0 / len(C.DIE)
     for die in range(len(C.DIE)):
-        r = resolve(state, target, attackers, st.ratio, die)
+        r = roll_result(state, target, attackers, st.ratio, die)
         counts[r.outcome] += 1
         _add_expected(al, r.attacker_losses.items(), state, r.broken, p)
         _add_expected(dl, r.defender_losses.items(), state, r.broken, p)
@@ -570,7 +572,7 @@ def attack(
     outcome, ratio, fortress = "dissolved", 0.0, False
     if defenders:
         ratio = strengths(tx.state, target, attackers, support).ratio
-        r = resolve(tx.state, target, attackers, ratio, rng.randrange(len(C.DIE)))
+        r = roll_result(tx.state, target, attackers, ratio, rng.randrange(len(C.DIE)))
         outcome, fortress = r.outcome, r.fortress and r.outcome == "held"
         _apply_losses(tx, r, rep)
         _apply_morale(tx, r, attackers, defenders)

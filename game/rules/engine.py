@@ -42,7 +42,45 @@ def command_rng(seed: int, index: int) -> random.Random:
 def new_game(scenario: Scenario, seed: int = 0, options: Options | None = None) -> GameState:
     """The state at the start of the scenario: units placed, supply traced, first side to move."""
     b = board_for(scenario)
-    opts = options or Options()
+    units = _starting_units(scenario)
+    control, owner = _starting_control(scenario, units)
+    first = scenario.calendar.first_side or b.sides[0]
+    state = GameState(
+        scenario=scenario,
+        board=b,
+        seed=seed,
+        options=options or Options(),
+        turn=1,
+        side=first,
+        units=units,
+        sides={
+            s.id: SideState(
+                id=s.id, doctrine=s.doctrine, aircraft=s.air.aircraft, air_quality=s.air.quality
+            )
+            for s in scenario.sides
+        },
+        control=control,
+        place_owner=owner,
+        captures=[],
+        fired=[],
+        postures={},
+        air=[],
+        log=[],
+    )
+    tx = Transaction(state)
+    rng = command_rng(seed, -1)
+    tx.emit("start", f"{scenario.meta.title}: the game begins. {b.side_name[first]} to move.")
+    update_supply(tx, b.other(first), rng, effects=False)
+    start_side_turn(tx, first, rng, effects=False)
+    check_events(tx, rng)
+    _after(tx, start=True)
+    tx.state.cache.clear()
+    return tx.state
+
+
+def _starting_units(scenario: Scenario) -> dict[str, UnitState]:
+    """Every unit of the scenario at full strength: on the map, or in the pool if it arrives
+    later or waits for an event."""
     doctrines = {s.id: s.doctrine for s in scenario.sides}
     units: dict[str, UnitState] = {}
     for m in scenario.units:
@@ -67,12 +105,15 @@ def new_game(scenario: Scenario, seed: int = 0, options: Options | None = None) 
             status="pool" if waiting else "active",
             entrenched=m.entrenched,
         )
-    sides = {
-        s.id: SideState(
-            id=s.id, doctrine=s.doctrine, aircraft=s.air.aircraft, air_quality=s.air.quality
-        )
-        for s in scenario.sides
-    }
+    return units
+
+
+def _starting_control(
+    scenario: Scenario, units: dict[str, UnitState]
+) -> tuple[dict[Hex, str], dict[str, str]]:
+    """Who controls which hexes and owns which places at the start: the places' owners, then
+    the hexes units stand in (a unit also owns an unowned place it stands on)."""
+    b = board_for(scenario)
     control: dict[Hex, str] = {}
     owner: dict[str, str] = {}
     for p in scenario.places:
@@ -85,33 +126,7 @@ def new_game(scenario: Scenario, seed: int = 0, options: Options | None = None) 
             place = b.place_at.get(u.pos)
             if place is not None and place.id not in owner:
                 owner[place.id] = u.side
-    first = scenario.calendar.first_side or b.sides[0]
-    state = GameState(
-        scenario=scenario,
-        board=b,
-        seed=seed,
-        options=opts,
-        turn=1,
-        side=first,
-        units=units,
-        sides=sides,
-        control=control,
-        place_owner=owner,
-        captures=[],
-        fired=[],
-        postures={},
-        air=[],
-        log=[],
-    )
-    tx = Transaction(state)
-    rng = command_rng(seed, -1)
-    tx.emit("start", f"{scenario.meta.title}: the game begins. {b.side_name[first]} to move.")
-    update_supply(tx, b.other(first), rng, effects=False)
-    start_side_turn(tx, first, rng, effects=False)
-    check_events(tx, rng)
-    _after(tx, start=True)
-    tx.state.cache.clear()
-    return tx.state
+    return control, owner
 
 
 # --- validation and applying -----------------------------------------------------------------

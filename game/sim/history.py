@@ -178,9 +178,11 @@ TARGETS_1945 = (
         "21,000 (Japanese figures) to 84,000 (Soviet claim) killed; about 600,000 prisoners",
         "men killed",
         lambda g: _men(g, "japanese", "killed"),
-        lambda g: JAPANESE_1945_KILLED[0] / 2
-        <= _men(g, "japanese", "killed")
-        <= JAPANESE_1945_KILLED[1] * 1.2,
+        lambda g: (
+            JAPANESE_1945_KILLED[0] / 2
+            <= _men(g, "japanese", "killed")
+            <= JAPANESE_1945_KILLED[1] * 1.2
+        ),
     ),
     Target(
         "manchuria_1945",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from game.rules import combat
-from game.rules.actions.common import fire_reasons, fmt, own_unit, target_hex
+from game.rules.actions.common import fire_reasons, fmt, unit_and_hex
 from game.rules.commands import BombardCommand
 from game.rules.fog import seen_hexes
 from game.rules.state import GameState, Transaction
@@ -14,15 +14,13 @@ from game.rules.zoc import occupancy
 
 def validate(state: GameState, cmd: BombardCommand) -> list[str]:
     errs: list[str] = []
-    u = own_unit(state, cmd.unit, errs)
-    h = target_hex(state, cmd.target, errs)
-    if u is None or h is None:
-        return errs
-    if occupancy(state).side_at.get(h) != state.enemy or (
-        state.options.fog and h not in seen_hexes(state, state.side)
-    ):
-        errs.append(f"there is no enemy unit in sight at {fmt(cmd.target)}")
-    errs.extend(fire_reasons(state, u, h, cmd.target))
+    found = unit_and_hex(state, cmd.unit, cmd.target, errs)
+    if found is not None:
+        u, h = found
+        in_sight = not state.options.fog or h in seen_hexes(state, state.side)
+        if occupancy(state).side_at.get(h) != state.enemy or not in_sight:
+            errs.append(f"there is no enemy unit in sight at {fmt(cmd.target)}")
+        errs.extend(fire_reasons(state, u, h, cmd.target))
     return errs
 
 

@@ -40,6 +40,15 @@ def target_hex(state: GameState, c: Coord, errs: list[str]) -> Hex | None:
     return h
 
 
+def unit_and_hex(
+    state: GameState, uid: str, c: Coord, errs: list[str]
+) -> tuple[UnitState, Hex] | None:
+    """The side to move's unit `uid` and the hex at c, or None with the reasons added to errs."""
+    u = own_unit(state, uid, errs)
+    h = target_hex(state, c, errs)
+    return None if u is None or h is None else (u, h)
+
+
 def fire_reasons(state: GameState, u: UnitState, h: Hex, c: Coord) -> list[str]:
     """Why artillery unit u cannot fire at hex h (map position c) now, or []."""
     rng = bombard_range(state, u)

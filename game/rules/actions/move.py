@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from game.rules.actions.common import fmt, own_unit, target_hex
+from game.rules.actions.common import fmt, unit_and_hex
 from game.rules.commands import MoveCommand
 from game.rules.movement import cost_without_limit, move_cost, path_hexes
 from game.rules.stand import stand_reason
@@ -14,10 +14,10 @@ from game.rules.zoc import occupancy
 
 def validate(state: GameState, cmd: MoveCommand) -> list[str]:
     errs: list[str] = []
-    u = own_unit(state, cmd.unit, errs)
-    h = target_hex(state, cmd.to, errs)
-    if u is None or h is None:
+    found = unit_and_hex(state, cmd.unit, cmd.to, errs)
+    if found is None:
         return errs
+    u, h = found
     assert u.pos is not None
     if h == u.pos:
         return [f"{u.name} is already at {fmt(cmd.to)}"]
