@@ -18,8 +18,7 @@ from typing import Any
 
 import pygame
 
-from game.rules.board import Board
-from game.rules.hexes import Hex
+from game.hexes import Hex
 from game.rules.state import GameState, UnitState
 from game.ui.pygame.layout import SQRT3, HexLayout
 from game.ui.text.mapview import glyph_of, stacks
@@ -192,7 +191,7 @@ class TerrainLayer:
         scratch.fill(PAPER)
         shift = (self.origin[0] - area.left + margin, self.origin[1] - area.top + margin)
         local = HexLayout(size, (float(shift[0]), float(shift[1])))
-        hexes = _hexes_near(state.board, size, area.move(-self.origin[0], -self.origin[1]))
+        hexes = _hexes_near(state, size, area.move(-self.origin[0], -self.origin[1]))
         _draw_hexes(scratch, state, local, fonts, hexes, reach)
         inside = set(hexes)
         _draw_zones(scratch, state, local, inside)
@@ -201,9 +200,10 @@ class TerrainLayer:
         self.surface.blit(scratch, area.topleft, pygame.Rect(margin, margin, *area.size))
 
 
-def _hexes_near(board: Board, size: float, area: pygame.Rect) -> list[Hex]:
+def _hexes_near(state: GameState, size: float, area: pygame.Rect) -> list[Hex]:
     """Hexes that may show in `area` of map space (pixels from the centre of hex [0, 0]), in
     the board's order, which is the order they are drawn in."""
+    board = state.board
     width, pitch, margin = SQRT3 * size, 1.5 * size, size + 2
     r0 = max(0, math.floor((area.top - margin) / pitch))
     r1 = min(board.height - 1, math.ceil((area.bottom + margin) / pitch))
