@@ -18,7 +18,7 @@ from typing import Any
 
 import pygame
 
-from game.hexes import Hex
+from game.hexes import Hex, coord
 from game.rules.state import GameState, UnitState
 from game.ui.pygame.layout import SQRT3, HexLayout
 from game.ui.text.mapview import glyph_of, stacks
@@ -120,8 +120,8 @@ def draw_map(
         c = board.coord[h]
         if near.collidepoint(layout.centre(c)):
             draw_counter(surf, state, layout, fonts, c, units)
-    for c in marks.targets:
-        pygame.draw.polygon(surf, TARGET, layout.corners(c, inset=2), max(2, int(size / 9)))
+    for target in marks.targets:
+        pygame.draw.polygon(surf, TARGET, layout.corners(target, inset=2), max(2, int(size / 9)))
     if marks.selected_hex is not None:
         pygame.draw.polygon(
             surf, SELECT, layout.corners(marks.selected_hex, inset=1), max(2, int(size / 8))
@@ -212,7 +212,7 @@ def _hexes_near(state: GameState, size: float, area: pygame.Rect) -> list[Hex]:
     out = []
     for r in range(r0, r1 + 1):
         for c in range(c0, c1 + 1):
-            h = board.hex_at((c, r))
+            h = board.hex_at(coord(c, r))
             if h is not None:
                 out.append(h)
     return out
