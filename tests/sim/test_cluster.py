@@ -5,8 +5,6 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import pytest
-
 from tests.conftest import EXAMPLE, ROOT
 
 
@@ -22,7 +20,6 @@ def simulate(*args: str, prelude: str = "") -> subprocess.CompletedProcess[str]:
 
 
 def test_local_cluster_gives_the_same_bytes_as_local_workers() -> None:
-    pytest.importorskip("dask.distributed")
     common = ("--runs", "4", "--seed", "7", "--json")
     on_cluster = simulate(*common, "--cluster", "local", "--workers", "1")
     on_processes = simulate(*common, "--workers", "2")
