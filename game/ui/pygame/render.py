@@ -46,15 +46,16 @@ def shade(c: Colour, f: float) -> Colour:
 
 
 class CachedFont(pygame.font.Font):
-    """A font that remembers the text it has rendered: a frame draws mostly the same labels,
-    panel lines and glyphs as the one before, and rendering text is the costliest part of it.
-    Callers only blit what render() returns, never draw on it."""
+    """A font that remembers the text it has rendered and measured: a frame draws mostly the
+    same labels, panel lines and glyphs as the one before, and rendering and measuring text were
+    the costliest part of it. Callers only blit what render() returns, never draw on it."""
 
     MAX_TEXTS = 1024
 
     def __init__(self, path: str | None, size: int) -> None:
         super().__init__(path, size)
         self._rendered: dict[tuple[object, ...], pygame.Surface] = {}
+        self._sizes: dict[str, tuple[int, int]] = {}
 
     def render(self, text: Any, antialias: Any, color: Any, bgcolor: Any = None) -> pygame.Surface:
         key = (text, bool(antialias), tuple(color), None if bgcolor is None else tuple(bgcolor))
@@ -64,6 +65,14 @@ class CachedFont(pygame.font.Font):
                 self._rendered.clear()
             hit = super().render(text, antialias, color, bgcolor)
             self._rendered[key] = hit
+        return hit
+
+    def size(self, text: Any) -> tuple[int, int]:
+        hit = self._sizes.get(text)
+        if hit is None:
+            if len(self._sizes) >= self.MAX_TEXTS:
+                self._sizes.clear()
+            hit = self._sizes[text] = super().size(text)
         return hit
 
 
