@@ -8,22 +8,20 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from game.scenario.errors import Problem
 from game.scenario.geometry import Coord, build_grid, resolve, turn_starts, zone_hexes
+from game.scenario.locator import Locator
 from game.scenario.models import Doctrine, HexOrPlace, Scenario
 from game.scenario.positions import Path
 from game.scenario.suggest import did_you_mean
 
-if TYPE_CHECKING:
-    from game.scenario.loader import Locator
-
 
 class _Checker:
-    def __init__(self, s: Scenario, loc: Locator) -> None:
+    def __init__(self, s: Scenario, loc: Locator, ignored: frozenset[str]) -> None:
         self.s = s
         self.loc = loc
+        self.ignored = ignored
         self.out: list[Problem] = []
         self.grid = build_grid(s)
         self.sides = [side.id for side in s.sides]
@@ -48,6 +46,8 @@ class _Checker:
         known = list(known)
         if value in known:
             return True
+        if value in self.ignored:
+            return False  # defined, but left out for a problem already reported
         self.error(path, f"unknown {what} '{value}'", did_you_mean(value, known))
         return False
 
@@ -82,7 +82,7 @@ class _Checker:
         return ref
 
     def group_ref(self, path: Path, side: str, group: str) -> None:
-        if group and group not in self.groups.get(side, set()):
+        if group and group not in self.groups.get(side, set()) and group not in self.ignored:
             self.error(
                 path,
                 f"side '{side}' has no units in group '{group}'",
@@ -328,6 +328,10 @@ class _Checker:
         return self.out
 
 
-def cross_check(s: Scenario, loc: Locator) -> list[Problem]:
-    """Every cross-reference problem in the scenario, errors and warnings."""
-    return _Checker(s, loc).run()
+def cross_check(s: Scenario, loc: Locator, ignored: frozenset[str] = frozenset()) -> list[Problem]:
+    """Every cross-reference problem in the scenario, errors and warnings.
+
+    `ignored` names ids of parts left out because the models rejected them: references to
+    those are not reported again.
+    """
+    return _Checker(s, loc, ignored).run()

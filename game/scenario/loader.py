@@ -7,84 +7,25 @@ back to whichever file a value came from.
 
 from __future__ import annotations
 
+import dataclasses
 import os
-import types
-import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Any
 
 import tomli
 from pydantic import BaseModel, ValidationError
 
+from game.scenario.crossref import cross_check
 from game.scenario.errors import Problem, ScenarioError
+from game.scenario.locator import Locator, SourceFile, dotted
+from game.scenario.modelpaths import data_path, field_description, independent_errors, model_at
 from game.scenario.models import Ruleset, Scenario
-from game.scenario.positions import Path, Pos, PositionIndex, index_positions
+from game.scenario.partial import repair
+from game.scenario.positions import Path, Pos, index_positions
 from game.scenario.suggest import did_you_mean
 
 MAX_INCLUDE_DEPTH = 8
-
-
-@dataclass
-class SourceFile:
-    path: FsPath
-    display: str
-    text: str
-    data: dict[str, Any]
-    positions: PositionIndex
-
-
-@dataclass
-class Locator:
-    """Maps a path in the merged data to the file, line and column it came from."""
-
-    files: list[SourceFile]
-    origins: dict[Path, tuple[int, Path]] = field(default_factory=dict)
-
-    def locate(self, path: Path, want_key: bool = False) -> tuple[str, Pos]:
-        fid, local = 0, path
-        for n in range(len(path), -1, -1):
-            hit = self.origins.get(path[:n])
-            if hit is not None:
-                fid, local = hit[0], hit[1] + path[n:]
-                break
-        src = self.files[fid]
-        pos = src.positions.key(local) if want_key else src.positions.value(local)
-        if pos is None:
-            near = src.positions.nearest(local)
-            pos = near[1] if near else Pos(1, 1)
-        return src.display, pos
-
-    def problem(
-        self,
-        path: Path,
-        message: str,
-        hint: str = "",
-        severity: str = "error",
-        want_key: bool = False,
-        col_offset: int = 0,
-    ) -> Problem:
-        file, pos = self.locate(path, want_key)
-        return Problem(
-            file=file,
-            line=pos.line,
-            col=pos.col + col_offset,
-            message=message,
-            path=dotted(path),
-            hint=hint,
-            severity="warning" if severity == "warning" else "error",
-        )
-
-
-def dotted(path: Path) -> str:
-    """('units', 3, 'men') -> 'units[3].men'."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + part
-    return out
 
 
 def _display(path: FsPath) -> str:
@@ -222,85 +163,6 @@ def _merge_values(items: list[tuple[int, Any, Path]], path: Path, loc: Locator) 
 # --- pass 2: the models -------------------------------------------------------------------------
 
 
-def _data_path(data: Any, loc: tuple[int | str, ...]) -> Path:
-    """Pydantic's loc minus union tags and type names: the path that exists in the data."""
-    out: list[str | int] = []
-    node = data
-    for part in loc:
-        if isinstance(node, dict) and part in node:
-            out.append(part)
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            out.append(part)
-            node = node[part]
-        elif isinstance(node, dict) and isinstance(part, str) and part not in node:
-            # A missing key, or a union/function tag: keep a real-looking key name only once.
-            if part.isidentifier() and not any(c in part for c in "[]-"):
-                out.append(part)
-                node = None
-    return tuple(out)
-
-
-def _model_at(path: Path, data: Any, root: type[BaseModel]) -> type[BaseModel] | None:
-    """The model class that validates the table at `path` (for suggesting key names)."""
-    ann: Any = root
-    node = data
-    for part in path:
-        ann = _unwrap(ann, node)
-        if isinstance(ann, type) and issubclass(ann, BaseModel) and isinstance(part, str):
-            info = ann.model_fields.get(part)
-            if info is None:
-                return None
-            ann = info.annotation
-        else:
-            origin = typing.get_origin(ann)
-            args = typing.get_args(ann)
-            if origin is tuple and args:
-                ann = args[0]
-            elif origin is dict and len(args) == 2:
-                ann = args[1]
-            else:
-                return None
-        if isinstance(node, dict):
-            node = node.get(part)
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
-        else:
-            node = None
-    ann = _unwrap(ann, node)
-    return ann if isinstance(ann, type) and issubclass(ann, BaseModel) else None
-
-
-def _unwrap(ann: Any, node: Any) -> Any:
-    """Strip Annotated/Optional; pick the union member whose `type` tag matches the data."""
-    while True:
-        origin = typing.get_origin(ann)
-        if origin is typing.Annotated:
-            ann = typing.get_args(ann)[0]
-        elif origin in (typing.Union, types.UnionType):
-            members = [a for a in typing.get_args(ann) if a is not type(None)]
-            tag = node.get("type") if isinstance(node, dict) else None
-            chosen = members[0]
-            for m in members:
-                if isinstance(m, type) and issubclass(m, BaseModel):
-                    lit = m.model_fields.get("type")
-                    if lit is not None and tag in typing.get_args(lit.annotation):
-                        chosen = m
-            ann = chosen
-        else:
-            return ann
-
-
-def _field_description(path: Path, data: Any, root: type[BaseModel]) -> str:
-    if not path or not isinstance(path[-1], str):
-        return ""
-    model = _model_at(path[:-1], data, root)
-    if model is None:
-        return ""
-    info = model.model_fields.get(path[-1])
-    return info.description or "" if info else ""
-
-
 _TYPE_WORDS = {
     "int": "a whole number",
     "float": "a number",
@@ -331,15 +193,15 @@ def _model_problems(
 ) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[tuple[Path, str]] = set()
-    for err in exc.errors():
+    for err in independent_errors(exc.errors()):
         etype = err["type"]
-        path = _data_path(data, tuple(err["loc"]))
+        path = data_path(data, tuple(err["loc"]))
         ctx = err.get("ctx") or {}
         given = err.get("input")
         key = path[-1] if path else ""
         if etype == "missing":
             parent = path[:-1]
-            desc = _field_description(path, data, root)
+            desc = field_description(path, data, root)
             where = dotted(parent) or "the top level"
             problem = loc.problem(
                 parent,
@@ -349,7 +211,7 @@ def _model_problems(
             )
             problem = Problem(**{**problem.__dict__, "path": dotted(path)})
         elif etype == "extra_forbidden":
-            model = _model_at(path[:-1], data, root)
+            model = model_at(path[:-1], data, root)
             names = list(model.model_fields) if model else []
             problem = loc.problem(
                 path, f"unknown key '{key}'", did_you_mean(str(key), names), want_key=True
@@ -450,10 +312,18 @@ def is_ruleset(data: dict[str, Any]) -> bool:
     return "ruleset" in data and "meta" not in data
 
 
+def _all_problems(exc: ValidationError, data: dict[str, Any], locator: Locator) -> list[Problem]:
+    """The model errors, and the cross-check problems of the parts that did validate."""
+    problems = _model_problems(exc, data, locator, Scenario)
+    repaired = repair(data, exc, Scenario)
+    if repaired is not None and isinstance(repaired.model, Scenario):
+        remapped = dataclasses.replace(locator, remap=repaired.original_path)
+        problems += cross_check(repaired.model, remapped, repaired.ignored)
+    return sorted(problems, key=locator.file_order)
+
+
 def load(path: str | FsPath) -> Loaded:
     """Read, validate and cross-check a scenario; raise ScenarioError with every problem."""
-    from game.scenario.crossref import cross_check
-
     data, locator = _read_all(path)
     if is_ruleset(data):
         raise ScenarioError(
@@ -469,8 +339,8 @@ def load(path: str | FsPath) -> Loaded:
     try:
         scenario = Scenario.model_validate(_tuples(data))
     except ValidationError as exc:
-        raise ScenarioError(_model_problems(exc, data, locator, Scenario)) from None
-    problems = cross_check(scenario, locator)
+        raise ScenarioError(_all_problems(exc, data, locator)) from None
+    problems = sorted(cross_check(scenario, locator), key=locator.file_order)
     if any(p.severity == "error" for p in problems):
         raise ScenarioError(problems)
     return Loaded(scenario, tuple(problems), locator, tuple(f.path for f in locator.files))
