@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from game.scenario.crossref import cross_check
 from game.scenario.errors import Problem, ScenarioError
+from game.scenario.library import RULESET_PREFIX, ruleset_names, ruleset_path
 from game.scenario.locator import Locator, SourceFile, dotted
 from game.scenario.modelpaths import data_path, field_description, independent_errors, model_at
 from game.scenario.models import Ruleset, Scenario
@@ -71,59 +72,84 @@ def _syntax_hint(text: str, line: int) -> str:
     return "see https://toml.io for the syntax of keys, strings, arrays and dates"
 
 
-def _load_files(path: FsPath) -> tuple[list[SourceFile], list[Problem]]:
-    """The file and everything it includes, depth first; the main file comes first."""
+def _load_files(path: FsPath) -> tuple[list[SourceFile], list[Problem], list[int]]:
+    """The file and everything it includes: files in reading order (the main file first),
+    problems, and the order to merge them in (lowest precedence first: a file's includes in
+    their order, then the file itself). A file included along two paths is read once."""
     files: list[SourceFile] = []
     problems: list[Problem] = []
-    seen: set[FsPath] = set()
+    merge_order: list[int] = []
+    done: set[FsPath] = set()
+    chain: list[tuple[FsPath, str]] = []
 
-    def visit(p: FsPath, depth: int) -> None:
-        real = p.resolve()
-        seen.add(real)
+    def visit(p: FsPath) -> None:
         src = _read(p, _display(p))
+        fid = len(files)
         files.append(src)
+        chain.append((p.resolve(), src.display))
         includes = src.data.get("include", [])
-        if not isinstance(includes, list):
-            return  # the model pass reports the wrong type
-        for n, inc in enumerate(includes):
-            if not isinstance(inc, str):
-                continue
-            target = p.parent / inc
-            pos = src.positions.value(("include", n)) or Pos(1, 1)
-            where = Problem(src.display, pos.line, pos.col, "", path=f"include[{n}]")
-            if not target.is_file():
-                folder = target.parent
-                near = [q.name for q in folder.glob("*.toml")] if folder.is_dir() else []
-                problems.append(
-                    _with(
-                        where,
-                        f"included file '{inc}' not found (looked for {_display(target)})",
-                        did_you_mean(target.name, near)
-                        or "paths are relative to the file that includes them",
-                    )
-                )
-            elif target.resolve() in seen:
-                problems.append(_with(where, f"'{inc}' is included twice or includes itself", ""))
-            elif depth >= MAX_INCLUDE_DEPTH:
-                problems.append(_with(where, "includes are nested too deeply", ""))
-            else:
-                try:
-                    visit(target, depth + 1)
-                except ScenarioError as exc:
-                    problems.extend(exc.problems)
+        for n, inc in enumerate(includes if isinstance(includes, list) else []):
+            if isinstance(inc, str):
+                pos = src.positions.value(("include", n)) or Pos(1, 1)
+                where = Problem(src.display, pos.line, pos.col, "", path=f"include[{n}]")
+                follow(p, inc, where)
+        chain.pop()
+        done.add(p.resolve())
+        merge_order.append(fid)
 
-    visit(path, 0)
-    return files, problems
+    def follow(base: FsPath, inc: str, where: Problem) -> None:
+        target, missing, hint = _include_target(base, inc)
+        if target is None:
+            problems.append(_with(where, missing, hint))
+        elif target.resolve() in done:
+            return  # already merged once (two files include the same ruleset)
+        elif any(real == target.resolve() for real, _ in chain):
+            start = next(n for n, (real, _) in enumerate(chain) if real == target.resolve())
+            home = chain[0][0].parent
+            names = [os.path.relpath(real, home) for real, _ in (*chain[start:], chain[start])]
+            problems.append(
+                _with(where, "include cycle: " + " -> ".join(names), "remove one of these includes")
+            )
+        elif len(chain) > MAX_INCLUDE_DEPTH:
+            problems.append(_with(where, "includes are nested too deeply", ""))
+        else:
+            try:
+                visit(target)
+            except ScenarioError as exc:
+                problems.extend(exc.problems)
+
+    visit(path)
+    return files, problems, merge_order
+
+
+def _include_target(base: FsPath, inc: str) -> tuple[FsPath | None, str, str]:
+    """The file an include names, or None with the message and hint saying what was missing."""
+    if inc.startswith(RULESET_PREFIX):
+        name = inc[len(RULESET_PREFIX) :]
+        found = ruleset_path(name)
+        hint = did_you_mean(name, ruleset_names()) or "no shipped ruleset has that name"
+        return found, f"no ruleset named '{name}'", hint
+    target = base.parent / inc
+    if target.is_file():
+        return target, "", ""
+    folder = target.parent
+    near = [q.name for q in folder.glob("*.toml")] if folder.is_dir() else []
+    return (
+        None,
+        f"included file '{inc}' not found (looked for {_display(target)})",
+        did_you_mean(target.name, near)
+        or "paths are relative to the file that includes them; ruleset:NAME names a shipped one",
+    )
 
 
 def _with(p: Problem, message: str, hint: str) -> Problem:
     return Problem(p.file, p.line, p.col, message, p.path, hint, p.severity)
 
 
-def _merge(files: list[SourceFile], locator: Locator) -> dict[str, Any]:
+def _merge(files: list[SourceFile], order: list[int], locator: Locator) -> dict[str, Any]:
     """Included files underneath, the including file on top; arrays of tables are joined."""
     layers: list[tuple[int, Any, Path]] = []
-    for fid in range(len(files) - 1, -1, -1):  # lowest precedence first
+    for fid in order:  # lowest precedence first
         data = dict(files[fid].data)
         if fid != 0:
             data.pop("include", None)
@@ -291,9 +317,9 @@ def _read_all(path: str | FsPath) -> tuple[dict[str, Any], Locator]:
         raise ScenarioError(
             [Problem(str(path), 1, 1, "no such file", hint="check the path and the file name")]
         )
-    files, problems = _load_files(fs_path)
+    files, problems, order = _load_files(fs_path)
     locator = Locator(files)
-    data = _merge(files, locator)
+    data = _merge(files, order, locator)
     if problems:
         raise ScenarioError(problems)
     return data, locator
@@ -367,7 +393,7 @@ def scenario_hash(path: str | FsPath) -> str:
     """Content hash of a scenario and its includes: saves use it to notice a changed file."""
     import hashlib
 
-    files, _ = _load_files(FsPath(path))
+    files, _, _ = _load_files(FsPath(path))
     h = hashlib.sha256()
     for f in files:
         h.update(f.text.encode("utf-8"))

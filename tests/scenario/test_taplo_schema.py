@@ -65,7 +65,6 @@ def test_taplo_accepts_every_shipped_scenario_and_ruleset() -> None:
 def _broken_copy(tmp_path: Path, replacements: list[tuple[str, str]]) -> tuple[Path, str]:
     text = EXAMPLE.read_text(encoding="utf-8")
     text = text.replace("#:schema ../scenario.schema.json", f"#:schema {SCHEMA.resolve()}")
-    text = text.replace('"../rulesets/', f'"{(SCENARIOS / "rulesets").resolve()}/')
     for old, new in replacements:
         assert text.count(old) >= 1, old
         text = text.replace(old, new, 1)
