@@ -21,7 +21,7 @@ from game.scenario.errors import Problem, ScenarioError
 from game.scenario.library import RULESET_PREFIX, ruleset_names, ruleset_path
 from game.scenario.locator import Locator, SourceFile, dotted
 from game.scenario.modelpaths import data_path, field_description, independent_errors, model_at
-from game.scenario.models import Ruleset, Scenario
+from game.scenario.models import FORMAT_VERSION, Ruleset, Scenario
 from game.scenario.partial import repair
 from game.scenario.positions import Path, Pos, index_positions
 from game.scenario.suggest import did_you_mean
@@ -142,6 +142,24 @@ def _include_target(base: FsPath, inc: str) -> tuple[FsPath | None, str, str]:
     )
 
 
+def _newer_format(src: SourceFile) -> Problem | None:
+    """A clear error for a file written for a later version of the format, else None."""
+    version = src.data.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version <= FORMAT_VERSION:
+        return None
+    pos = src.positions.value(("format_version",)) or Pos(1, 1)
+    return Problem(
+        src.display,
+        pos.line,
+        pos.col,
+        f"this file is written in scenario format version {version}; this version of Two Augusts "
+        f"reads format version {FORMAT_VERSION}",
+        path="format_version",
+        hint="update Two Augusts (pip install --upgrade two-augusts), or ask the author for a "
+        f"file in format version {FORMAT_VERSION}",
+    )
+
+
 def _with(p: Problem, message: str, hint: str) -> Problem:
     return Problem(p.file, p.line, p.col, message, p.path, hint, p.severity)
 
@@ -152,8 +170,8 @@ def _merge(files: list[SourceFile], order: list[int], locator: Locator) -> dict[
     for fid in order:  # lowest precedence first
         data = dict(files[fid].data)
         if fid != 0:
-            data.pop("include", None)
-            data.pop("ruleset", None)
+            for own in ("include", "ruleset", "format_version"):
+                data.pop(own, None)
         layers.append((fid, data, ()))
     merged: dict[str, Any] = _merge_values(layers, (), locator)
     return merged
@@ -318,6 +336,9 @@ def _read_all(path: str | FsPath) -> tuple[dict[str, Any], Locator]:
             [Problem(str(path), 1, 1, "no such file", hint="check the path and the file name")]
         )
     files, problems, order = _load_files(fs_path)
+    newer = [p for f in files if (p := _newer_format(f)) is not None]
+    if newer:
+        raise ScenarioError(newer)  # the rest would be noise from a format this game cannot read
     locator = Locator(files)
     data = _merge(files, order, locator)
     if problems:

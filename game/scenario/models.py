@@ -573,6 +573,9 @@ class Ruleset(Model):
     """A file of shared definitions that scenarios include (terrain, unit types)."""
 
     ruleset: RulesetInfo = Field(description="Marks the file as a ruleset and names it.")
+    format_version: Literal[1] = Field(
+        default=1, description="Version of the format the ruleset is written in."
+    )
     include: tuple[str, ...] = Field(default=(), description="Further ruleset files.")
     terrain: dict[str, Terrain] = Field(default_factory=dict, description="Terrain types.")
     unit_types: dict[str, UnitType] = Field(default_factory=dict, description="Unit types.")
