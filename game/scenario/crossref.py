@@ -131,19 +131,32 @@ class _Checker:
             for k, p in enumerate(route.path):
                 self.hex_ref(("map", "routes", n, "path", k), p)
         for n, zone in enumerate(self.s.zones):
-            if not ragged and (
-                len(zone.rows) != len(m.rows)
-                or any(len(a) != len(b) for a, b in zip(zone.rows, m.rows, strict=False))
-            ):
-                self.error(
-                    ("zones", n, "rows"),
-                    f"zone '{zone.id}' rows do not match the map's shape "
-                    f"({len(m.rows)} rows of {width})",
-                    "copy the map rows and mark the zone's hexes with '#'",
-                )
+            if not ragged:
+                self.check_zone_shape(n)
             for k, side in enumerate(zone.restricted_for):
                 self.ref(("zones", n, "restricted_for", k), side, self.sides, "side")
         self.duplicates([z.id for z in self.s.zones], ("zones",), "zone")
+
+    def check_zone_shape(self, n: int) -> None:
+        """A zone's rows must copy the map's shape; name the first row that does not."""
+        zone, rows = self.s.zones[n], self.s.map.rows
+        hint = "copy the map rows and mark the zone's hexes with '#'"
+        if len(zone.rows) != len(rows):
+            self.error(
+                ("zones", n, "rows"),
+                f"zone '{zone.id}' has {len(zone.rows)} rows; the map has {len(rows)}",
+                hint,
+            )
+            return
+        for r, (mine, theirs) in enumerate(zip(zone.rows, rows, strict=True)):
+            if len(mine) != len(theirs):
+                self.error(
+                    ("zones", n, "rows", r),
+                    f"zone '{zone.id}' row {r} has {len(mine)} characters; the map's row {r} "
+                    f"has {len(theirs)}",
+                    hint,
+                )
+                return
 
     def check_places(self) -> None:
         self.duplicates([p.id for p in self.s.places], ("places",), "place")
@@ -311,8 +324,17 @@ class _Checker:
             path: Path = ("ai", n)
             if self.ref((*path, "side"), plan.side, self.sides, "side"):
                 self.group_ref((*path, "group"), plan.side, plan.group)
+            barred = [(z, zone_hexes(z)) for z in self.s.zones if plan.side in z.restricted_for]
             for k, obj in enumerate(plan.objectives):
-                self.hex_ref((*path, "objectives", k), obj)
+                at = self.hex_ref((*path, "objectives", k), obj)
+                zone = next((z for z, hexes in barred if at in hexes), None)
+                if zone is not None and at is not None:
+                    self.warn(
+                        (*path, "objectives", k),
+                        f"objective [{at[0]}, {at[1]}] lies in zone '{zone.id}', which side "
+                        f"'{plan.side}' may not enter",
+                        "the AI can never reach it: choose a hex outside the zone",
+                    )
             if plan.start and plan.end and plan.end < plan.start:
                 self.error((*path, "end"), "the plan ends before it starts")
 

@@ -257,9 +257,13 @@ def _model_problems(
         elif etype == "extra_forbidden":
             model = model_at(path[:-1], data, root)
             names = list(model.model_fields) if model else []
-            problem = loc.problem(
-                path, f"unknown key '{key}'", did_you_mean(str(key), names), want_key=True
-            )
+            hint = did_you_mean(str(key), names)
+            if key in ("include", "format_version") and len(path) > 1:
+                hint = (
+                    f"{key} belongs at the top of the file, before the first table header; "
+                    f"below [{dotted(path[:-1])}] it is read as part of that table"
+                )
+            problem = loc.problem(path, f"unknown key '{key}'", hint, want_key=True)
         elif etype in ("union_tag_invalid", "union_tag_not_found"):
             tags = str(ctx.get("expected_tags", ""))
             if etype == "union_tag_not_found":
@@ -369,6 +373,20 @@ def _all_problems(exc: ValidationError, data: dict[str, Any], locator: Locator) 
     return sorted(problems, key=locator.file_order)
 
 
+def _included_ruleset_problems(locator: Locator) -> list[Problem]:
+    """The [ruleset] table of each included file: the merge leaves it out, so check it here."""
+    problems: list[Problem] = []
+    for src in locator.files[1:]:
+        if "ruleset" not in src.data:
+            continue
+        own = {"ruleset": src.data["ruleset"]}
+        try:
+            Ruleset.model_validate(_tuples(own))
+        except ValidationError as exc:
+            problems += _model_problems(exc, own, Locator([src]), Ruleset)
+    return problems
+
+
 def load(path: str | FsPath) -> Loaded:
     """Read, validate and cross-check a scenario; raise ScenarioError with every problem."""
     data, locator = _read_all(path)
@@ -383,11 +401,13 @@ def load(path: str | FsPath) -> Loaded:
                 )
             ]
         )
+    included = _included_ruleset_problems(locator)
     try:
         scenario = Scenario.model_validate(_tuples(data))
     except ValidationError as exc:
-        raise ScenarioError(_all_problems(exc, data, locator)) from None
-    problems = sorted(cross_check(scenario, locator), key=locator.file_order)
+        problems = _all_problems(exc, data, locator) + included
+        raise ScenarioError(sorted(problems, key=locator.file_order)) from None
+    problems = sorted(cross_check(scenario, locator) + included, key=locator.file_order)
     if any(p.severity == "error" for p in problems):
         raise ScenarioError(problems)
     return Loaded(scenario, tuple(problems), locator, tuple(f.path for f in locator.files))
