@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.hexes import Hex
 from game.rules import (
     AirCommand,
     AttackCommand,
@@ -28,7 +29,6 @@ from game.rules import (
     visible_units,
 )
 from game.rules.combat import bombard_range
-from game.rules.hexes import Hex
 from game.rules.session import Game
 from game.scenario.models import Scenario
 from game.ui import describe

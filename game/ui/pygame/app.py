@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from game.hexes import Hex
 from game.rules import reachable
-from game.rules.hexes import Hex
 from game.ui import describe
 from game.ui.controller import Reply, Session
 from game.ui.pygame.layout import HexLayout, fit_layout

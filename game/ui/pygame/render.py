@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from game.rules.hexes import Hex
+from game.hexes import Hex
 from game.rules.state import GameState, UnitState
 from game.scenario.library import fonts_dir
 from game.ui.pygame.layout import HexLayout
