@@ -401,6 +401,14 @@ class PlaceCapturedTrigger(Model):
     by: str = Field(description="Side id that must take it.")
 
 
+class PlaceHeldTrigger(Model):
+    type: Literal["place_held"] = Field(
+        description="Holds while a side owns a place (a condition for `when`, or a trigger)."
+    )
+    place: str = Field(description="Place id.")
+    by: str = Field(description="Side id that holds it.")
+
+
 class UnitDestroyedTrigger(Model):
     type: Literal["unit_destroyed"] = Field(
         description="Fires when the unit is destroyed or surrenders."
@@ -432,6 +440,7 @@ Trigger = Annotated[
     DateTrigger
     | TurnTrigger
     | PlaceCapturedTrigger
+    | PlaceHeldTrigger
     | UnitDestroyedTrigger
     | StrengthBelowTrigger
     | EventFiredTrigger
@@ -443,6 +452,11 @@ Trigger = Annotated[
 class MessageEffect(Model):
     type: Literal["message"] = Field(description="Adds a dispatch to the log.")
     text: str = Field(min_length=1, description="The dispatch.")
+    when: Trigger | None = Field(
+        default=None,
+        description="Shown only if this condition holds when the event fires, so the dispatch "
+        "never contradicts the board.",
+    )
 
 
 class ReleaseUnitsEffect(Model):
@@ -537,6 +551,10 @@ class Event(Model):
         default=None,
         description="The trigger is not checked before this date (e.g. a capture that only "
         "counts in the last offensive).",
+    )
+    when: Trigger | None = Field(
+        default=None,
+        description="A further condition: the event waits until its trigger and this both hold.",
     )
     effects: tuple[Effect, ...] = Field(default=(), description="What happens when it fires.")
 
