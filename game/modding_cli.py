@@ -1,6 +1,7 @@
 """The modders' subcommands (list, new-scenario, render-map) and scenarios named instead of pathed.
 
 Kept apart from game/cli.py, which only calls `add_commands` and `resolve_scenario_names`.
+Like the rest of the CLI it imports the scenario code only when a command runs.
 Scenario arguments accept a file path, a file name without .toml, or a meta.id, looked up in
 --scenario-dir folders, then the user's folder, then the shipped scenarios.
 """
@@ -10,9 +11,6 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-
-from game.scenario.library import find_scenario, scenario_names, user_dir
-from game.scenario.suggest import did_you_mean
 
 NAMED_COMMANDS = ("play", "inspect", "simulate", "validate")
 SCENARIO_DIR_HELP = "also look for scenarios in DIR (may be given more than once)"
@@ -45,10 +43,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     for name in NAMED_COMMANDS:
         if name in sub.choices:
             _add_scenario_dir(sub.choices[name])
-    where = f"user folder: {user_dir()}"
-    lst = sub.add_parser(
-        "list", help="list every scenario found, with title, source and status", epilog=where
-    )
+    lst = sub.add_parser("list", help="list every scenario found, with title, source and status")
     _add_scenario_dir(lst)
     lst.set_defaults(func=_cmd_list)
 
@@ -72,6 +67,9 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
 
 
 def _resolve(name: str, dirs: list[str]) -> str | None:
+    from game.scenario.library import find_scenario, scenario_names
+    from game.scenario.suggest import did_you_mean
+
     found = find_scenario(name, dirs)
     if found is not None:
         return str(found)
@@ -103,6 +101,7 @@ def resolve_scenario_names(args: argparse.Namespace) -> int | None:
 
 def _cmd_list(args: argparse.Namespace) -> int:
     from game.scenario.catalogue import catalogue
+    from game.scenario.library import user_dir
 
     entries = catalogue(args.scenario_dir)
     name_w = max([len("NAME"), *(len(e.name) for e in entries)])

@@ -169,3 +169,21 @@ def test_the_checker_catches_a_wrong_key(wrong: str) -> None:
     # The old guide called the unit keys "designation" and "hex"; neither exists.
     assert wrong not in _known_words()
     assert not _resolves(f"units.{wrong}")
+
+
+def _tag_values(union: Any) -> set[str]:
+    return {
+        str(v)
+        for model in _unwrap(union)
+        if isinstance(model, type) and issubclass(model, BaseModel)
+        for v in typing.get_args(model.model_fields["type"].annotation)
+    }
+
+
+def test_every_trigger_and_effect_is_in_the_tutorial() -> None:
+    event_fields = Scenario.model_fields["events"].annotation
+    (event,) = [m for m in _unwrap(event_fields) if isinstance(m, type)]
+    kinds = _tag_values(event.model_fields["trigger"].annotation)
+    kinds |= _tag_values(event.model_fields["effects"].annotation)
+    spans = set(_spans())
+    assert kinds - spans == set(), "docs/modding.md does not mention these"
