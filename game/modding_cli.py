@@ -72,7 +72,10 @@ def _resolve(name: str, dirs: list[str]) -> str | None:
 
     found = find_scenario(name, dirs)
     if found is not None:
-        return str(found)
+        try:  # as the user would type it, when it is under the working folder
+            return str(found.resolve().relative_to(Path.cwd().resolve()))
+        except ValueError:
+            return str(found)
     if Path(name).suffix == ".toml" or len(Path(name).parts) > 1:
         return name  # a path: the loader reports "no such file" at it
     hint = did_you_mean(name, scenario_names(dirs)) or "see `two-augusts list` for the names"

@@ -1,8 +1,9 @@
 """The parts of a scenario that did validate, so cross-checks can run after a model error.
 
 A modder with ten mistakes should see ten problems in one run. When the models reject some
-values, this module leaves out the smallest part that holds each bad value (a key that has a
-default, else the array element or table entry around it) and validates what remains. The
+values, this module reads each bad value leniently if it can ("12" as 12), else leaves out the
+smallest part that holds it (a key that has a default, else the array element or table entry
+around it), and validates what remains. The
 cross-checks then run on that scenario; ids of the parts left out are remembered so that
 references to them do not turn into "unknown id" errors of their own.
 """
@@ -10,9 +11,9 @@ references to them do not turn into "unknown id" errors of their own.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from game.scenario.modelpaths import data_path, independent_errors, model_at
 from game.scenario.positions import Path
@@ -43,19 +44,50 @@ def _original_path(kept: dict[Path, list[int]], path: Path) -> Path:
     return tuple(out)
 
 
-def _filtered(node: Any, path: Path, removed: set[Path], kept: dict[Path, list[int]]) -> Any:
+@dataclass
+class _Edits:
+    """What the repair does to the data as written: parts left out, values read leniently."""
+
+    removed: set[Path] = field(default_factory=set)
+    replaced: dict[Path, Any] = field(default_factory=dict)
+
+
+def _filtered(node: Any, path: Path, edits: _Edits, kept: dict[Path, list[int]]) -> Any:
+    if path in edits.replaced:
+        return edits.replaced[path]
     if isinstance(node, dict):
         return {
-            k: _filtered(v, (*path, k), removed, kept)
+            k: _filtered(v, (*path, k), edits, kept)
             for k, v in node.items()
-            if (*path, k) not in removed
+            if (*path, k) not in edits.removed
         }
     if isinstance(node, (list, tuple)):
-        indices = [n for n in range(len(node)) if (*path, n) not in removed]
+        indices = [n for n in range(len(node)) if (*path, n) not in edits.removed]
         if len(indices) != len(node):
             kept[path] = indices
-        return tuple(_filtered(node[n], (*path, n), removed, kept) for n in indices)
+        return tuple(_filtered(node[n], (*path, n), edits, kept) for n in indices)
     return node
+
+
+_NOTHING = object()
+
+
+def _leniently(path: Path, value: Any, data: Any, root: type[BaseModel]) -> Any:
+    """The value as a lenient reader would take it ("12" as 12, a quoted date as a date), so a
+    required key written the wrong way still lets the checks run; _NOTHING if it cannot be."""
+    if not path or not isinstance(path[-1], str) or isinstance(value, (dict, list, tuple)):
+        return _NOTHING
+    model = model_at(path[:-1], data, root)
+    info = model.model_fields.get(path[-1]) if model else None
+    if info is None:
+        return _NOTHING
+    ann: Any = info.annotation
+    if info.metadata:
+        ann = Annotated[(ann, *info.metadata)]
+    try:
+        return TypeAdapter(ann).validate_python(value, strict=False)
+    except (ValidationError, TypeError, ValueError):
+        return _NOTHING
 
 
 def _value(data: Any, path: Path) -> Any:
@@ -105,7 +137,7 @@ def _ids_of(node: Any, path: Path) -> set[str]:
 
 def repair(data: dict[str, Any], exc: ValidationError, root: type[BaseModel]) -> Repaired | None:
     """The valid remainder of `data`, or None when a part it cannot do without is broken."""
-    removed: set[Path] = set()
+    edits = _Edits()
     ignored: set[str] = set()
     current: Any = data
     kept: dict[Path, list[int]] = {}
@@ -114,14 +146,18 @@ def repair(data: dict[str, Any], exc: ValidationError, root: type[BaseModel]) ->
         assert error is not None
         for err in independent_errors(error.errors()):
             path = data_path(current, tuple(err["loc"]))
+            lenient = _leniently(path, err.get("input"), current, root)
+            if lenient is not _NOTHING:
+                edits.replaced[_original_path(kept, path)] = lenient
+                continue
             part = _part_to_leave_out(dict(err), path, current, root)
             if part is None:
                 return None
             original = _original_path(kept, part)
-            removed.add(original)
+            edits.removed.add(original)
             ignored |= _ids_of(_value(data, original), original)
         kept = {}
-        current = _filtered(data, (), removed, kept)
+        current = _filtered(data, (), edits, kept)
         try:
             model = root.model_validate(current)
         except ValidationError as again:

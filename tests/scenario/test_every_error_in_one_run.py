@@ -15,7 +15,7 @@ MISTAKES = [
     ('author = "Two Augusts developers"', 'autor = "Two Augusts developers"', "unknown key"),
     ("vp = 5", 'vp = "five"', "valid integer"),
     ('colour = "#c03028"', 'colour = "red"', "should match pattern"),
-    ("men = 2400", 'men = "2400"', "valid integer"),
+    ("men = 2400", 'men = "2,400"', "valid integer"),
     ('type = "tank_brigade"', 'type = "tank_brigad"', "unknown unit type 'tank_brigad'"),
     ("at = [2, 3]", "at = [20, 3]", "off the map"),
     ('place = "hill_41"', 'place = "hill_42"', "unknown place 'hill_42'"),
@@ -53,7 +53,7 @@ def test_ten_independent_mistakes_give_ten_errors_in_file_order(tmp_path: Path) 
 
 
 def test_references_to_a_rejected_part_are_not_reported_again(tmp_path: Path) -> None:
-    # The unit b-1ir is rejected (men is text), and an event names it: one error, not two.
+    # The unit b-1ir is rejected (men is not a number), and an event names it: one error only.
     path, _ = _with_mistakes(tmp_path)
     with pytest.raises(ScenarioError) as info:
         load(path)
@@ -74,3 +74,18 @@ def test_a_syntax_error_is_reported_alone_and_first(tmp_path: Path) -> None:
         load(path)
     (error,) = info.value.problems
     assert error.message.startswith("TOML syntax")
+
+
+def test_a_required_value_written_as_text_still_lets_the_checks_run(tmp_path: Path) -> None:
+    # A quoted date in [calendar] cannot be left out (the calendar needs it); it is read as the
+    # date it spells so the units are still checked.
+    text = EXAMPLE.read_text(encoding="utf-8")
+    text = text.replace("start = 1939-06-01T06:00:00", 'start = "1939-06-01T06:00:00"', 1)
+    text = text.replace('type = "tank_brigade"', 'type = "tank_brigad"', 1)
+    path = tmp_path / "quoted.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ScenarioError) as info:
+        load(path)
+    messages = [e.message for e in info.value.errors]
+    assert len(messages) == 2, messages
+    assert "valid datetime" in messages[0] and "tank_brigad" in messages[1]
