@@ -290,7 +290,8 @@ def _model_problems(
                 msg = msg[len("Value error, ") :]
             if not isinstance(given, (dict, list)) or etype.endswith("_type"):
                 msg = f"{msg} (got {_describe(given)})"
-            problem = loc.problem(path, _lower_first(msg), _type_hint(etype, given))
+            hint = _type_hint(etype, given, str(ctx.get("pattern", "")))
+            problem = loc.problem(path, _lower_first(msg), hint)
         if (path, problem.message) not in seen:
             seen.add((path, problem.message))
             problems.append(problem)
@@ -301,7 +302,7 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _type_hint(etype: str, given: Any) -> str:
+def _type_hint(etype: str, given: Any, pattern: str = "") -> str:
     if etype == "datetime_type" and isinstance(given, str):
         return "write dates without quotes, e.g. start = 1939-07-02T06:00:00"
     if etype in ("int_type", "int_from_float") and isinstance(given, float):
@@ -312,8 +313,10 @@ def _type_hint(etype: str, given: Any) -> str:
         return "put the text in double quotes"
     if etype == "bool_type":
         return "write true or false, without quotes"
+    if etype == "string_pattern_mismatch" and pattern.startswith("^#"):
+        return "write a colour as #rrggbb, e.g. #c03028"
     if etype == "string_pattern_mismatch":
-        return "ids use lower-case letters, digits, '_' and '-'; colours are #rrggbb"
+        return "ids use lower-case letters, digits, '_' and '-'"
     for word, meaning in _TYPE_WORDS.items():
         if etype.startswith(word):
             return f"expected {meaning}"
