@@ -81,6 +81,9 @@ def test_the_installed_game_plays_a_shipped_scenario_by_name(
     run = _run([str(installed / "two-augusts"), "play", "khalkhin_gol_1939", "--text"], tmp_path)
     assert run.returncode == 0, run.stderr
     assert "Turn 1/72" in run.stdout
+    default = _run([str(installed / "two-augusts"), "play", "--text"], tmp_path)
+    assert default.returncode == 0, default.stderr
+    assert "Khalkhin Gol, July-August 1939" in default.stdout
 
 
 def test_a_user_scenario_anywhere_uses_the_shipped_ruleset(installed: Path, tmp_path: Path) -> None:
