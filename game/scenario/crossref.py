@@ -71,7 +71,8 @@ class _Checker:
         if isinstance(ref, str):
             if not self.ref(path, ref, self.places, "place"):
                 return None
-            return self.places[ref]
+            at = self.places[ref]
+            return at if self.grid.on_map(at) else None  # the place's own error says where
         if not self.grid.on_map(ref):
             self.error(
                 path,

@@ -255,14 +255,7 @@ def _model_problems(
             )
             problem = Problem(**{**problem.__dict__, "path": dotted(path)})
         elif etype == "extra_forbidden":
-            model = model_at(path[:-1], data, root)
-            names = list(model.model_fields) if model else []
-            hint = did_you_mean(str(key), names)
-            if key in ("include", "format_version") and len(path) > 1:
-                hint = (
-                    f"{key} belongs at the top of the file, before the first table header; "
-                    f"below [{dotted(path[:-1])}] it is read as part of that table"
-                )
+            hint = _unknown_key_hint(path, data, root)
             problem = loc.problem(path, f"unknown key '{key}'", hint, want_key=True)
         elif etype in ("union_tag_invalid", "union_tag_not_found"):
             tags = str(ctx.get("expected_tags", ""))
@@ -296,6 +289,20 @@ def _model_problems(
             seen.add((path, problem.message))
             problems.append(problem)
     return problems
+
+
+def _unknown_key_hint(path: Path, data: Any, root: type[BaseModel]) -> str:
+    """The likely key meant, or where a top-of-file key written under a table belongs."""
+    if not path:
+        return ""
+    key = str(path[-1])
+    if key in ("include", "format_version") and len(path) > 1:
+        return (
+            f"{key} belongs at the top of the file, before the first table header; "
+            f"below [{dotted(path[:-1])}] it is read as part of that table"
+        )
+    model = model_at(path[:-1], data, root)
+    return did_you_mean(key, list(model.model_fields) if model else [])
 
 
 def _lower_first(text: str) -> str:
