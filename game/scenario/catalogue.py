@@ -6,6 +6,7 @@ whose file silently vanished from the menu would not know where to look.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,9 +59,18 @@ def describe(path: Path, source: str) -> Entry:
 
 
 def catalogue(extra_dirs: Sequence[str | Path] = ()) -> list[Entry]:
-    """Every scenario in --scenario-dir folders, the user's folder and the shipped ones."""
-    return [
-        describe(path, source.label)
-        for source in sources(extra_dirs)
-        for path in scenario_files(source.folder)
-    ]
+    """Every scenario in --scenario-dir folders, the user's folder and the shipped ones.
+
+    A name found twice plays the first one found; the later ones say so (play them by path).
+    """
+    entries: list[Entry] = []
+    first: dict[str, Path] = {}
+    for source in sources(extra_dirs):
+        for path in scenario_files(source.folder):
+            entry = describe(path, source.label)
+            if entry.name in first:
+                note = f"; the name plays {first[entry.name]}, so play this one by path"
+                entry = dataclasses.replace(entry, status=entry.status + note)
+            first.setdefault(entry.name, path)
+            entries.append(entry)
+    return entries

@@ -157,3 +157,15 @@ def test_help_shows_the_defaults(capsys: pytest.CaptureFixture[str]) -> None:
         with pytest.raises(SystemExit):
             main([command, "--help"])
         assert default in " ".join(capsys.readouterr().out.split())
+
+
+def test_list_says_when_a_name_is_taken_by_an_earlier_folder(
+    user_folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mine = user_folder / "river_crossing.toml"
+    mine.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    main(["list"])
+    lines = [line for line in capsys.readouterr().out.splitlines() if "river_crossing" in line]
+    assert len(lines) == 2
+    assert " user " in lines[0] and lines[0].endswith("ok")
+    assert " shipped " in lines[1] and f"the name plays {mine}" in lines[1]
