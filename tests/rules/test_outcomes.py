@@ -184,7 +184,7 @@ def test_a_zone_can_stop_zones_of_control_at_its_edge(start):
 def test_a_unit_alone_on_a_place_does_not_advance_off_it(start):
     town = '[[places]]\nid = "t1"\nname = "Kholm"\nat = [3, 3]\nvp = 3\nowner = "red"\n'
     g = _one_on_one(start, 20000, 200, extra=town)
-    g2, events = apply(g, HIT)
+    g2, _events = apply(g, HIT)
     assert g2.units["b"].status != "active" or g2.units["b"].coord != (4, 3)
     assert g2.units["r"].coord == (3, 3)
     assert g2.place_owner["t1"] == "red"
@@ -198,12 +198,20 @@ def test_advancing_is_the_attackers_choice(start):
     assert go.units["r"].coord == (4, 3)
 
 
-def test_a_routed_unit_never_takes_a_place_it_falls_back_through(start):
-    town = '[[places]]\nid = "t1"\nname = "Kholm"\nat = [5, 3]\nvp = 3\nowner = "red"\n'
-    g = _one_on_one(start, 9000, 3000, extra=town)
-    for seed_g in (g,):
-        g2, _ = apply(seed_g, AttackCommand(target=(4, 3), units=("r",), advance=False))
-        assert g2.place_owner["t1"] == "red"
+def test_a_unit_driven_back_never_takes_a_place(start):
+    """A corridor: blue can only fall back east, onto red's town."""
+    rows = ["=========", ".........", "========="]
+    town = '[[places]]\nid = "t1"\nname = "Kholm"\nat = [5, 1]\nvp = 3\nowner = "red"\n'
+    units = [unit("r", "red", "inf", (3, 1), men=9000), unit("b", "blue", "inf", (4, 1))]
+    hit = AttackCommand(target=(4, 1), units=("r",), advance=False)
+    for seed in range(6):
+        g2, _ = apply(start(rows, units, extra=town, seed=seed), hit)
+        moved = g2.units["b"].active and g2.units["b"].coord != (4, 1)
+        if moved:
+            assert g2.units["b"].coord[0] > 4
+            assert g2.place_owner["t1"] == "red"
+            return
+    pytest.fail("no seed drove blue back")
 
 
 def test_a_withdrawn_unit_is_reported_as_withdrawn(start):
