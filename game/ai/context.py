@@ -21,6 +21,9 @@ from game.rules.ai_api import (
 
 FAST_CLASSES = frozenset({"wheeled", "tracked"})
 MOBILE = frozenset({"armour", "motorized", "cavalry"})
+# The threat map counts an enemy unit within half its turn's move plus one hex, at most this far
+# (an attack needs the unit to arrive next to its target with points to spare).
+THREAT_REACH_MOST = 4
 
 
 @dataclass
@@ -138,7 +141,9 @@ def prepare(ctx: AITurn) -> None:
         if t.attack <= 0:
             continue
         v = attack_value(s, u)
-        reach = max(1, min(4, int(t.speed_km * s.turn_hours / 24.0 / hex_km / 2) + 1))
+        reach = max(
+            1, min(THREAT_REACH_MOST, int(t.speed_km * s.turn_hours / 24.0 / hex_km / 2) + 1)
+        )
         q0, r0 = u.pos
         for dq, dr in disc(reach):
             h = Hex(q0 + dq, r0 + dr)
