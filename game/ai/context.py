@@ -14,6 +14,7 @@ from game.rules import Command, GameState, IllegalCommand, UnitState, apply, val
 from game.rules.ai_api import (
     attack_value,
     bombard_range,
+    max_mp,
     occupancy,
     seen_hexes,
     supplied_hexes,
@@ -141,9 +142,7 @@ def prepare(ctx: AITurn) -> None:
         if t.attack <= 0:
             continue
         v = attack_value(s, u)
-        reach = max(
-            1, min(THREAT_REACH_MOST, int(t.speed_km * s.turn_hours / 24.0 / hex_km / 2) + 1)
-        )
+        reach = max(1, min(THREAT_REACH_MOST, int(max_mp(s, u) / 2) + 1))
         q0, r0 = u.pos
         for dq, dr in disc(reach):
             h = Hex(q0 + dq, r0 + dr)
