@@ -133,7 +133,6 @@ def prepare(ctx: AITurn) -> None:
         ctx.supplied = frozenset(ok)
     ctx.guns = [u.id for u in ctx.own_units() if is_artillery(s, u)]
     threat: dict[Hex, float] = {}
-    hex_km = s.scenario.scale.hex_km
     known = ctx.enemy_hexes()
     for u in s.units.values():
         if u.side != ctx.enemy or not u.active or u.pos is None or u.pos not in known:
