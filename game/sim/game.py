@@ -9,6 +9,7 @@ from typing import Any, Protocol
 
 from game.ai.player import AIPlayer
 from game.ai.random_player import RandomPlayer
+from game.hexes import Coord
 from game.rules import EndTurnCommand, apply, new_game, status
 from game.rules.state import GameState
 from game.scenario.models import Scenario
@@ -28,7 +29,7 @@ def _fmt(d: Any) -> str:
 class Recorder:
     """Watches a game command by command."""
 
-    start_hex: dict[str, tuple[int, int]] = field(default_factory=dict)
+    start_hex: dict[str, Coord] = field(default_factory=dict)
     surrendered: dict[str, int] = field(default_factory=dict)  # side -> men
     captured: dict[str, tuple[str, str]] = field(default_factory=dict)  # place -> (side, date)
     events: list[dict[str, str]] = field(default_factory=list)
