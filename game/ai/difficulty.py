@@ -8,7 +8,7 @@ may tune them; today every level shares the defaults.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -67,8 +67,24 @@ class Difficulty:
     weights: Weights = field(default_factory=Weights)
 
 
+_NORMAL = Difficulty(
+    name="normal",
+    attack_odds=1.5,
+    advance_odds=2.2,
+    counter_odds=2.0,
+    concentrate=True,
+    support=True,
+    air=True,
+    encircle=False,
+    supply_care=True,
+    breadth=0,
+    noise=0.3,
+)
+
 LEVELS: dict[str, Difficulty] = {
-    "easy": Difficulty(
+    # Piecemeal: one unit per attack, no guns or aircraft, supply ignored, a sloppy short look.
+    "easy": replace(
+        _NORMAL,
         name="easy",
         attack_odds=1.0,
         advance_odds=1.6,
@@ -76,35 +92,19 @@ LEVELS: dict[str, Difficulty] = {
         concentrate=False,
         support=False,
         air=False,
-        encircle=False,
         supply_care=False,
         breadth=12,
         noise=3.0,
     ),
-    "normal": Difficulty(
-        name="normal",
-        attack_odds=1.5,
-        advance_odds=2.2,
-        counter_odds=2.0,
-        concentrate=True,
-        support=True,
-        air=True,
-        encircle=False,
-        supply_care=True,
-        breadth=0,
-        noise=0.3,
-    ),
-    "hard": Difficulty(
+    "normal": _NORMAL,
+    # Bolder thresholds, pincers behind the enemy, little noise.
+    "hard": replace(
+        _NORMAL,
         name="hard",
         attack_odds=1.4,
         advance_odds=2.0,
         counter_odds=1.8,
-        concentrate=True,
-        support=True,
-        air=True,
         encircle=True,
-        supply_care=True,
-        breadth=0,
         noise=0.05,
     ),
 }

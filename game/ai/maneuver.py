@@ -4,6 +4,7 @@ can reach this turn, scored by distance fields, supply, threat, terrain and enci
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from game.ai.context import AITurn, is_artillery, is_mobile
 from game.ai.fields import INF, Field, compute, static_field
@@ -25,6 +26,15 @@ HUNT_REACH = 12.0  # movement points around hunted enemy units a hunting field c
 HUNT_RADIUS = 4  # hexes around the objectives in which an attacking group hunts the enemy
 BROKEN = 0.5  # an attacking unit below this share of its men falls back
 INTRUDER_RADIUS = 4  # enemies this near a held objective are counter-attacked
+
+
+@dataclass(frozen=True)
+class Orders:
+    """One group's units and its task this turn."""
+
+    units: list[UnitState]
+    objectives: tuple[Hex, ...]
+    posture: str
 
 
 def _achieved(state: GameState, side: str, h: Hex) -> bool:
@@ -77,40 +87,33 @@ def assign_targets(ctx: AITurn) -> None:
     enemy_hexes = ctx.enemy_hexes()
     for group, units in by_group.items():
         task = ctx.tasks.get(group)
-        objectives = task.objectives if task else ()
-        posture = task.posture if task else "hold"
-        if not objectives:
+        g = Orders(units, task.objectives if task else (), task.posture if task else "hold")
+        if not g.objectives:
             for u in units:
                 ctx.targets[u.id] = ()
-        elif posture in ATTACKING:
-            _attack_targets(ctx, units, objectives, posture, enemy_hexes)
-        elif posture == "withdraw":
+        elif g.posture in ATTACKING:
+            _attack_targets(ctx, g, enemy_hexes)
+        elif g.posture == "withdraw":
             for u in units:
-                ctx.targets[u.id] = objectives
+                ctx.targets[u.id] = g.objectives
         else:
-            _hold_targets(ctx, units, objectives)
-            _counter_attack(ctx, units, objectives, posture, enemy_hexes)
+            _hold_targets(ctx, g)
+            _counter_attack(ctx, g, enemy_hexes)
     _fall_back(ctx)
 
 
-def _attack_targets(
-    ctx: AITurn,
-    units: list[UnitState],
-    objectives: tuple[Hex, ...],
-    posture: str,
-    enemy_hexes: frozenset[Hex],
-) -> None:
+def _attack_targets(ctx: AITurn, g: Orders, enemy_hexes: frozenset[Hex]) -> None:
     """An attacking group: every open objective gets its nearest unit, the pincers the deepest
     one, the rest the open objective nearest them, spread out."""
     s = ctx.state
-    open_ = [h for h in objectives if not _achieved(s, ctx.side, h)]
+    open_ = [h for h in g.objectives if not _achieved(s, ctx.side, h)]
     if not open_:
-        _clear_around(ctx, units, objectives, enemy_hexes)
+        _clear_around(ctx, g, enemy_hexes)
         return
-    pincers = ctx.diff.encircle and posture == "attack"
-    load = _one_to_each(ctx, units, open_, pincers)
+    pincers = ctx.diff.encircle and g.posture == "attack"
+    load = _one_to_each(ctx, g.units, open_, pincers)
     spread = ctx.diff.weights.load_attacking
-    for u in sorted(units, key=lambda u: (not is_mobile(s, u), u.id)):
+    for u in sorted(g.units, key=lambda u: (not is_mobile(s, u), u.id)):
         if u.id in ctx.targets:
             continue
         if pincers and is_mobile(s, u):
@@ -122,24 +125,19 @@ def _attack_targets(
         ctx.targets[u.id] = (best,)
 
 
-def _clear_around(
-    ctx: AITurn,
-    units: list[UnitState],
-    objectives: tuple[Hex, ...],
-    enemy_hexes: frozenset[Hex],
-) -> None:
+def _clear_around(ctx: AITurn, g: Orders, enemy_hexes: frozenset[Hex]) -> None:
     """Every objective taken: clear the enemy from the ground around them, then stand on them
     (a later plan says where to go next)."""
     zones = _victory_zones(ctx)
     near = sorted(
         e
         for e in enemy_hexes
-        if e in zones or min(e.distance(o) for o in objectives) <= HUNT_RADIUS
+        if e in zones or min(e.distance(o) for o in g.objectives) <= HUNT_RADIUS
     )
-    for u in units:
-        ctx.targets[u.id] = tuple(near) or objectives
+    for u in g.units:
+        ctx.targets[u.id] = tuple(near) or g.objectives
         if near:
-            ctx.hunting[u.id] = objectives
+            ctx.hunting[u.id] = g.objectives
 
 
 def _one_to_each(
@@ -172,16 +170,16 @@ def _one_to_each(
     return load
 
 
-def _hold_targets(ctx: AITurn, units: list[UnitState], objectives: tuple[Hex, ...]) -> None:
+def _hold_targets(ctx: AITurn, g: Orders) -> None:
     """A holding group: each unit to the objective nearest it, spread out, except a unit that
     keeps a place it took."""
-    load = {h: 0 for h in objectives}
+    load = {h: 0 for h in g.objectives}
     spread = ctx.diff.weights.load_holding
-    for u in units:
-        if u.pos is not None and _keeps_place(ctx, u, objectives):
+    for u in g.units:
+        if u.pos is not None and _keeps_place(ctx, u, g.objectives):
             ctx.targets[u.id] = (u.pos,)
             continue
-        best = min(objectives, key=lambda h: _dist(ctx, u, h) + spread * load[h])
+        best = min(g.objectives, key=lambda h: _dist(ctx, u, h) + spread * load[h])
         load[best] += 1
         ctx.targets[u.id] = (best,)
 
@@ -214,15 +212,10 @@ def _keeps_place(ctx: AITurn, u: UnitState, objectives: tuple[Hex, ...]) -> bool
     return occupancy(s).units_at.get(u.pos, ())[:1] == (u.id,)
 
 
-def _counter_attack(
-    ctx: AITurn,
-    units: list[UnitState],
-    objectives: tuple[Hex, ...],
-    posture: str,
-    enemy_hexes: frozenset[Hex],
-) -> None:
+def _counter_attack(ctx: AITurn, g: Orders, enemy_hexes: frozenset[Hex]) -> None:
     """A holding group sends the units not garrisoning an objective against enemies that have
     got in among its objectives; a reserve sends all of them."""
+    units, objectives, posture = g.units, g.objectives, g.posture
     if posture == "delay" or not objectives:
         return
     s = ctx.state
