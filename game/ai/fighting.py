@@ -23,6 +23,8 @@ from game.rules.ai_api import (
 )
 
 MAX_ATTACKS = 60  # per turn, a bound on the work
+ASSAULT_ODDS = 0.0  # least odds under assault orders: any
+EXPOSED_NEIGHBOURS = 4  # do not advance into a hex with this many enemy-held neighbours
 
 
 @dataclass
@@ -39,6 +41,8 @@ def _threshold(ctx: AITurn, posture: str) -> float:
     """Least odds to attack: by posture, and bolder for a side of more initiative (doctrine)."""
     d = ctx.diff
     w = d.weights
+    if posture == "assault":
+        return ASSAULT_ODDS  # orders are orders: attack whatever the odds
     bold = w.boldness - w.initiative_boldness * ctx.state.sides[ctx.side].doctrine.initiative
     if posture == "attack":
         return d.attack_odds * bold
@@ -157,8 +161,8 @@ def attack_all(ctx: AITurn) -> None:
         units, support = c.units, c.support
         if ctx.diff.concentrate and len(units) + len(support) > 1:
             units, support = _trim(ctx, c)
-        # Take the ground if any attacker's task is to go forward (the rules advance them all).
-        advance = any(ctx.task(s.units[u]).posture in ATTACKING for u in units)
+        postures = {ctx.task(s.units[u]).posture for u in units}
+        advance = bool(postures & ATTACKING) and not _exposed(ctx, c.target)
         cmd = AttackCommand(
             target=s.board.coord[c.target],
             units=tuple(units),
@@ -169,7 +173,8 @@ def attack_all(ctx: AITurn) -> None:
             ctx.refused += 1
             _spent(ctx, c)
             continue
-        if ctx.diff.encircle and preview(s, cmd).outcomes.get("repulsed", 0.0) > 0.5:
+        doomed = preview(s, cmd).outcomes.get("repulsed", 0.0) > 0.5 if ctx.diff.encircle else False
+        if doomed and "assault" not in postures:
             _spent(ctx, c)
             continue
         if not ctx.issue(cmd):
@@ -180,6 +185,15 @@ def _rank(ctx: AITurn, c: Candidate) -> float:
     """Which attack to make first: good odds (up to a cap), then the value of the target."""
     w = ctx.diff.weights
     return min(c.ratio, w.odds_cap) * (1.0 + c.value / w.value_scale)
+
+
+def _exposed(ctx: AITurn, target: Hex) -> bool:
+    """Advance only where the attackers would not be half surrounded: a hex with many
+    enemy-held neighbours is a trap (the pontoon hex of 1939 was one)."""
+    side_at = occupancy(ctx.state).side_at
+    enemy = ctx.state.board.other(ctx.side)
+    held = sum(1 for n in ctx.state.board.neighbours[target] if side_at.get(n) == enemy)
+    return held >= EXPOSED_NEIGHBOURS
 
 
 def _trim(ctx: AITurn, c: Candidate) -> tuple[list[str], list[str]]:

@@ -8,7 +8,7 @@ from typing import Any
 
 from game.hexes import Hex
 from game.rules import constants as C
-from game.rules.losses import remove_unit
+from game.rules.losses import changes_of, remove_unit
 from game.rules.movement import max_mp
 from game.rules.stand import stand_reason
 from game.rules.state import GameState, Transaction, UnitState
@@ -27,6 +27,7 @@ from game.scenario.models import (
     ReleaseUnitsEffect,
     SupplyEffect,
     SurrenderEffect,
+    Trigger,
     Unit,
     VictoryPointsEffect,
     WithdrawEffect,
@@ -34,7 +35,11 @@ from game.scenario.models import (
 
 
 def _triggered(s: GameState, e: Event) -> bool:
-    t = e.trigger
+    return holds(s, e.trigger) and (e.when is None or holds(s, e.when))
+
+
+def holds(s: GameState, t: Trigger) -> bool:
+    """Whether a trigger (or a `when` condition) holds now."""
     b = s.board
     if t.type == "date":
         return s.date >= t.date
@@ -42,6 +47,8 @@ def _triggered(s: GameState, e: Event) -> bool:
         return s.turn >= t.turn
     if t.type == "place_captured":
         return (t.place, t.by) in s.captures
+    if t.type == "place_held":
+        return s.place_owner.get(t.place) == t.by
     if t.type == "unit_destroyed":
         u = s.units.get(t.unit)
         return u is not None and u.status in ("destroyed", "surrendered")
@@ -90,7 +97,8 @@ def fire(tx: Transaction, e: Event, rng: random.Random) -> None:
 
 
 def _message(tx: Transaction, e: Event, fx: MessageEffect, rng: random.Random) -> None:
-    tx.emit("message", fx.text)
+    if fx.when is None or holds(tx.state, fx.when):
+        tx.emit("message", fx.text)
 
 
 def _release_units(tx: Transaction, e: Event, fx: ReleaseUnitsEffect, rng: random.Random) -> None:
@@ -145,10 +153,7 @@ def _surrender(tx: Transaction, e: Event, fx: SurrenderEffect, rng: random.Rando
     )
     n = round(len(pool) * fx.fraction)
     chosen = sorted(rng.sample(pool, n)) if n < len(pool) else pool
-    changes = []
-    for uid in chosen:
-        lost = remove_unit(tx, uid, fate="surrendered")
-        changes.append((uid, -lost[0], -lost[1], -lost[2]))
+    changes = [changes_of(uid, remove_unit(tx, uid, fate="surrendered")) for uid in chosen]
     if chosen:
         tx.emit(
             "surrender",

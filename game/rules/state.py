@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal, TypeVar, cast
 
 from game.hexes import Coord, Hex, coord
@@ -55,6 +55,7 @@ class UnitState:
     status: Status = "active"
     supplied: bool = True
     turns_out: int = 0  # consecutive own turns out of supply
+    encircled: bool = False  # no way to any supply source at all, however far (a pocket)
     entrenched: bool = False
     mp: float = 0.0  # movement points left this turn
     moved: bool = False
@@ -88,6 +89,7 @@ class UnitState:
             status=self.status,
             supplied=self.supplied,
             turns_out=self.turns_out,
+            encircled=self.encircled,
             entrenched=self.entrenched,
             mp=self.mp,
             moved=self.moved,
@@ -151,24 +153,16 @@ class SideState:
     air_allocated: int = 0  # aircraft committed this turn
     air_quality: float = 1.0
     men_lost: int = 0  # the side's own losses, all causes (the enemy scores them)
+    men_killed: int = 0  # ... of which killed,
+    men_wounded: int = 0  # wounded
+    men_captured: int = 0  # taken prisoner
+    men_dispersed: int = 0  # and melted away before a fight (deserters)
     tanks_lost: int = 0
     guns_lost: int = 0
     vp_bonus: int = 0  # from victory_points effects
 
     def clone(self) -> SideState:
-        return SideState(
-            id=self.id,
-            doctrine=self.doctrine,
-            supply_factor=self.supply_factor,
-            aircraft=self.aircraft,
-            aircraft_lost=self.aircraft_lost,
-            air_allocated=self.air_allocated,
-            air_quality=self.air_quality,
-            men_lost=self.men_lost,
-            tanks_lost=self.tanks_lost,
-            guns_lost=self.guns_lost,
-            vp_bonus=self.vp_bonus,
-        )
+        return replace(self)
 
     def to_dict(self) -> dict[str, Any]:
         d = {f.name: getattr(self, f.name) for f in fields(self)}

@@ -9,11 +9,12 @@ import random
 from game.hexes import Coord, Hex
 from game.rules import constants as C
 from game.rules.air import interdicted_i
+from game.rules.attrition import Losses, split_men
 from game.rules.board import Board
-from game.rules.losses import record_loss, remove_unit
+from game.rules.losses import changes_of, inflict, remove_unit
 from game.rules.search import by_hex_number, cheapest_paths
 from game.rules.state import GameState, Transaction, UnitState
-from game.rules.text import plural, strength
+from game.rules.text import men_text, plural, strength
 from game.rules.zoc import occupancy
 
 
@@ -36,10 +37,23 @@ def trace(state: GameState, side: str) -> dict[Hex, float]:
     return res
 
 
-def _trace_i(state: GameState, side: str) -> dict[int, float]:
-    """The trace depends only on which hexes are closed or opened, interdiction and the range;
-    the board remembers the last few traces by exactly that (within an AI's turn, most moves
-    change none of it)."""
+def linked(state: GameState, side: str) -> frozenset[Hex]:
+    """Hexes joined to a supply source by open ground at any distance: a unit outside them is
+    encircled, not merely at the end of a long supply line."""
+    key = f"linked:{side}"
+    hit = state.cache.get(key)
+    if isinstance(hit, frozenset):
+        return hit
+    hexes = state.board.hexes
+    res = frozenset(hexes[i] for i in _trace_i(state, side, float("inf")))
+    state.cache[key] = res
+    return res
+
+
+def _trace_i(state: GameState, side: str, limit: float | None = None) -> dict[int, float]:
+    """The trace depends only on which hexes are closed or opened, interdiction and the range
+    (`limit`, the side's supply range unless given); the board remembers the last few traces by
+    exactly that (within an AI's turn, most moves change none of it)."""
     b = state.board
     occ = occupancy(state)
     enemy = b.other(side)
@@ -54,7 +68,8 @@ def _trace_i(state: GameState, side: str) -> dict[int, float]:
         if u.active and u.side == side and u.pos is not None and b.types[u.type].bridging
     )
     slow = interdicted_i(state, side)
-    limit = supply_range(state, side) + 1e-9
+    if limit is None:
+        limit = supply_range(state, side) + 1e-9
     lost = frozenset(
         b.index[h]
         for h in b.sources[side]
@@ -132,21 +147,28 @@ def update_supply(tx: Transaction, side: str, rng: random.Random, effects: bool 
     effects=False only marks who is in supply (the start of a game)."""
     s = tx.state
     supplied = trace(s, side)
+    joined = linked(s, side)
     gained: list[Change] = []
     lost: list[Change] = []
     gave_up: list[str] = []
     for uid in sorted(u.id for u in s.units.values() if u.active and u.side == side):
         ok = s.units[uid].pos in supplied
+        encircled = s.units[uid].pos not in joined
         if not effects:
-            if s.units[uid].supplied != ok:
+            if (s.units[uid].supplied, s.units[uid].encircled) != (ok, encircled):
                 tx.unit(uid).supplied = ok
+                tx.unit(uid).encircled = encircled
             continue
         u = tx.unit(uid)
         u.supplied = ok
+        u.encircled = encircled
         if ok:
             got = _resupply(tx, u)
             if got is not None:
                 gained.append(got)
+        elif _on_stocks(s, u):
+            u.supplied = True
+            u.turns_out += 1
         else:
             loss = _starve(tx, u)
             if loss is not None:
@@ -183,29 +205,43 @@ def _resupply(tx: Transaction, u: UnitState) -> Change | None:
     return got
 
 
+def _on_stocks(s: GameState, u: UnitState) -> bool:
+    """A unit cut off in fortified terrain lives on the works' stocks while they last."""
+    assert u.pos is not None
+    terrain = s.board.terrain[u.pos]
+    days = s.turn_hours / 24.0
+    return terrain.fortified and (u.turns_out + 1) * days <= terrain.stocks_days
+
+
 def _starve(tx: Transaction, u: UnitState) -> Change | None:
-    """A unit cut off: one more turn out of supply, attrition of men, tanks and guns, morale."""
+    """A unit cut off: one more turn out of supply, attrition of men (dead, or sick and wounded),
+    tanks and guns, and of morale."""
     days = tx.state.turn_hours / 24.0
+    wounded_per_killed = tx.state.sides[u.side].doctrine.wounded_per_killed
     u.turns_out += 1
-    men = min(u.men, round(u.men * C.ATTRITION_MEN_PER_DAY * days))
-    tanks = min(u.tanks, round(u.tanks * C.ATTRITION_TANKS_PER_DAY * days))
-    guns = min(u.guns, round(u.guns * C.ATTRITION_GUNS_PER_DAY * days))
-    loss = None
-    if men or tanks or guns:
-        u.men -= men
-        u.tanks -= tanks
-        u.guns -= guns
-        loss = (u.id, -men, -tanks, -guns)
-        record_loss(tx, u.side, men, tanks, guns)
+    men = split_men(round(u.men * C.ATTRITION_MEN_PER_DAY * days), 0.0, wounded_per_killed, u.men)
+    loss = inflict(
+        tx,
+        u.id,
+        Losses(
+            killed=men.killed,
+            wounded=men.wounded,
+            tanks=round(u.tanks * C.ATTRITION_TANKS_PER_DAY * days),
+            guns=round(u.guns * C.ATTRITION_GUNS_PER_DAY * days),
+        ),
+    )
+    u = tx.unit(u.id)
     u.morale = max(C.MORALE_MIN, u.morale - C.ATTRITION_MORALE_PER_DAY * days)
-    return loss
+    return changes_of(u.id, loss) if loss else None
 
 
 def _gives_up(s: GameState, u: UnitState, rng: random.Random) -> bool:
-    """Whether a unit cut off for long enough surrenders this turn (the die is rolled only for
-    units past their doctrine's limit, so other units do not shift the random sequence)."""
+    """Whether men of a unit encircled and cut off long enough give themselves up this turn
+    (only a pocket gives up: a unit at the end of a long supply line starves instead; the die is
+    rolled only for units past their doctrine's limit, so other units do not shift the random
+    sequence). How many do is the side's doctrine (`_surrender`)."""
     limit = s.sides[u.side].doctrine.surrender_after_turns
-    if u.turns_out < limit:
+    if not u.encircled or u.turns_out < limit:
         return False
     b = s.board
     chance = C.SURRENDER_BASE + C.SURRENDER_PER_TURN * (u.turns_out - limit)
@@ -248,17 +284,30 @@ def _total(changes: list[Change], sign: int) -> str:
 
 
 def _surrender(tx: Transaction, uid: str) -> None:
-    """A unit long cut off lays down its arms."""
-    b = tx.state.board
-    u = tx.state.units[uid]
+    """Men of a unit long cut off give themselves up, a batch at a time: the side's
+    `capture_share` of half its men; the remnant of a unit worn below its breaking point
+    lays down its arms whole. (The Japanese of 1939, at a share near 0, fight on.)"""
+    s = tx.state
+    b = s.board
+    u = s.units[uid]
     pos, name, turns = u.pos, u.name, u.turns_out
     assert pos is not None
-    men, tanks, guns = remove_unit(tx, uid, fate="surrendered")
+    share = C.POCKET_SURRENDER_SHARE * s.sides[u.side].doctrine.capture_share
+    n = round(u.men * share)
+    if n <= 0:
+        return
+    if u.men - n < C.BREAK_SHARE * u.men0:
+        lost = remove_unit(tx, uid, fate="surrendered")
+        text = f"{name}, cut off for {turns} turns without supply, lays down its arms"
+    else:
+        lost = inflict(
+            tx, uid, Losses(captured=n, tanks=round(u.tanks * share), guns=round(u.guns * share))
+        )
+        text = f"{men_text(n)} of {name}, cut off for {turns} turns, give up"
     tx.emit(
         "surrender",
-        f"{name}, cut off for {turns} turns without supply, lays down its arms "
-        f"at {b.name_of(pos)}.",
+        f"{text} at {b.name_of(pos)}.",
         u.side,
         (b.coord[pos],),
-        changes=((uid, -men, -tanks, -guns),),
+        changes=(changes_of(uid, lost),),
     )
