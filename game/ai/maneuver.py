@@ -110,7 +110,7 @@ def _attack_targets(ctx: AITurn, g: Orders, enemy_hexes: frozenset[Hex]) -> None
     if not open_:
         _clear_around(ctx, g, enemy_hexes)
         return
-    pincers = ctx.diff.encircle and g.posture == "attack"
+    pincers = ctx.diff.encircle and g.posture in ("attack", "assault")
     load = _one_to_each(ctx, g.units, open_, pincers)
     spread = ctx.diff.weights.load_attacking
     for u in sorted(g.units, key=lambda u: (not is_mobile(s, u), u.id)):

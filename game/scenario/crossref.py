@@ -258,6 +258,10 @@ class _Checker:
         elif t.type == "zone_clear":
             self.ref((*tp, "zone"), t.zone, self.zones, "zone")
             self.ref((*tp, "side"), t.side, self.sides, "side")
+        elif t.type == "encircled":
+            self.ref((*tp, "side"), t.side, self.sides, "side")
+            if t.zone:
+                self.ref((*tp, "zone"), t.zone, self.zones, "zone")
         elif t.type == "date" and not s.calendar.start <= t.date <= s.calendar.end:
             self.warn((*tp, "date"), f"event '{event_id}' is dated outside the calendar")
 
