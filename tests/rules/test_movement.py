@@ -301,15 +301,8 @@ def test_the_step_prices_a_planner_gets_add_up_to_what_moves_cost(start):
     """The AI walks its own way across the map but pays the rules' prices: along the rules'
     cheapest path, the step costs it is given sum to the cost of the move, road, marsh and the
     extra for leaving an enemy zone of control included."""
-    g = start(
-        MARSH_BELT,
-        [
-            unit("t", "red", "tank", (1, 3)),
-            unit("i", "red", "inf", (5, 4)),
-            unit("b", "blue", "inf", (5, 3)),
-        ],
-        extra=MARSH_ROAD,
-    )
+    tank, infantry = unit("t", "red", "tank", (1, 3)), unit("i", "red", "inf", (5, 4))
+    g = start(MARSH_BELT, [tank, infantry, unit("b", "blue", "inf", (5, 3))], extra=MARSH_ROAD)
     b = g.board
     leave = step_costs(g, g.units["i"])
     here, west, further = b.hex_at((5, 4)), b.hex_at((4, 4)), b.hex_at((3, 4))
