@@ -629,7 +629,9 @@ class Scenario(Model):
     format_version: Literal[1] = Field(description="Version of this format; must be 1.")
     include: tuple[str, ...] = Field(
         default=(),
-        description="Ruleset files merged in first, paths relative to the including file.",
+        description="Ruleset files merged in first: a path relative to the including file, or "
+        "ruleset:NAME for a ruleset that ships with the game. Later includes override earlier "
+        "ones; the including file overrides them all.",
     )
     meta: Meta = Field(description="Title, author, briefings.")
     calendar: Calendar = Field(description="Turns and dates.")
@@ -661,6 +663,11 @@ class Ruleset(Model):
     """A file of shared definitions that scenarios include (terrain, unit types)."""
 
     ruleset: RulesetInfo = Field(description="Marks the file as a ruleset and names it.")
-    include: tuple[str, ...] = Field(default=(), description="Further ruleset files.")
+    format_version: Literal[1] = Field(
+        default=1, description="Version of the format the ruleset is written in."
+    )
+    include: tuple[str, ...] = Field(
+        default=(), description="Further ruleset files (a relative path, or ruleset:NAME)."
+    )
     terrain: dict[str, Terrain] = Field(default_factory=dict, description="Terrain types.")
     unit_types: dict[str, UnitType] = Field(default_factory=dict, description="Unit types.")
