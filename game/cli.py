@@ -14,18 +14,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game import __version__
+from game.modding_cli import add_commands, resolve_scenario_names
 
 if TYPE_CHECKING:
     from game.scenario.models import Scenario
 
-DEFAULT_SCENARIO = Path(__file__).resolve().parent.parent / "scenarios" / "khalkhin_gol_1939.toml"
-FALLBACK_SCENARIO = (
-    Path(__file__).resolve().parent.parent / "scenarios" / "examples" / "river_crossing.toml"
-)
+DEFAULT_SCENARIO = "khalkhin_gol_1939"
+FALLBACK_SCENARIO = "examples/river_crossing.toml"
 
 
 def default_scenario() -> Path:
-    return DEFAULT_SCENARIO if DEFAULT_SCENARIO.is_file() else FALLBACK_SCENARIO
+    """The shipped scenario `play` starts without arguments (packaged or in the checkout)."""
+    from game.scenario.library import shipped_scenarios
+
+    default = shipped_scenarios() / f"{DEFAULT_SCENARIO}.toml"
+    return default if default.is_file() else shipped_scenarios() / FALLBACK_SCENARIO
 
 
 def load_or_report(path: str | Path) -> Scenario | None:
@@ -260,6 +263,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _batch_options(w)
     w.set_defaults(func=_cmd_sweep)
+    add_commands(sub)
     return parser
 
 
@@ -269,6 +273,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 0
+    failed = resolve_scenario_names(args)
+    if failed is not None:
+        return failed
     try:
         return int(args.func(args))
     except KeyboardInterrupt:

@@ -7,8 +7,9 @@ are cloned only when first written (copy on write), so the AI can try thousands 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar, cast
 
 from game.hexes import Coord, Hex, coord
 from game.rules.board import Board, board_for
@@ -16,6 +17,7 @@ from game.scenario.models import Doctrine, Scenario
 
 Status = Literal["active", "pool", "destroyed", "surrendered", "withdrawn"]
 STATE_FORMAT = 1
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -258,6 +260,15 @@ class GameState:
     def unit(self, uid: str) -> UnitState:
         return self.units[uid]
 
+    def remember(self, key: str, make: Callable[[], T]) -> T:
+        """A fact derived from this state, computed on first use and kept in its cache (a state
+        never changes after apply() returns it, and a transaction clears the cache on write)."""
+        if key in self.cache:
+            return cast(T, self.cache[key])
+        value = make()
+        self.cache[key] = value
+        return value
+
     def active_units(self, side: str | None = None) -> list[UnitState]:
         return [u for u in self.units.values() if u.active and (side is None or u.side == side)]
 
@@ -378,12 +389,13 @@ class Transaction:
             self._control = True
         self.state.control[h] = side
 
-    def take_hex(self, h: Hex, side: str) -> None:
-        """A side's unit enters hex h: the side controls it and takes the place there."""
+    def take_hex(self, h: Hex, side: str, place_too: bool = True) -> None:
+        """A side's unit enters hex h: the side controls it and, if the unit stops there
+        (`place_too`), takes the place there; passing through a place does not take it."""
         self.set_control(h, side)
         b = self.state.board
         place = b.place_at.get(h)
-        if place is not None and self.state.place_owner.get(place.id) != side:
+        if place_too and place is not None and self.state.place_owner.get(place.id) != side:
             self.state.place_owner[place.id] = side
             self.state.captures.append((place.id, side))
             self.emit(

@@ -70,7 +70,7 @@ class Session:
         humans: set[str],
         seed: int = 1,
         options: Options | None = None,
-        ai_factory: Callable[[str, int], Player] | None = None,
+        ai_factory: Callable[[], Player] | None = None,
         game: Game | None = None,
     ) -> None:
         self.scenario = scenario
@@ -125,7 +125,7 @@ class Session:
         if side not in self.players:
             if self.ai_factory is None:
                 raise RuntimeError("no computer player available")
-            self.players[side] = self.ai_factory(side, self.game.seed)
+            self.players[side] = self.ai_factory()
         return self.players[side]
 
     def run_ai(self) -> list[GameEvent]:

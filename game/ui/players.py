@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from game.ai import AIPlayer
 from game.rules import Command, EndTurnCommand, GameState
-from game.scenario.models import Scenario
 from game.ui.controller import Player
 
 
@@ -27,7 +26,8 @@ class QueuedAI:
         return self.queue.pop(0)
 
 
-def computer_player(scenario: Scenario, difficulty: str = "normal") -> Callable[[str, int], Player]:
-    """A factory: (side, seed) -> the computer player for that side (the AI reads the seed
-    from the game state, so the same game and seed give the same replies)."""
-    return lambda side, seed: QueuedAI(AIPlayer(difficulty))
+def computer_player(difficulty: str = "normal") -> Callable[[], Player]:
+    """A factory of computer players, one per side it is asked for. The AI needs nothing else:
+    it reads the side, the scenario and the seed from the game state, so the same game and seed
+    give the same replies."""
+    return lambda: QueuedAI(AIPlayer(difficulty))

@@ -54,6 +54,6 @@ def make_session(scenario: Scenario, path: Path, args: argparse.Namespace) -> Se
         humans,
         seed=getattr(args, "seed", 1),
         options=Options(fog=bool(getattr(args, "fog", False))),
-        ai_factory=computer_player(scenario, getattr(args, "difficulty", "normal")),
+        ai_factory=computer_player(getattr(args, "difficulty", "normal")),
         game=game,
     )

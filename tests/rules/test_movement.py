@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
-from game.rules import IllegalCommand, MoveCommand, apply, max_mp, path, reachable, validate
+from game.rules import (
+    EndTurnCommand,
+    IllegalCommand,
+    MoveCommand,
+    apply,
+    max_mp,
+    path,
+    reachable,
+    validate,
+)
+from game.rules.ai_api import step_costs
 from tests.rules.conftest import MARSH_BELT, MARSH_ROAD, OPEN, unit
 
 
@@ -90,6 +102,20 @@ def test_a_unit_with_all_its_points_may_always_move_one_hex(start):
     g2, _ = apply(g, MoveCommand(unit="i", to=(2, 3)))
     assert g2.units["i"].mp == 0.0
     assert reachable(g2, "i") == {}
+
+
+def test_the_one_hex_move_survives_the_rounding_of_a_new_turns_points(start):
+    """30 km/day over 21 km hexes: 1.4285714... points, stored rounded down at a new turn; the
+    unit still has all its points and may enter hills costing 2."""
+    rows = [".........", ".........", ".........", "..^......", ".........", "........."]
+    g = start(
+        rows, [unit("i", "red", "inf", (1, 3)), unit("b", "blue", "inf", (8, 0))], hex_km=21.0
+    )
+    for _ in range(2):
+        g, _events = apply(g, EndTurnCommand())
+    assert g.side == "red" and g.units["i"].mp < 30 / 21
+    assert (2, 3) in reachable(g, "i")
+    assert validate(g, MoveCommand(unit="i", to=(2, 3))) == []
 
 
 def test_entering_an_enemy_zone_of_control_stops_the_move(start):
@@ -204,12 +230,21 @@ def test_a_move_spends_points_takes_hexes_and_never_changes_the_input(start):
     town = '[[places]]\nid = "t1"\nname = "Tamsag"\nat = [2, 3]\nvp = 3\nowner = "blue"\n'
     g = start(OPEN, [unit("i", "red", "inf", (0, 3)), unit("b", "blue", "inf", (8, 0))], extra=town)
     before = g.to_dict()
-    g2, events = apply(g, MoveCommand(unit="i", to=(3, 3)))
+    g2, events = apply(g, MoveCommand(unit="i", to=(2, 3)))
     assert g.to_dict() == before
-    assert g2.units["i"].coord == (3, 3) and g2.units["i"].mp == 0.0
+    assert g2.units["i"].coord == (2, 3)
     assert g2.place_owner["t1"] == "red"
     assert [e.kind for e in events] == ["move", "capture"]
     assert "Red troops take Tamsag" in events[1].text
+
+
+def test_walking_through_a_place_does_not_take_it(start):
+    town = '[[places]]\nid = "t1"\nname = "Tamsag"\nat = [2, 3]\nvp = 3\nowner = "blue"\n'
+    g = start(OPEN, [unit("i", "red", "inf", (0, 3)), unit("b", "blue", "inf", (8, 0))], extra=town)
+    g2, events = apply(g, MoveCommand(unit="i", to=(3, 3)))
+    assert g2.units["i"].coord == (3, 3) and g2.units["i"].mp == 0.0
+    assert g2.place_owner["t1"] == "blue"
+    assert [e.kind for e in events] == ["move"]
 
 
 def test_only_the_side_to_move_moves_its_own_units(start):
@@ -260,3 +295,25 @@ def test_calendar_phases_change_the_turn_length_and_so_the_movement_points(start
     assert g.turn == 2 and g.phase == "Lull" and g.turn_hours == 72
     assert g.units["i"].mp == pytest.approx(9.0)
     assert "(Lull)" in next(e.text for e in events if e.kind == "turn")
+
+
+def test_the_step_prices_a_planner_gets_add_up_to_what_moves_cost(start):
+    """The AI walks its own way across the map but pays the rules' prices: along the rules'
+    cheapest path, the step costs it is given sum to the cost of the move, road, marsh and the
+    extra for leaving an enemy zone of control included."""
+    tank, infantry = unit("t", "red", "tank", (1, 3)), unit("i", "red", "inf", (5, 4))
+    g = start(MARSH_BELT, [tank, infantry, unit("b", "blue", "inf", (5, 3))], extra=MARSH_ROAD)
+    b = g.board
+    leave = step_costs(g, g.units["i"])
+    here, west, further = b.hex_at((5, 4)), b.hex_at((4, 4)), b.hex_at((3, 4))
+    assert leave(here)[west] > leave(west)[further]  # steppe both, but the first leaves a zone
+    for uid in ("t", "i"):
+        u = g.units[uid]
+        prices = step_costs(g, u)
+        for to, cost in reachable(g, uid).items():
+            hexes = [b.hex_at(c) for c in path(g, uid, to)]
+            steps = list(itertools.pairwise(hexes))
+            if len(steps) == 1 and prices(hexes[0]).get(hexes[1], 0.0) > u.mp:
+                continue  # the one hex a unit with all its points may always move
+            total = sum(prices(a)[n] for a, n in steps)
+            assert total == pytest.approx(cost, abs=1e-6), (uid, to)

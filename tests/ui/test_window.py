@@ -26,9 +26,7 @@ def window() -> Window:
     pygame.display.init()
     pygame.font.init()
     scenario = load_scenario(EXAMPLE)
-    session = Session(
-        scenario, EXAMPLE, humans={"red"}, seed=2, ai_factory=computer_player(scenario)
-    )
+    session = Session(scenario, EXAMPLE, humans={"red"}, seed=2, ai_factory=computer_player())
     return Window(session, (1280, 800))
 
 

@@ -13,6 +13,15 @@ def fmt(c: Coord) -> str:
     return f"[{c[0]},{c[1]}]"
 
 
+WHY_NOT_ACTIVE = {
+    "active": "is in play",
+    "pool": "has not arrived yet",
+    "destroyed": "has been destroyed",
+    "surrendered": "has surrendered",
+    "withdrawn": "has been withdrawn from the front",
+}
+
+
 def own_unit(state: GameState, uid: str, errs: list[str]) -> UnitState | None:
     """The active unit `uid` of the side to move, or None with the reason added to errs."""
     u = state.units.get(uid)
@@ -26,8 +35,7 @@ def own_unit(state: GameState, uid: str, errs: list[str]) -> UnitState | None:
         )
         return None
     if u.status != "active":
-        where = {"pool": "has not arrived yet", "destroyed": "has been destroyed"}
-        errs.append(f"{u.name} {where.get(u.status, 'has surrendered')}")
+        errs.append(f"{u.name} {WHY_NOT_ACTIVE[u.status]}")
         return None
     return u
 
@@ -49,12 +57,24 @@ def unit_and_hex(
     return None if u is None or h is None else (u, h)
 
 
+def closed_to_attack(state: GameState, side: str, h: Hex) -> str:
+    """Why `side` may not attack or shell hex h (a zone its orders forbid), or ""."""
+    b = state.board
+    if h not in b.no_attack_hexes[side]:
+        return ""
+    zone = next(z for z, hexes in b.restricted[side] if z.no_attack and h in hexes)
+    return f"{fmt(b.coord[h])} is in {zone.name}, which {b.adjective[side]} troops may not attack"
+
+
 def fire_reasons(state: GameState, u: UnitState, h: Hex, c: Coord) -> list[str]:
     """Why artillery unit u cannot fire at hex h (map position c) now, or []."""
     rng = bombard_range(state, u)
     assert u.pos is not None
     if rng <= 0:
         return [f"{u.name} has no artillery range"]
+    closed = closed_to_attack(state, u.side, h)
+    if closed:
+        return [closed]
     if u.has_attacked:
         return [f"{u.name} has already fired or fought this turn"]
     d = u.pos.distance(h)

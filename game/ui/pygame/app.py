@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from game.hexes import Coord as MapCoord
 from game.hexes import Hex
 from game.rules import reachable
 from game.ui import describe
@@ -43,7 +44,7 @@ POLL_MS = 15
 class Selection:
     units: list[str] = field(default_factory=list)  # own units picked (first one moves)
     hex: Coord | None = None
-    reach: dict[Coord, float] = field(default_factory=dict)
+    reach: dict[MapCoord, float] = field(default_factory=dict)
     target: Coord | None = None  # enemy hex with odds on show
 
 

@@ -13,19 +13,19 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pygame
 
 from game.hexes import Hex, coord
 from game.rules.state import GameState, UnitState
+from game.scenario.library import fonts_dir
 from game.ui.pygame.layout import SQRT3, HexLayout
 from game.ui.text.mapview import glyph_of, stacks
 
 Coord = tuple[int, int]
 Colour = tuple[int, int, int]
-FONT_DIR = Path(__file__).resolve().parents[3] / "assets" / "fonts"
+FONT_DIR = fonts_dir()
 
 INK: Colour = (30, 28, 24)
 PAPER: Colour = (236, 230, 214)
