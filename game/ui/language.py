@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from game.scenario.suggest import closest
 
 Coord = tuple[int, int]
+AREA_AROUND = (6, 5)  # `map PLACE` shows this many columns and rows either side of the place
 
 VERBS = (
     "move",
@@ -182,6 +183,13 @@ class Names:
         best = closest(t, list(self.places))
         raise LanguageError(f"no place called '{t}'", f"'{best}'" if best else "")
 
+    def clamp(self, c: Coord) -> Coord:
+        """The nearest hex on the map (columns and rows never below 0 nor past the edge)."""
+        col, row = max(0, c[0]), max(0, c[1])
+        if self.width:
+            col, row = min(col, self.width - 1), min(row, self.height - 1)
+        return col, row
+
     def hex_text(self, c: Coord) -> str:
         return f"{c[0]},{c[1]}"
 
@@ -327,12 +335,18 @@ def _parse_air(rest: str, names: Names) -> Order:
 
 
 def _parse_area(text: str, names: Names) -> tuple[Coord, Coord]:
+    """Two corners, or the hexes around a place; always inside the map when its size is known,
+    so the canonical text of the area (`map C,R-C,R`) is one the parser reads back."""
     m = re.fullmatch(r"\s*(\d+)\s*,\s*(\d+)\s*-\s*(\d+)\s*,\s*(\d+)\s*", text)
     if m:
         a, b, c, d = (int(x) for x in m.groups())
-        return (a, b), (c, d)
+        return names.clamp((a, b)), names.clamp((c, d))
     centre = names.hex(text)
-    return (centre[0] - 6, centre[1] - 5), (centre[0] + 6, centre[1] + 5)
+    dc, dr = AREA_AROUND
+    return (
+        names.clamp((centre[0] - dc, centre[1] - dr)),
+        names.clamp((centre[0] + dc, centre[1] + dr)),
+    )
 
 
 def format_command(cmd: Parsed, names: Names | None = None) -> str:

@@ -2,8 +2,9 @@
 
 1939: the Japanese who cross to the west bank in July are thrown back within days; the Soviets
 win by clearing the claimed zone by 31 August. 1945: Changchun, Mukden and Harbin are Soviet by
-20 August and Japan's broadcast of 15 August fires in every game. One game of each in the
-default run; 20 seeds in the slow run ("most runs" is asserted as at least 60%)."""
+20 August and Japan's broadcast of 15 August fires in every game. Whole games are too long for
+the default run: one game of each and 20 seeds run in the slow run ("most runs" is asserted as
+at least 60%)."""
 
 from __future__ import annotations
 
@@ -76,6 +77,7 @@ def cities_1945(games: list[dict[str, Any]]) -> tuple[int, int]:
     return held, broadcast
 
 
+@pytest.mark.slow
 def test_1939_one_game() -> None:
     r = play_1939(1)
     assert r["crossed"] and r["thrown_back"]
@@ -83,6 +85,7 @@ def test_1939_one_game() -> None:
     assert r["end"] <= dt.datetime(1939, 8, 31, 18)
 
 
+@pytest.mark.slow
 def test_1945_one_game() -> None:
     scenario(MAN_1945)
     games, _, _ = run_batch(Setup(str(MAN_1945), "hard"), 1, 1, workers=1)

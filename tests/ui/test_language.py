@@ -129,3 +129,19 @@ def test_no_line_raises_anything_but_language_error(line: str) -> None:
     text = format_command(cmd)
     assert parse(text, NAMES) == cmd
     assert format_command(parse(text, NAMES)) == text
+
+
+@pytest.mark.parametrize("place", ["Bain-Tsagan", "Fui Heights", "Nomonhan"])
+def test_map_around_a_place_near_the_edge_stays_on_the_map_and_round_trips(place: str) -> None:
+    request = parse(f"map {place}", NAMES)
+    assert isinstance(request, Request) and request.area is not None
+    (c0, r0), (c1, r1) = request.area
+    assert 0 <= c0 <= c1 < NAMES.width and 0 <= r0 <= r1 < NAMES.height
+    col, row = NAMES.places[place]
+    assert c0 <= col <= c1 and r0 <= row <= r1
+    text = format_command(request)
+    assert parse(text, NAMES) == request
+
+
+def test_map_area_past_the_edge_is_cut_to_the_map() -> None:
+    assert parse("map 15,25-40,40", NAMES) == Request("map", area=((15, 25), (19, 29)))
