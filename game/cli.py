@@ -11,35 +11,12 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from game import __version__
+from game.ui.options import PlayOptions
+from game.ui.scenario_files import default_scenario, load_or_report
 
-if TYPE_CHECKING:
-    from game.scenario.models import Scenario
-
-DEFAULT_SCENARIO = Path(__file__).resolve().parent.parent / "scenarios" / "khalkhin_gol_1939.toml"
-FALLBACK_SCENARIO = (
-    Path(__file__).resolve().parent.parent / "scenarios" / "examples" / "river_crossing.toml"
-)
-
-
-def default_scenario() -> Path:
-    return DEFAULT_SCENARIO if DEFAULT_SCENARIO.is_file() else FALLBACK_SCENARIO
-
-
-def load_or_report(path: str | Path) -> Scenario | None:
-    """The scenario in `path`, or None after printing every problem (never a traceback)."""
-    from game.scenario import ScenarioError, load_scenario
-
-    try:
-        return load_scenario(path)
-    except ScenarioError as exc:
-        for p in exc.problems:
-            print(p, file=sys.stderr)
-    except OSError as exc:
-        print(f"{path}:1:1: error: cannot read file: {exc.strerror}", file=sys.stderr)
-    return None
+__all__ = ["build_parser", "default_scenario", "load_or_report", "main", "play_options"]
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -106,10 +83,25 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_play(args: argparse.Namespace) -> int:
-    from game.play import run_play
+def play_options(args: argparse.Namespace) -> PlayOptions:
+    """The typed options of `play` from its parsed arguments."""
+    return PlayOptions(
+        scenario=Path(args.scenario) if args.scenario else None,
+        text=args.text,
+        side=args.side,
+        seed=args.seed,
+        load=Path(args.load) if args.load else None,
+        fog=args.fog,
+        difficulty=args.difficulty,
+        screenshot=Path(args.screenshot) if args.screenshot else None,
+        debug=args.debug,
+    )
 
-    return run_play(args)
+
+def _cmd_play(args: argparse.Namespace) -> int:
+    from game.launch import run_play
+
+    return run_play(play_options(args))
 
 
 def _cmd_simulate(args: argparse.Namespace) -> int:
@@ -203,6 +195,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--screenshot",
         metavar="PNG",
         help="open the window, draw the first frame into PNG and exit (for docs and bug reports)",
+    )
+    p.add_argument(
+        "--debug", action="store_true", help="show the full traceback of an internal error"
     )
     p.set_defaults(func=_cmd_play)
 

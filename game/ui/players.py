@@ -6,12 +6,11 @@ from collections.abc import Callable
 
 from game.ai import AIPlayer
 from game.rules import Command, EndTurnCommand, GameState
-from game.scenario.models import Scenario
-from game.ui.controller import Player
+from game.ui.controller import CommandSource
 
 
 class QueuedAI:
-    """Hands out an AI side-turn one command at a time, so the session applies (and the front
+    """Hands out an AI side-turn one command at a time, so the controller applies (and the front
     end shows) each of them exactly as it would a player's."""
 
     def __init__(self, ai: AIPlayer) -> None:
@@ -27,7 +26,7 @@ class QueuedAI:
         return self.queue.pop(0)
 
 
-def computer_player(scenario: Scenario, difficulty: str = "normal") -> Callable[[str, int], Player]:
-    """A factory: (side, seed) -> the computer player for that side (the AI reads the seed
-    from the game state, so the same game and seed give the same replies)."""
-    return lambda side, seed: QueuedAI(AIPlayer(difficulty))
+def computer_player(difficulty: str = "normal") -> Callable[[], CommandSource]:
+    """A factory of computer players at one level (each reads its side and the seed from the
+    game state, so the same game and seed give the same replies)."""
+    return lambda: QueuedAI(AIPlayer(difficulty))
