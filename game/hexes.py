@@ -8,7 +8,16 @@ are immutable and hashable, so they can key dicts and sit in sets.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import NamedTuple, NewType
+
+# A [col, row] position of the map text. Both it and Hex are pairs of ints at run time; the
+# distinct type lets mypy catch an axial hex passed where a map position is meant, or back.
+Coord = NewType("Coord", tuple[int, int])
+
+
+def coord(col: int, row: int) -> Coord:
+    """The map text position [col, row]."""
+    return Coord((col, row))
 
 
 class Hex(NamedTuple):
@@ -73,9 +82,9 @@ class Hex(NamedTuple):
         """The axial hex of map text position [col, row] (odd-r layout)."""
         return Hex(col - (row - (row & 1)) // 2, row)
 
-    def to_offset(self) -> tuple[int, int]:
+    def to_offset(self) -> Coord:
         """This hex as [col, row] of the map text."""
-        return (self.q + (self.r - (self.r & 1)) // 2, self.r)
+        return Coord((self.q + (self.r - (self.r & 1)) // 2, self.r))
 
 
 # Order: east, north-east, north-west, west, south-west, south-east.
@@ -99,7 +108,7 @@ def offset_distance(a: tuple[int, int], b: tuple[int, int]) -> int:
     return Hex.from_offset(*a).distance(Hex.from_offset(*b))
 
 
-def offset_line(a: tuple[int, int], b: tuple[int, int]) -> list[tuple[int, int]]:
+def offset_line(a: tuple[int, int], b: tuple[int, int]) -> list[Coord]:
     """[col, row] positions on the straightest line from a to b."""
     return [h.to_offset() for h in Hex.from_offset(*a).line_to(Hex.from_offset(*b))]
 

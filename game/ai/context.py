@@ -9,21 +9,22 @@ from functools import cache
 
 from game.ai.difficulty import Difficulty
 from game.ai.plans import Task
-from game.rules import IllegalCommand, apply, validate
-from game.rules.combat import attack_value, bombard_range
-from game.rules.commands import Command
-from game.rules.fog import seen_hexes
-from game.rules.hexes import Hex
-from game.rules.state import GameState, UnitState
-from game.rules.supply import trace
-from game.rules.zoc import occupancy
+from game.hexes import Hex
+from game.rules import Command, GameState, IllegalCommand, UnitState, apply, validate
+from game.rules.ai_api import (
+    attack_value,
+    bombard_range,
+    occupancy,
+    seen_hexes,
+    supplied_hexes,
+)
 
 FAST_CLASSES = frozenset({"wheeled", "tracked"})
 MOBILE = frozenset({"armour", "motorized", "cavalry"})
 
 
 @dataclass
-class Ctx:
+class AITurn:
     """Everything one AI turn decides with."""
 
     state: GameState
@@ -64,7 +65,7 @@ class Ctx:
     def enemy_supplied(self) -> frozenset[Hex]:
         """The enemy's supply net at the start of the turn (traced only if asked for)."""
         if self._enemy_net is None:
-            self._enemy_net = frozenset(trace(self.state, self.enemy))
+            self._enemy_net = frozenset(supplied_hexes(self.state, self.enemy))
         return self._enemy_net
 
     def enemy_hexes(self) -> frozenset[Hex]:
@@ -114,12 +115,12 @@ def is_mobile(state: GameState, u: UnitState) -> bool:
     return t.category in MOBILE and t.move_class in FAST_CLASSES | {"horse"}
 
 
-def prepare(ctx: Ctx) -> None:
+def prepare(ctx: AITurn) -> None:
     """Per-turn facts: both supply nets and a threat map of where enemy attacks can land."""
     s = ctx.state
     b = s.board
     if ctx.diff.supply_care:
-        net = trace(s, ctx.side)
+        net = supplied_hexes(s, ctx.side)
         # A hex next to the net is supplied once our unit stands in it (its own ZOC no longer
         # blocks the line), so one step beyond the net counts as supplied.
         ok = set(net)

@@ -7,80 +7,49 @@ per board for the whole game; fields over moving things (enemy units) live for o
 
 from __future__ import annotations
 
-import heapq
+import weakref
 from collections.abc import Iterable
 
-from game.rules.board import Board
-from game.rules.hexes import Hex
+from game.hexes import Hex
+from game.rules.ai_api import Board, MoveClass, distances_to
 
 INF = float("inf")
 Field = dict[Hex, float]
+# What stepping into a target the movement class cannot enter counts for (a river hex without
+# a crossing, say): high, so the field leads next to it, where standing is enough.
+BLOCKED_TARGET_COST = 50.0
 
-_CACHE: dict[int, tuple[Board, dict[tuple[object, ...], Field]]] = {}
+# Fields over the static map, per board, dropped with the board.
+_CACHE: weakref.WeakKeyDictionary[Board, dict[tuple[object, ...], Field]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def _board_cache(b: Board) -> dict[tuple[object, ...], Field]:
-    hit = _CACHE.get(id(b))
-    if hit is not None and hit[0] is b:
-        return hit[1]
-    if len(_CACHE) >= 8:
-        _CACHE.pop(next(iter(_CACHE)))
-    fields: dict[tuple[object, ...], Field] = {}
-    _CACHE[id(b)] = (b, fields)
+    fields = _CACHE.get(b)
+    if fields is None:
+        fields = {}
+        _CACHE[b] = fields
     return fields
 
 
 def compute(
     b: Board,
     side: str,
-    move_class: str,
+    move_class: MoveClass,
     bridging: bool,
     targets: Iterable[Hex],
     bound: float = INF,
 ) -> Field:
     """Cost for a unit of this movement class to reach the nearest target from each hex (only
-    hexes within `bound`). Runs on the board's hex numbers, as the rules' searches do."""
-    enter = b.enter_i[(move_class, bridging)]  # type: ignore[index]
-    restricted = b.restricted_i[side]
-    route = b.route_move_i
-    nbr = b.nbr
-    n_hex = len(nbr)
-    dist = [INF] * n_hex
-    heap: list[tuple[float, int]] = []
-    for t in targets:
-        i = b.index.get(t)
-        if i is not None and dist[i] == INF:
-            dist[i] = 0.0
-            heap.append((0.0, i))
-    heapq.heapify(heap)
-    pop, push = heapq.heappop, heapq.heappush
-    while heap:
-        d, h = pop(heap)
-        if d > dist[h]:
-            continue
-        # Step from neighbour n into h costs what entering h costs from n.
-        c_h = enter[h]
-        if c_h is None:
-            c_h = 50.0  # a target the class cannot enter: it is enough to stand next to it
-        for n in nbr[h]:
-            if enter[n] is None or n in restricted:
-                continue
-            c = c_h
-            r = route.get(n * n_hex + h)
-            if r is not None and r < c:
-                c = r
-            nd = d + c
-            if nd < dist[n] and nd <= bound:
-                dist[n] = nd
-                push(heap, (nd, n))
-    hexes = b.hexes
-    return {hexes[i]: d for i, d in enumerate(dist) if d < INF}
+    hexes within `bound`), at the rules' prices over the empty map."""
+    return distances_to(b, side, move_class, bridging, targets, bound, BLOCKED_TARGET_COST)
 
 
 def static_field(
     b: Board,
     side: str,
-    move_class: str,
+    move_class: MoveClass,
     bridging: bool,
     targets: tuple[Hex, ...],
     bound: float = INF,

@@ -9,17 +9,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.ai.context import Ctx, is_artillery
+from game.ai.context import AITurn, is_artillery
 from game.ai.plans import ATTACKING
-from game.rules import preview, validate
-from game.rules.combat import attack_value, bombard_range, defence_value, strengths
-from game.rules.commands import AirCommand, AttackCommand, BombardCommand
-from game.rules.constants import AIR_AREA_KM
-from game.rules.hexes import Hex
-from game.rules.state import UnitState
-from game.rules.zoc import occupancy
+from game.hexes import Hex
+from game.rules import AirCommand, AttackCommand, BombardCommand, UnitState, preview, validate
+from game.rules.ai_api import (
+    AIR_AREA_KM,
+    attack_value,
+    bombard_range,
+    defence_value,
+    occupancy,
+    strengths,
+)
 
 MAX_ATTACKS = 60  # per turn, a bound on the work
+ASSAULT_ODDS = 0.0  # least odds under assault orders: any
+EXPOSED_NEIGHBOURS = 4  # do not advance into a hex with this many enemy-held neighbours
 
 
 @dataclass
@@ -32,9 +37,11 @@ class Candidate:
     value: float
 
 
-def _threshold(ctx: Ctx, posture: str) -> float:
+def _threshold(ctx: AITurn, posture: str) -> float:
     """Least odds to attack: by posture, and bolder for a side of more initiative (doctrine)."""
     d = ctx.diff
+    if posture == "assault":
+        return ASSAULT_ODDS  # orders are orders: attack whatever the odds
     bold = 1.2 - 0.4 * ctx.state.sides[ctx.side].doctrine.initiative
     if posture == "attack":
         return d.attack_odds * bold
@@ -45,7 +52,7 @@ def _threshold(ctx: Ctx, posture: str) -> float:
     return d.counter_odds * 1.5  # delay, withdraw: only a sure thing
 
 
-def _support_for(ctx: Ctx, h: Hex, used: set[str]) -> list[str]:
+def _support_for(ctx: AITurn, h: Hex, used: set[str]) -> list[str]:
     if not ctx.diff.support:
         return []
     s = ctx.state
@@ -59,7 +66,7 @@ def _support_for(ctx: Ctx, h: Hex, used: set[str]) -> list[str]:
     return out
 
 
-def candidates(ctx: Ctx) -> list[Candidate]:
+def candidates(ctx: AITurn) -> list[Candidate]:
     """Every enemy hex our units could attack now, with the odds of throwing all in."""
     s = ctx.state
     b = s.board
@@ -95,7 +102,7 @@ def candidates(ctx: Ctx) -> list[Candidate]:
     return out
 
 
-def fly_air(ctx: Ctx, cands: list[Candidate]) -> None:
+def fly_air(ctx: AITurn, cands: list[Candidate]) -> None:
     """Air superiority when the enemy flies, support where we attack, interdiction otherwise."""
     if not ctx.diff.air:
         return
@@ -138,7 +145,7 @@ def fly_air(ctx: Ctx, cands: list[Candidate]) -> None:
             ctx.issue(AirCommand(mission="interdiction", aircraft=free, target=b.coord[tgt]))
 
 
-def attack_all(ctx: Ctx) -> None:
+def attack_all(ctx: AITurn) -> None:
     """Make every attack whose odds meet the posture's threshold, best first; re-rate after each
     (a won fight changes the ground)."""
     for _ in range(MAX_ATTACKS):
@@ -152,8 +159,8 @@ def attack_all(ctx: Ctx) -> None:
         units, support = c.units, c.support
         if ctx.diff.concentrate and len(units) + len(support) > 1:
             units, support = _trim(ctx, c)
-        # Take the ground if any attacker's task is to go forward (the rules advance them all).
-        advance = any(ctx.task(s.units[u]).posture in ATTACKING for u in units)
+        postures = {ctx.task(s.units[u]).posture for u in units}
+        advance = bool(postures & ATTACKING) and not _exposed(ctx, c.target)
         cmd = AttackCommand(
             target=s.board.coord[c.target],
             units=tuple(units),
@@ -164,14 +171,24 @@ def attack_all(ctx: Ctx) -> None:
             ctx.refused += 1
             _spent(ctx, c)
             continue
-        if ctx.diff.encircle and preview(s, cmd).outcomes.get("repulsed", 0.0) > 0.5:
+        doomed = preview(s, cmd).outcomes.get("repulsed", 0.0) > 0.5 if ctx.diff.encircle else False
+        if doomed and "assault" not in postures:
             _spent(ctx, c)
             continue
         if not ctx.issue(cmd):
             _spent(ctx, c)
 
 
-def _trim(ctx: Ctx, c: Candidate) -> tuple[list[str], list[str]]:
+def _exposed(ctx: AITurn, target: Hex) -> bool:
+    """Advance only where the attackers would not be half surrounded: a hex with many
+    enemy-held neighbours is a trap (the pontoon hex of 1939 was one)."""
+    side_at = occupancy(ctx.state).side_at
+    enemy = ctx.state.board.other(ctx.side)
+    held = sum(1 for n in ctx.state.board.neighbours[target] if side_at.get(n) == enemy)
+    return held >= EXPOSED_NEIGHBOURS
+
+
+def _trim(ctx: AITurn, c: Candidate) -> tuple[list[str], list[str]]:
     """Leave out guns, then attackers, the attack does not need (they may fight elsewhere),
     weakest first, while the odds stay comfortably above the threshold."""
     s = ctx.state
@@ -193,12 +210,12 @@ def _trim(ctx: Ctx, c: Candidate) -> tuple[list[str], list[str]]:
     return sorted(keep), sorted(keep_guns)
 
 
-def _spent(ctx: Ctx, c: Candidate) -> None:
+def _spent(ctx: AITurn, c: Candidate) -> None:
     """An attack that will not be made: leave that hex alone for the rest of the turn."""
     ctx.skip_targets.add(c.target)
 
 
-def bombard_all(ctx: Ctx) -> None:
+def bombard_all(ctx: AITurn) -> None:
     """Guns that have not fired shell the most valuable enemy hex in range."""
     if not ctx.diff.support:
         return

@@ -3,19 +3,22 @@ can reach this turn, scored by distance fields, supply, threat, terrain and enci
 
 from __future__ import annotations
 
-from game.ai.context import Ctx, is_artillery, is_mobile
+from game.ai.context import AITurn, is_artillery, is_mobile
 from game.ai.fields import INF, Field, compute, static_field
 from game.ai.plans import ATTACKING
-from game.rules import validate
-from game.rules.air import interdicted
-from game.rules.board import Board
-from game.rules.combat import bombard_range, defence_value
-from game.rules.commands import MoveCommand
-from game.rules.constants import INTERDICTION_FACTOR, ZOC_LEAVE
-from game.rules.hexes import Hex
-from game.rules.movement import can_stand, max_mp, reachable_hexes
-from game.rules.state import GameState, UnitState
-from game.rules.zoc import occupancy
+from game.hexes import Hex
+from game.rules import GameState, MoveCommand, UnitState, validate
+from game.rules.ai_api import (
+    Board,
+    bombard_range,
+    defence_value,
+    has_full_points,
+    max_mp,
+    occupancy,
+    reachable_hexes,
+    stand_reason,
+    step_costs,
+)
 
 STAY_BONUS = 0.5  # a move must gain this much to be worth its orders
 HUNT_REACH = 12.0  # movement points around hunted enemy units a hunting field covers
@@ -37,20 +40,20 @@ def _achieved(state: GameState, side: str, h: Hex) -> bool:
     return state.control.get(h) == side
 
 
-def _field(ctx: Ctx, u: UnitState, targets: tuple[Hex, ...]) -> Field:
+def _field(ctx: AITurn, u: UnitState, targets: tuple[Hex, ...]) -> Field:
     b = ctx.state.board
     t = b.types[u.type]
     return static_field(b, ctx.side, t.move_class, t.bridging, targets)
 
 
-def _dist(ctx: Ctx, u: UnitState, h: Hex) -> float:
+def _dist(ctx: AITurn, u: UnitState, h: Hex) -> float:
     """Movement cost from the unit to hex h over the empty map."""
     if u.pos is None:
         return INF
     return _field(ctx, u, (h,)).get(u.pos, INF)
 
 
-def _enemy_field(ctx: Ctx, u: UnitState, cache: dict[tuple[str, bool], Field]) -> Field:
+def _enemy_field(ctx: AITurn, u: UnitState, cache: dict[tuple[str, bool], Field]) -> Field:
     """Distance to the nearest enemy unit (a one-turn field)."""
     b = ctx.state.board
     t = b.types[u.type]
@@ -63,7 +66,7 @@ def _enemy_field(ctx: Ctx, u: UnitState, cache: dict[tuple[str, bool], Field]) -
     return hit
 
 
-def assign_targets(ctx: Ctx) -> None:
+def assign_targets(ctx: AITurn) -> None:
     """Share out each group's objectives among its units: the deepest objective to the fast units
     (the pincers), the nearest open ones to the rest, and one garrison per held objective."""
     s = ctx.state
@@ -153,7 +156,7 @@ def assign_targets(ctx: Ctx) -> None:
     _fall_back(ctx)
 
 
-def _fall_back(ctx: Ctx) -> None:
+def _fall_back(ctx: AITurn) -> None:
     """Attacking units bled below half their men pull back towards their supply sources to
     recover (replacements come only out of contact) instead of dying in place."""
     s = ctx.state
@@ -167,7 +170,7 @@ def _fall_back(ctx: Ctx) -> None:
             ctx.targets[u.id] = sources
 
 
-def _keeps_place(ctx: Ctx, u: UnitState, objectives: tuple[Hex, ...]) -> bool:
+def _keeps_place(ctx: AITurn, u: UnitState, objectives: tuple[Hex, ...]) -> bool:
     """A holding unit that stands alone on a place of value it took from the enemy (not one of
     its objectives) stays there rather than hand it back."""
     s = ctx.state
@@ -182,7 +185,7 @@ def _keeps_place(ctx: Ctx, u: UnitState, objectives: tuple[Hex, ...]) -> bool:
 
 
 def _counter_attack(
-    ctx: Ctx,
+    ctx: AITurn,
     units: list[UnitState],
     objectives: tuple[Hex, ...],
     posture: str,
@@ -210,7 +213,7 @@ def _counter_attack(
         ctx.targets[u.id] = tuple(intruders)
 
 
-def _victory_zones(ctx: Ctx) -> frozenset[Hex]:
+def _victory_zones(ctx: AITurn) -> frozenset[Hex]:
     """Hexes of the zones this side scores for clearing of the enemy."""
     s = ctx.state
     out: set[Hex] = set()
@@ -220,7 +223,7 @@ def _victory_zones(ctx: Ctx) -> frozenset[Hex]:
     return frozenset(out)
 
 
-def _enemy_places(ctx: Ctx) -> tuple[Hex, ...]:
+def _enemy_places(ctx: AITurn) -> tuple[Hex, ...]:
     """Places of value the side does not hold and may enter."""
     s = ctx.state
     b = s.board
@@ -232,7 +235,7 @@ def _enemy_places(ctx: Ctx) -> tuple[Hex, ...]:
     )
 
 
-def grab_places(ctx: Ctx) -> None:
+def grab_places(ctx: AITurn) -> None:
     """Walk into places of value the enemy has left empty, with the nearest unit that can get
     there this turn and is not the garrison of an objective, if the place is not too exposed."""
     s = ctx.state
@@ -284,44 +287,30 @@ def _behind(b: Board, h: Hex, enemy_at: list[Hex], src: Field) -> int:
     return n
 
 
-def _walk(ctx: Ctx, u: UnitState, fld: Field) -> tuple[list[Hex], float]:
-    """Hexes down the field's slope from the unit, as far as its movement points go (the
-    rules' costs: routes, interdiction, leaving and entering enemy zones of control)."""
+def _walk(ctx: AITurn, u: UnitState, fld: Field) -> tuple[list[Hex], float]:
+    """Hexes down the field's slope from the unit, as far as its movement points go, at the
+    rules' prices (routes, interdiction, leaving and entering enemy zones of control). The cost
+    is INF once the walk enters an enemy zone of control (the move ends there)."""
     s = ctx.state
-    b = s.board
-    t = b.types[u.type]
-    enter = b.enter[(t.move_class, t.bridging)]
-    enemy_hexes = ctx.enemy_hexes()
-    enemy_zoc = ctx.enemy_zoc()
-    restricted = b.restricted_hexes[ctx.side]
-    slow = interdicted(s, ctx.side)
-    route = b.route_move
     assert u.pos is not None
+    steps_from = step_costs(s, u)
+    enemy_zoc = ctx.enemy_zoc()
+    full = has_full_points(s, u)
     h = u.pos
-    extra = ZOC_LEAVE if h in enemy_zoc else 0.0
-    full = not u.moved and not u.has_attacked and u.mp >= max_mp(s, u) - 1e-9
     cost = 0.0
     path: list[Hex] = []
     while True:
         here = fld.get(h, INF)
+        steps = steps_from(h)
         best: tuple[float, Hex] | None = None
-        for n in b.neighbours[h]:
-            if n in enemy_hexes or n in restricted or n not in enter:
-                continue
+        for n in steps:
             f = fld.get(n, INF)
             if f < here - 1e-9 and (best is None or (f, n) < best):
                 best = (f, n)
         if best is None:
             break
         n = best[1]
-        c = enter[n]
-        r = route.get((h, n))
-        if r is not None and r < c:
-            c = r
-        if n in slow:
-            c *= INTERDICTION_FACTOR
-        c += extra
-        extra = 0.0
+        c = steps[n]
         if cost + c > u.mp + 1e-9:
             if not path and full:
                 return [n], INF
@@ -334,46 +323,26 @@ def _walk(ctx: Ctx, u: UnitState, fld: Field) -> tuple[list[Hex], float]:
     return path, cost
 
 
-def _candidates(ctx: Ctx, u: UnitState, fld: Field) -> list[Hex]:
+def _candidates(ctx: AITurn, u: UnitState, fld: Field) -> list[Hex]:
     """A few hexes worth scoring: the way down the field and the ground around both ends that
-    the unit's points still reach."""
+    the unit's points still reach (at the rules' prices), where it may stand."""
     s = ctx.state
-    b = s.board
     assert u.pos is not None
-    t = b.types[u.type]
-    enter = b.enter[(t.move_class, t.bridging)]
-    route = b.route_move
-    enemy_hexes = ctx.enemy_hexes()
-    restricted = b.restricted_hexes[ctx.side]
     path, spent = _walk(ctx, u, fld)
     out = dict.fromkeys(path)
-    full = not u.moved and not u.has_attacked and u.mp >= max_mp(s, u) - 1e-9
-    extra = ZOC_LEAVE if u.pos in ctx.enemy_zoc() else 0.0
-    for base, used, add in ((u.pos, 0.0, extra), (path[-1] if path else None, spent, 0.0)):
+    full = has_full_points(s, u)
+    steps_from = step_costs(s, u)
+    for base, used in ((u.pos, 0.0), (path[-1] if path else None, spent)):
         if base is None or used == INF:
             continue
-        for n in b.neighbours[base]:
-            c = enter.get(n)
-            if c is None or n in out:
-                continue
-            r = route.get((base, n))
-            if r is not None and r < c:
-                c = r
-            if used + c + add <= u.mp + 1e-9 or (base == u.pos and full):
+        for n, c in steps_from(base).items():
+            if n not in out and (used + c <= u.mp + 1e-9 or (base == u.pos and full)):
                 out[n] = None
-    return [
-        h
-        for h in out
-        if h != u.pos
-        and h in enter
-        and h not in enemy_hexes
-        and h not in restricted
-        and can_stand(s, u, h)
-    ]
+    return [h for h in out if h != u.pos and not stand_reason(s, u, h)]
 
 
 def best_move(
-    ctx: Ctx, u: UnitState, enemy_cache: dict[tuple[str, bool], Field], full: bool = False
+    ctx: AITurn, u: UnitState, enemy_cache: dict[tuple[str, bool], Field], full: bool = False
 ) -> Hex | None:
     """The hex this unit should move to now, or None to stay. Scores a few likely hexes, or
     (full=True) every hex the rules say it can reach."""
@@ -455,7 +424,7 @@ def best_move(
     return best_h
 
 
-def move_units(ctx: Ctx, units: list[UnitState], second: bool = False) -> None:
+def move_units(ctx: AITurn, units: list[UnitState], second: bool = False) -> None:
     """Move each unit to its best reachable hex (fast units and the front first)."""
     enemy_cache: dict[tuple[str, bool], Field] = {}
     for u0 in units:

@@ -7,14 +7,15 @@ every rule of precedence lives here and docs/ai.md describes it.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
-from game.rules.hexes import Hex
+from game.hexes import Hex
 from game.rules.state import GameState
 from game.scenario.geometry import resolve
 from game.scenario.models import AIPlan
 
-ATTACKING = frozenset({"attack", "advance"})
+ATTACKING = frozenset({"attack", "advance", "assault"})
 HOLDING = frozenset({"hold", "defend", "delay"})
 
 
@@ -48,12 +49,12 @@ def _hexes(state: GameState, plan: AIPlan) -> tuple[Hex, ...]:
 def best_plan(state: GameState, side: str, group: str) -> AIPlan | None:
     """The plan in force for a group: a plan naming the group beats a side-wide one; among
     equals, the one that started last (a later phase) wins, then the later one in the file."""
-    best: tuple[int, float, int] | None = None
+    best: tuple[int, dt.datetime, int] | None = None
     chosen: AIPlan | None = None
     for i, p in enumerate(state.scenario.ai):
         if p.side != side or (p.group and p.group != group) or not _active(p, state):
             continue
-        key = (1 if p.group else 0, p.start.timestamp() if p.start else 0.0, i)
+        key = (1 if p.group else 0, p.start or dt.datetime.min, i)
         if best is None or key > best:
             best, chosen = key, p
     return chosen

@@ -11,13 +11,12 @@ import random
 import zlib
 from dataclasses import dataclass
 
-from game.ai.context import Ctx, is_artillery, is_mobile, prepare
+from game.ai.context import AITurn, is_artillery, is_mobile, prepare
 from game.ai.difficulty import Difficulty, level
 from game.ai.fighting import attack_all, bombard_all, candidates, fly_air
 from game.ai.maneuver import assign_targets, grab_places, move_units
 from game.ai.plans import ATTACKING, tasks
-from game.rules.commands import Command, EndTurnCommand, EntrenchCommand
-from game.rules.state import GameState, UnitState
+from game.rules import Command, EndTurnCommand, EntrenchCommand, GameState, UnitState
 
 DIG_RADIUS = 3  # entrench only within this many hexes of an enemy unit
 
@@ -44,7 +43,7 @@ class AIPlayer:
         """Every command of the side to move, applied in order; ending the turn is left to the
         caller (a front end may want to show the result first)."""
         side = state.side
-        ctx = Ctx(state, side, self.diff, turn_rng(state, side), tasks(state, side))
+        ctx = AITurn(state, side, self.diff, turn_rng(state, side), tasks(state, side))
         if state.game_over:
             return TurnResult(state, [], 0)
         prepare(ctx)
@@ -72,7 +71,7 @@ class AIPlayer:
         return [*r.commands, EndTurnCommand()]
 
 
-def _move_order(ctx: Ctx) -> list[UnitState]:
+def _move_order(ctx: AITurn) -> list[UnitState]:
     """Fast attacking units first (they open the way), guns last (they follow the front)."""
     s = ctx.state
 
@@ -88,7 +87,7 @@ def _move_order(ctx: Ctx) -> list[UnitState]:
     return sorted(ctx.own_units(), key=key)
 
 
-def _dig_in(ctx: Ctx) -> None:
+def _dig_in(ctx: AITurn) -> None:
     """Units that neither moved nor fought dig in where the enemy is near."""
     enemy = sorted(ctx.enemy_hexes())
     if not enemy:

@@ -5,11 +5,8 @@ from __future__ import annotations
 import random
 import zlib
 
-from game.rules import apply, validate
-from game.rules.commands import AttackCommand, Command, MoveCommand
-from game.rules.movement import reachable_hexes
-from game.rules.state import GameState
-from game.rules.zoc import occupancy
+from game.rules import AttackCommand, Command, GameState, MoveCommand, apply, validate
+from game.rules.ai_api import occupancy, reachable_hexes
 
 
 class RandomPlayer:

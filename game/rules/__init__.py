@@ -21,7 +21,7 @@ Public API (everything a front end, the AI, replays and saves need):
     (files: game.saves.write_save / load_save, outside the rules, raise SaveError)
 
 State: GameState (turn, date, phase, side, units: dict[id, UnitState], sides: dict[id,
-SideState], control, place_owner, fired, log, seed, command_count, game_over, result, vp).
+SideState], control, place_owner, fired, log, seed, command_count, game_over, result).
 Each event in the log and in apply()'s result is a GameEvent(date, kind, text, side, hexes,
 changes), `changes` recording every change of men, tanks and guns by unit.
 
@@ -32,10 +32,20 @@ Commands (pydantic, discriminated on `type`; hexes as (col, row) of the map text
     The typed language players use is game/ui/language.py.
 
 GameState serialises exactly: GameState.from_dict(scenario, state.to_dict()) == state.
+
+Computer players use this API and the documented internal one in game/rules/ai_api.py (costs
+of steps, distances over the empty map, stand checks, odds arithmetic, occupancy), nothing else.
+
+Inside the package: each command class has one validate/apply handler in game/rules/actions
+(registered in actions.HANDLERS); search.cheapest_paths is the one shortest-path search
+(movement, supply, the AI's fields); stand.stand_reason the one "may this unit stand here";
+losses.record_loss / remove_unit the one place losses are booked. Map positions are
+game.hexes.Coord, axial hexes game.hexes.Hex: mypy tells them apart.
 """
 
 from __future__ import annotations
 
+from game.hexes import Hex
 from game.rules.combat import Odds
 from game.rules.commands import (
     AirCommand,
@@ -50,7 +60,6 @@ from game.rules.commands import (
 )
 from game.rules.engine import IllegalCommand, apply, command_rng, new_game, preview, validate
 from game.rules.fog import visible_units
-from game.rules.hexes import Hex
 from game.rules.movement import max_mp, path, reachable
 from game.rules.session import Game, SaveMismatch, from_save, to_save
 from game.rules.state import GameEvent, GameState, Options, SideState, UnitState

@@ -6,10 +6,9 @@ from __future__ import annotations
 import math
 import random
 
+from game.hexes import Coord, Hex
 from game.rules import constants as C
-from game.rules.board import Coord
-from game.rules.hexes import Hex
-from game.rules.state import AirMission, GameState, Tx
+from game.rules.state import AirMission, GameState, Transaction
 
 
 def area(state: GameState, target: Coord) -> frozenset[Hex]:
@@ -80,9 +79,11 @@ def sorties(state: GameState, side: str, aircraft: int) -> float:
     return aircraft * air.sorties_per_day * state.turn_hours / 24.0 * state.sides[side].air_quality
 
 
-def fly(tx: Tx, mission: str, aircraft: int, target: Coord | None, rng: random.Random) -> None:
+def fly(
+    tx: Transaction, mission: str, aircraft: int, target: Coord | None, rng: random.Random
+) -> None:
     """Commit aircraft to a mission: they fly now, take losses and (for superiority) fight."""
-    s = tx.s
+    s = tx.state
     side = s.side
     enemy = s.board.other(side)
     contested = superiority_share(s, side)
@@ -104,7 +105,15 @@ def fly(tx: Tx, mission: str, aircraft: int, target: Coord | None, rng: random.R
         en = tx.side(enemy)
         en.aircraft -= shot
         en.aircraft_lost += shot
-    s.air.append(AirMission(side, mission, aircraft - lost, target, round(strength, 6)))
+    s.air.append(
+        AirMission(
+            side=side,
+            mission=mission,
+            aircraft=aircraft - lost,
+            target=target,
+            strength=round(strength, 6),
+        )
+    )
     s.cache.clear()
     adj = s.board.adjective[side]
     where = (
@@ -132,9 +141,9 @@ def _binomial(rng: random.Random, n: int, p: float) -> int:
     return max(0, min(n, round(rng.gauss(mean, sd))))
 
 
-def start_of_turn(tx: Tx, side: str) -> None:
+def start_of_turn(tx: Transaction, side: str) -> None:
     """A side's missions end when its next turn begins; its allocation resets."""
-    s = tx.s
+    s = tx.state
     if any(m.side == side for m in s.air):
         s.air = [m for m in s.air if m.side != side]
         s.cache.clear()
@@ -142,10 +151,10 @@ def start_of_turn(tx: Tx, side: str) -> None:
         tx.side(side).air_allocated = 0
 
 
-def replacements(tx: Tx) -> None:
+def replacements(tx: Transaction) -> None:
     """New aircraft for each side at the start of a new turn (date): whole aircraft as the days
     add up, so one a day arrives even with half-day turns."""
-    s = tx.s
+    s = tx.state
     i = s.turn_index
     if i <= 0:
         return

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import weakref
+from collections import deque
 from dataclasses import dataclass, field
 
+from game.hexes import Coord, Hex, coord
 from game.rules import constants as C
-from game.rules.hexes import Hex
-from game.scenario.geometry import build_grid, phase_name, resolve, route_hexes, turn_starts
+from game.scenario.geometry import Grid, build_grid, phase_name, resolve, route_hexes, turn_starts
 from game.scenario.models import (
     MOVE_CLASSES,
     MoveClass,
@@ -23,15 +25,14 @@ from game.scenario.models import (
     Zone,
 )
 
-Coord = tuple[int, int]
-
 _ROUTE_MOVE = {"road": C.ROAD_MOVE, "track": C.TRACK_MOVE, "railway": C.RAILWAY_MOVE}
 _ROUTE_SUPPLY = {"road": C.ROAD_SUPPLY, "track": C.TRACK_SUPPLY, "railway": C.RAILWAY_SUPPLY}
 
 
-@dataclass
+@dataclass(eq=False)
 class Board:
-    """The map and calendar of a scenario in the form the rules use."""
+    """The map and calendar of a scenario in the form the rules use (compared by identity: one
+    board per scenario)."""
 
     scenario: Scenario
     width: int = 0
@@ -121,14 +122,35 @@ def _turn_hours(s: Scenario, turns: list[dt.datetime]) -> list[int]:
 
 
 def build_board(s: Scenario) -> Board:
+    """The rules' form of a scenario's map, in stages: each stage reads what the earlier ones
+    built (crossings before routes, which bridge rivers; both before movement costs)."""
     grid = build_grid(s)
     b = Board(scenario=s, width=grid.width, height=grid.height)
+    _lay_out_hexes(b, grid)
+    _place_places(b)
+    _add_crossings(b)
+    _add_routes(b, grid)
+    _entry_costs(b)
+    _supply_costs(b)
+    _add_zones(b, grid)
+    _add_sides(b, grid)
+    b.turns = turn_starts(s.calendar)
+    b.turn_hours = _turn_hours(s, b.turns)
+    b.types = dict(s.unit_types)
+    _index(b)
+    b.unit_models = {u.id: u for u in s.units}
+    return b
+
+
+def _lay_out_hexes(b: Board, grid: Grid) -> None:
+    """Every hex of the map text with its terrain, neighbours, rivers and sight blocks."""
+    s = b.scenario
     for row in range(grid.height):
         for col in range(len(grid.cells[row])):
             tid = grid.cells[row][col]
             h = Hex.from_offset(col, row)
             b.hexes.append(h)
-            b.coord[h] = (col, row)
+            b.coord[h] = coord(col, row)
             b.terrain_id[h] = tid
             b.terrain[h] = s.terrain.get(tid) or Terrain(name="?", move_cost={})
     onmap = set(b.hexes)
@@ -136,19 +158,33 @@ def build_board(s: Scenario) -> Board:
         b.neighbours[h] = tuple(n for n in h.neighbours() if n in onmap)
     b.river = frozenset(h for h in b.hexes if b.terrain[h].river)
     b.sight_block = frozenset(h for h in b.hexes if b.terrain[h].sight_block)
+
+
+def _place_places(b: Board) -> None:
+    s = b.scenario
     b.places = {p.id: p for p in s.places}
     b.place_hex = {p.id: Hex.from_offset(*p.at) for p in s.places}
     b.place_at = {Hex.from_offset(*p.at): p for p in s.places}
+
+
+def _add_crossings(b: Board) -> None:
+    """Bridges, fords and pontoons over river hexes; a bridge or pontoon beats a ford."""
+    s = b.scenario
     for x in s.map.crossings:
         at = resolve(s, x.at)
         if at is None:
             continue
         h = Hex.from_offset(*at)
-        # A bridge or pontoon beats a ford in the same hex.
         if b.crossing.get(h) in ("bridge", "pontoon") and x.kind == "ford":
             continue
         b.crossing[h] = x.kind
         b.crossing_name[h] = x.name
+
+
+def _add_routes(b: Board, grid: Grid) -> None:
+    """Roads, tracks and railways: the cheaper cost of each step along them, and the bridge a
+    road or railway carries over a river hex without a crossing."""
+    s = b.scenario
     kinds: dict[Hex, list[str]] = {}
     for route in s.map.routes:
         path = [Hex.from_offset(*c) for c in route_hexes(s, route) if grid.on_map(c)]
@@ -156,7 +192,6 @@ def build_board(s: Scenario) -> Board:
             kinds.setdefault(h, [])
             if route.kind not in kinds[h]:
                 kinds[h].append(route.kind)
-            # A road or railway through a river hex carries its own bridge.
             if h in b.river and route.kind in ("road", "railway") and h not in b.crossing:
                 b.crossing[h] = "bridge"
                 b.crossing_name[h] = route.name
@@ -169,6 +204,11 @@ def build_board(s: Scenario) -> Board:
                 b.route_move[key] = min(b.route_move.get(key, mv), mv)
                 b.route_supply[key] = min(b.route_supply.get(key, sp), sp)
     b.route_kinds = {h: tuple(k) for h, k in kinds.items()}
+
+
+def _entry_costs(b: Board) -> None:
+    """What entering each hex costs each movement class, with and without bridging equipment:
+    a river hex needs a crossing (a ford carries only foot and horse) unless the unit bridges."""
     for cls in MOVE_CLASSES:
         for bridging in (False, True):
             costs: dict[Hex, float] = {}
@@ -183,6 +223,10 @@ def build_board(s: Scenario) -> Board:
                         continue
                 costs[h] = cost
             b.enter[(cls, bridging)] = costs
+
+
+def _supply_costs(b: Board) -> None:
+    """Supply passes passable ground, and river hexes only at a crossing."""
     for h in b.hexes:
         t = b.terrain[h]
         if not t.move_cost:
@@ -190,7 +234,10 @@ def build_board(s: Scenario) -> Board:
         if t.river and h not in b.crossing:
             continue
         b.supply_cost[h] = t.supply_cost
-    for z in s.zones:
+
+
+def _add_zones(b: Board, grid: Grid) -> None:
+    for z in b.scenario.zones:
         hexes = frozenset(
             Hex.from_offset(col, row)
             for row, text in enumerate(z.rows)
@@ -199,6 +246,11 @@ def build_board(s: Scenario) -> Board:
         )
         b.zones[z.id] = hexes
         b.zone_models[z.id] = z
+
+
+def _add_sides(b: Board, grid: Grid) -> None:
+    """Each side's names, the zones it may not enter and its supply sources."""
+    s = b.scenario
     b.sides = (s.sides[0].id, s.sides[1].id)
     for side in s.sides:
         b.side_name[side.id] = side.name
@@ -214,12 +266,6 @@ def build_board(s: Scenario) -> Board:
             elif src.edge is not None:
                 srcs.extend(_edge(b, src.edge))
         b.sources[side.id] = list(dict.fromkeys(srcs))
-    b.turns = turn_starts(s.calendar)
-    b.turn_hours = _turn_hours(s, b.turns)
-    b.types = dict(s.unit_types)
-    _index(b)
-    b.unit_models = {u.id: u for u in s.units}
-    return b
 
 
 def _index(b: Board) -> None:
@@ -252,16 +298,20 @@ def _edge(b: Board, edge: str) -> list[Hex]:
     return out
 
 
-_CACHE: dict[int, tuple[Scenario, Board]] = {}
+# Boards by the identity of their scenario, held weakly: a board lives while a state, the AI or
+# the recent list below uses it. A live board keeps its scenario alive, so the id cannot have been
+# reused by another object. The recent list keeps a batch of games on one scenario from
+# rebuilding the board (and the AI's fields cached on it) between games.
+_BOARDS: weakref.WeakValueDictionary[int, Board] = weakref.WeakValueDictionary()
+_RECENT: deque[Board] = deque(maxlen=4)
 
 
 def board_for(s: Scenario) -> Board:
-    """The Board of a scenario, built once; the cache holds the scenario so ids stay unique."""
-    hit = _CACHE.get(id(s))
-    if hit is not None and hit[0] is s:
-        return hit[1]
-    if len(_CACHE) >= 16:
-        _CACHE.pop(next(iter(_CACHE)))
-    b = build_board(s)
-    _CACHE[id(s)] = (s, b)
+    """The Board of a scenario, built once while it is in use."""
+    b = _BOARDS.get(id(s))
+    if b is None or b.scenario is not s:
+        b = build_board(s)
+        _BOARDS[id(s)] = b
+    if not _RECENT or _RECENT[-1] is not b:
+        _RECENT.append(b)
     return b

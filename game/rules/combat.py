@@ -1,20 +1,36 @@
 """Combat: strengths and their modifiers, the odds a player sees, and the result of an attack.
 
 The random element is one die of six faces that shifts the odds (constants.DIE); everything else
-is arithmetic, so preview() can list the exact probability of every outcome.
+is arithmetic, so preview() can list the exact probability of every outcome. The result (who
+gives ground) follows from the shifted odds; the casualties of both sides follow from Dupuy's
+attrition rates (game/rules/attrition.py), so a bad-odds attack costs the attacker dearly and a
+crushing one breaks the defender.
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from game.hexes import Hex
 from game.rules import constants as C
 from game.rules.air import support_strength
-from game.rules.hexes import Hex
-from game.rules.state import GameState, Tx, UnitState
-from game.rules.supply import _count_loss, surrender_unit
-from game.rules.text import strength
+from game.rules.attrition import (
+    NO_LOSSES,
+    Engagement,
+    Losses,
+    combat_days,
+    displacement_losses,
+    displacement_share,
+    fire_losses,
+    fire_rates,
+    result_at,
+)
+from game.rules.losses import changes_of, inflict, remove_unit
+from game.rules.stand import stand_reason
+from game.rules.state import GameState, Transaction, UnitState
+from game.rules.text import losses_text, names
 from game.rules.zoc import occupancy
 
 INFANTRY_LIKE = frozenset({"infantry", "motorized", "airborne", "cavalry", "engineer", "garrison"})
@@ -123,13 +139,6 @@ def strengths(state: GameState, target: Hex, attackers: list[str], support: list
     return Strengths(a, d, factors, notes)
 
 
-def outcome_row(eff: float) -> tuple[float, str, float, float, int]:
-    for row in C.OUTCOMES:
-        if eff < row[0]:
-            return row
-    return C.OUTCOMES[-1]
-
-
 def retreat_path(
     state: GameState,
     u: UnitState,
@@ -141,15 +150,10 @@ def retreat_path(
     control (unless friends hold the hex), restricted zones or over-stacked hexes.
     None if it cannot move even one hex (it then surrenders)."""
     b = state.board
-    t = b.types[u.type]
-    enter = b.enter[(t.move_class, t.bridging)]
     occ = occupancy(state)
-    enemy = b.other(u.side)
     side_at = occ.side_at
-    enemy_zoc = occ.zoc_i[enemy]
+    enemy_zoc = occ.zoc_i[b.other(u.side)]
     index = b.index
-    restricted = b.restricted_hexes[u.side]
-    limit = state.scenario.map.stacking
     assert u.pos is not None
     here = u.pos
     seen = {here}
@@ -157,13 +161,10 @@ def retreat_path(
     for _ in range(steps):
         best: tuple[int, int, tuple[int, int], Hex] | None = None
         for n in b.neighbours[here]:
-            holder = side_at.get(n)
-            if n in seen or n not in enter or holder == enemy or n in restricted:
+            if n in seen or (side_at.get(n) != u.side and index[n] in enemy_zoc):
                 continue
-            if holder != u.side and index[n] in enemy_zoc:
-                continue
-            friends = occ.stack.get(n, 0) if holder == u.side else 0
-            if friends + extra_stack.get(n, 0) + t.stack > limit:
+            extra = extra_stack.get(n, 0)
+            if stand_reason(state, u, n, as_known=False, extra_stack=extra):
                 continue
             away = min((n.distance(x) for x in attackers), default=0)
             col, row = b.coord[n]
@@ -178,64 +179,162 @@ def retreat_path(
     return out or None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Result:
-    """What one face of the die does to an attack."""
+    """What one face of the die does to an attack.
+
+    `outcome` is the result of the odds (repulsed, held, retreat, rout), or `overrun` when
+    defenders had to give ground but could not, or `destroyed` when every defender broke."""
 
     outcome: str
-    attacker_losses: dict[str, tuple[int, int, int]]
-    defender_losses: dict[str, tuple[int, int, int]]
+    attacker_losses: dict[str, Losses]
+    defender_losses: dict[str, Losses]
     retreats: dict[str, list[Hex]]
-    surrenders: list[str]
-    destroyed: list[str]
+    overrun: tuple[str, ...]
+    broken: tuple[str, ...]
     retreat_steps: int
+    fortress: bool = False
 
 
-def resolve(state: GameState, target: Hex, attackers: list[str], ratio: float, die: int) -> Result:
-    occ = occupancy(state)
+def engagement(state: GameState, target: Hex, attackers: list[str], ratio: float) -> Engagement:
+    """The numbers the casualty rates of an attack on `target` depend on."""
     b = state.board
-    row = outcome_row(ratio * C.DIE[die])
-    _, name, a_share, d_share, steps = row
+    defenders = [state.units[d] for d in occupancy(state).units_at.get(target, ())]
     a_side = state.units[attackers[0]].side
     d_side = b.other(a_side)
-    a_share *= state.sides[a_side].doctrine.attacker_losses
-    d_share *= state.sides[d_side].doctrine.defender_losses
-    a_loss: dict[str, tuple[int, int, int]] = {}
-    for uid in attackers:
-        u = state.units[uid]
-        a_loss[uid] = (
-            min(u.men, round(u.men * a_share)),
-            min(u.tanks, round(u.tanks * a_share * C.ATTACKER_TANK_LOSS)),
-            min(u.guns, round(u.guns * a_share * C.ATTACKER_GUN_LOSS)),
-        )
-    d_loss: dict[str, tuple[int, int, int]] = {}
+    terrain = b.terrain[target]
+    protection = terrain.protection
+    dug_in = any(u.entrenched for u in defenders)
+    if dug_in:
+        protection *= C.ENTRENCHED_PROTECTION
+    attacking = [state.units[a] for a in attackers]
+    return Engagement(
+        ratio=ratio,
+        days=combat_days(state.turn_hours),
+        attacker_men=sum(state.units[a].men for a in attackers),
+        defender_men=sum(u.men for u in defenders),
+        terrain=terrain.attrition,
+        protection=protection,
+        attacker_doctrine=state.sides[a_side].doctrine.attacker_losses,
+        defender_doctrine=state.sides[d_side].doctrine.defender_losses,
+        attacker_quality=_mean_quality(attacking),
+        defender_quality=_mean_quality(defenders),
+        prepared=dug_in or terrain.fortified,
+    )
+
+
+def _mean_quality(units: list[UnitState]) -> float:
+    """Quality of a force, weighted by its men."""
+    men = sum(u.men for u in units)
+    if men <= 0:
+        return 1.0
+    return sum(u.quality * u.men for u in units) / men
+
+
+def roll_result(
+    state: GameState, target: Hex, attackers: list[str], ratio: float, die: int
+) -> Result:
+    """What the die roll `die` does to this attack at these odds (pure: the state is unchanged)."""
+    b = state.board
+    eff = ratio * C.DIE[die]
+    outcome, steps = result_at(eff)
+    fortress = b.terrain[target].fortified and steps > 0
+    if fortress:
+        steps = 0
+    rates = fire_rates(engagement(state, target, attackers, eff), outcome)
+    a_doc = state.sides[state.units[attackers[0]].side].doctrine
+    a_loss = {
+        uid: _fire(state.units[uid], rates.attacker, a_doc.wounded_per_killed, attacking=True)
+        for uid in attackers
+    }
+    d_loss: dict[str, Losses] = {}
     retreats: dict[str, list[Hex]] = {}
-    surrenders: list[str] = []
-    destroyed: list[str] = []
-    attacker_hexes = {state.units[a].pos for a in attackers if state.units[a].pos is not None}
+    overrun: list[str] = []
+    attacker_hexes = {p for a in attackers if (p := state.units[a].pos) is not None}
     extra: dict[Hex, int] = {}
-    for uid in occ.units_at.get(target, ()):
+    for uid in occupancy(state).units_at.get(target, ()):
         u = state.units[uid]
-        gun_share = d_share * C.DEFENDER_GUN_LOSS[name]
-        loss = (
-            min(u.men, round(u.men * d_share)),
-            min(u.tanks, round(u.tanks * d_share)),
-            min(u.guns, round(u.guns * gun_share)),
-        )
-        d_loss[uid] = loss
-        if u.men - loss[0] <= 0 and u.tanks - loss[1] <= 0:
-            destroyed.append(uid)
-            continue
-        if steps:
-            p = retreat_path(state, u, steps, attacker_hexes, extra)  # type: ignore[arg-type]
-            if p is None:
-                surrenders.append(uid)
-            else:
-                retreats[uid] = p
-                extra[p[-1]] = extra.get(p[-1], 0) + b.types[u.type].stack
-    if d_loss and len(surrenders) + len(destroyed) == len(d_loss) and surrenders:
-        name = "surrender"
-    return Result(name, a_loss, d_loss, retreats, surrenders, destroyed, steps)
+        path = retreat_path(state, u, steps, attacker_hexes, extra) if steps else None
+        d_loss[uid] = _defender_loss(state, u, target, rates.defender, (outcome, eff), path)
+        if path is not None:
+            retreats[uid] = path
+            extra[path[-1]] = extra.get(path[-1], 0) + b.types[u.type].stack
+        elif steps:
+            overrun.append(uid)
+    losers = list(d_loss) if steps or fortress else (attackers if outcome == "repulsed" else [])
+    losses = {**a_loss, **d_loss}
+    broken = tuple(x for x in losers if _breaks(state.units[x], losses[x]))
+    for uid in broken:
+        retreats.pop(uid, None)
+    if d_loss and all(d in broken for d in d_loss):
+        outcome = "destroyed"
+    elif overrun and not retreats:
+        outcome = "overrun"
+    elif fortress:
+        outcome = "held"
+    return Result(
+        outcome,
+        a_loss,
+        d_loss,
+        retreats,
+        tuple(overrun),
+        broken,
+        steps,
+        b.terrain[target].fortified,
+    )
+
+
+def _defender_loss(
+    state: GameState,
+    u: UnitState,
+    target: Hex,
+    rate: float,
+    result: tuple[str, float],
+    path: list[Hex] | None,
+) -> Losses:
+    """A defender's losses: fire, then the stragglers of a retreat, the men overrun when it
+    cannot fall back, or (in a fortress, which never falls back) the works lost one by one."""
+    outcome, eff = result
+    doctrine = state.sides[u.side].doctrine
+    loss = _fire(u, rate, doctrine.wounded_per_killed, attacking=False)
+    terrain = state.board.terrain[target]
+    if terrain.fortified:
+        share = C.DISPLACE_SHARE.get(outcome, 0.0) * terrain.protection
+    else:
+        share = displacement_share(outcome, eff, blocked=path is None)
+    if share <= 0.0:
+        return loss
+    share *= doctrine.defender_losses * combat_days(state.turn_hours)
+    return loss + _displaced(u, loss, share, doctrine.capture_share, doctrine.wounded_per_killed)
+
+
+def _fire(u: UnitState, rate: float, wounded_per_killed: float, attacking: bool) -> Losses:
+    tank_f = C.ATTACKER_TANK_FACTOR if attacking else C.DEFENDER_TANK_FACTOR
+    gun_f = C.ATTACKER_GUN_FACTOR if attacking else C.DEFENDER_GUN_FACTOR
+    return fire_losses(u.men, u.tanks, u.guns, rate, wounded_per_killed, tank_f, gun_f)
+
+
+def _displaced(
+    u: UnitState, fire: Losses, share: float, capture_share: float, wounded_per_killed: float
+) -> Losses:
+    """Stragglers and abandoned weapons of a unit driven back (from what fire left it)."""
+    return displacement_losses(
+        u.men - fire.men,
+        u.tanks - fire.tanks,
+        u.guns - fire.guns,
+        share,
+        capture_share,
+        wounded_per_killed,
+    )
+
+
+def _breaks(u: UnitState, loss: Losses) -> bool:
+    """A beaten unit breaks up when it has no men and no tanks left, or fewer men than
+    BREAK_SHARE of its strength on entering play."""
+    men, tanks = u.men - loss.men, u.tanks - loss.tanks
+    if men <= 0 and tanks <= 0:
+        return True
+    return u.men0 > 0 and men < C.BREAK_SHARE * u.men0
 
 
 @dataclass(frozen=True)
@@ -245,7 +344,7 @@ class Odds:
     ratio: float
     attack: float
     defence: float
-    outcomes: dict[str, float]  # outcome -> probability (repulsed, held, retreat, rout, surrender)
+    outcomes: dict[str, float]  # result -> probability (repulsed ... rout, overrun, destroyed)
     attacker_losses: tuple[float, float, float]  # expected men, tanks, guns
     defender_losses: tuple[float, float, float]
     dissolve_chance: float  # chance at least one defender melts away before the fight
@@ -257,34 +356,29 @@ class Odds:
         return f"odds {self.ratio:.2f}:1 - " + ", ".join(parts)
 
 
+OUTCOME_NAMES = ("repulsed", "held", "retreat", "rout", "overrun", "destroyed")
+
+
 def odds(state: GameState, target: Hex, attackers: list[str], support: list[str]) -> Odds:
+    """The exact chances and expected losses of an attack, over the six faces of the die."""
     st = strengths(state, target, attackers, support)
-    ratio = st.ratio
-    counts = dict.fromkeys(("repulsed", "held", "retreat", "rout", "surrender"), 0)
+    counts = dict.fromkeys(OUTCOME_NAMES, 0)
     al = [0.0, 0.0, 0.0]
     dl = [0.0, 0.0, 0.0]
     p = 1.0 / len(C.DIE)
     for die in range(len(C.DIE)):
-        r = resolve(state, target, attackers, ratio, die)
+        r = roll_result(state, target, attackers, st.ratio, die)
         counts[r.outcome] += 1
-        for v in r.attacker_losses.values():
-            for i in range(3):
-                al[i] += v[i] * p
-        for uid, v in r.defender_losses.items():
-            u = state.units[uid]
-            if uid in r.surrenders:
-                v = (u.men, u.tanks, u.guns)
-            for i in range(3):
-                dl[i] += v[i] * p
-    outcomes = {k: n / len(C.DIE) for k, n in counts.items()}
+        _add_expected(al, r.attacker_losses.items(), state, r.broken, p)
+        _add_expected(dl, r.defender_losses.items(), state, r.broken, p)
     keep = 1.0
     for uid in occupancy(state).units_at.get(target, ()):
         keep *= 1.0 - state.board.types[state.units[uid].type].dissolve_chance
     return Odds(
-        round(ratio, 4),
+        round(st.ratio, 4),
         round(st.attack, 3),
         round(st.defence, 3),
-        outcomes,
+        {k: n / len(C.DIE) for k, n in counts.items()},
         (round(al[0], 1), round(al[1], 1), round(al[2], 1)),
         (round(dl[0], 1), round(dl[1], 1), round(dl[2], 1)),
         round(1.0 - keep, 4),
@@ -293,126 +387,120 @@ def odds(state: GameState, target: Hex, attackers: list[str], support: list[str]
     )
 
 
-def _names(state: GameState, uids: list[str]) -> str:
-    names = [state.units[u].name for u in uids]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def _fmt_loss(total: tuple[int, int, int]) -> str:
-    return strength(*total)
-
-
-def _take_out(
-    tx: Tx, uid: str, changes: list[tuple[str, int, int, int]], status: str
-) -> tuple[int, int, int]:
-    """Remove a unit from play (destroyed or surrendered) and record what it had left."""
-    lost = surrender_unit(tx, uid, status=status)
-    changes.append((uid, -lost[0], -lost[1], -lost[2]))
-    return lost
-
-
-def _lose(tx: Tx, uid: str, loss: tuple[int, int, int]) -> None:
-    u = tx.unit(uid)
-    u.men -= loss[0]
-    u.tanks -= loss[1]
-    u.guns -= loss[2]
-    _count_loss(tx, u.side, *loss)
-
-
-def attack(
-    tx: Tx,
-    target: Hex,
-    attackers: list[str],
-    support: list[str],
-    advance: bool,
-    rng: random.Random,
+def _add_expected(
+    acc: list[float],
+    items: Iterable[tuple[str, Losses]],
+    state: GameState,
+    broken: tuple[str, ...],
+    p: float,
 ) -> None:
-    """Resolve an attack on the hex `target` and record it."""
-    s = tx.s
-    b = s.board
-    side = s.side
-    doctrine = s.sides[side].doctrine
-    occ = occupancy(s)
-    defenders = list(occ.units_at.get(target, ()))
-    d_side = b.other(side)
-    changes: list[tuple[str, int, int, int]] = []
-    texts: list[str] = []
-    taken: list[tuple[Hex, str]] = []  # hexes entered, taken after the combat is reported
-    where = b.name_of(target)
-    # Some units melt away at the first blow (dissolve_chance).
+    """Add one die face's losses (a broken unit loses everything) to expected totals."""
+    for uid, v in items:
+        u = state.units[uid]
+        men, tanks, guns = (u.men, u.tanks, u.guns) if uid in broken else (v.men, v.tanks, v.guns)
+        acc[0] += men * p
+        acc[1] += tanks * p
+        acc[2] += guns * p
+
+
+def _names(state: GameState, uids: list[str]) -> str:
+    return names([state.units[u].name for u in uids])
+
+
+@dataclass
+class Report:
+    """What an attack did, gathered for its dispatch."""
+
+    changes: list[tuple[str, int, int, int]] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    attacker: Losses = NO_LOSSES
+    defender: Losses = NO_LOSSES
+
+    def lost(self, uid: str, losses: Losses) -> None:
+        self.changes.append(changes_of(uid, losses))
+
+
+def _clamp_morale(value: float) -> float:
+    return min(C.MORALE_MAX, max(C.MORALE_MIN, value))
+
+
+def _dissolve(tx: Transaction, defenders: list[str], rng: random.Random, rep: Report) -> list[str]:
+    """Some units melt away at the first blow (dissolve_chance); returns those still there."""
+    b = tx.state.board
     for uid in sorted(defenders):
-        chance = b.types[s.units[uid].type].dissolve_chance
+        chance = b.types[tx.state.units[uid].type].dissolve_chance
         if chance > 0 and rng.random() < chance:
-            _take_out(tx, uid, changes, "destroyed")
-            texts.append(f"{s.units[uid].name} melts away before the attack.")
-    s = tx.s
-    defenders = [d for d in defenders if s.units[d].active]
-    for uid in attackers + support:
+            lost = remove_unit(tx, uid, "dispersed", 0.0)
+            rep.lost(uid, lost)
+            rep.defender = rep.defender + lost
+            rep.texts.append(f"{tx.state.units[uid].name} melts away before the attack.")
+    return [d for d in defenders if tx.state.units[d].active]
+
+
+def _apply_losses(tx: Transaction, r: Result, rep: Report) -> None:
+    for uid, loss in r.attacker_losses.items():
+        lost = inflict(tx, uid, loss)
+        rep.lost(uid, lost)
+        rep.attacker = rep.attacker + lost
+    for uid, loss in r.defender_losses.items():
+        lost = inflict(tx, uid, loss)
+        rep.lost(uid, lost)
+        rep.defender = rep.defender + lost
+
+
+def _apply_morale(tx: Transaction, r: Result, attackers: list[str], defenders: list[str]) -> None:
+    base = r.outcome if r.outcome in C.MORALE_CHANGE else "rout"
+    am, dm = C.MORALE_CHANGE[base]
+    for uid in attackers:
         u = tx.unit(uid)
-        u.in_combat = True
+        u.morale = _clamp_morale(u.morale + am)
     for uid in defenders:
-        tx.unit(uid).in_combat = True
-    outcome = "dissolved"
-    ratio = 0.0
-    if defenders:
-        st = strengths(s, target, attackers, support)
-        ratio = st.ratio
-        die = rng.randrange(len(C.DIE))
-        r = resolve(s, target, attackers, ratio, die)
-        outcome = r.outcome
-        a_total = [0, 0, 0]
-        d_total = [0, 0, 0]
-        for uid, loss in r.attacker_losses.items():
-            _lose(tx, uid, loss)
-            changes.append((uid, -loss[0], -loss[1], -loss[2]))
-            for i in range(3):
-                a_total[i] += loss[i]
-        for uid, loss in r.defender_losses.items():
-            _lose(tx, uid, loss)
-            changes.append((uid, -loss[0], -loss[1], -loss[2]))
-            for i in range(3):
-                d_total[i] += loss[i]
-        am, dm = C.MORALE_CHANGE.get(outcome if outcome != "surrender" else "rout", (0.0, 0.0))
-        for uid in attackers:
-            u = tx.unit(uid)
-            u.morale = min(C.MORALE_MAX, max(C.MORALE_MIN, u.morale + am))
-        moved: list[str] = []
-        for uid in defenders:
-            u = tx.unit(uid)
-            u.morale = min(C.MORALE_MAX, max(C.MORALE_MIN, u.morale + dm))
-            if uid in r.destroyed:
-                lost = _take_out(tx, uid, changes, "destroyed")
-                for i in range(3):
-                    d_total[i] += lost[i]
-                texts.append(f"{u.name} is destroyed.")
-            elif uid in r.surrenders:
-                lost = _take_out(tx, uid, changes, "surrendered")
-                for i in range(3):
-                    d_total[i] += lost[i]
-                texts.append(f"{u.name}, with no way out, surrenders.")
-            elif uid in r.retreats:
-                p = r.retreats[uid]
-                u.pos = p[-1]
-                u.entrenched = False
-                for h in p:
-                    taken.append((h, d_side))
-                moved.append(uid)
-                verb = "routs" if r.retreat_steps > 1 else "falls back"
-                texts.append(f"{u.name} {verb} to {b.name_of(p[-1])}.")
-        if moved:
-            tx.touch()
-        texts.insert(
-            0,
-            f"{b.adjective[side]} losses {_fmt_loss((a_total[0], a_total[1], a_total[2]))}; "
-            f"{b.adjective[d_side]} losses {_fmt_loss((d_total[0], d_total[1], d_total[2]))}.",
-        )
+        u = tx.unit(uid)
+        extra = C.OVERRUN_MORALE if uid in r.overrun else 0.0
+        u.morale = _clamp_morale(u.morale + dm + extra)
+
+
+def _break_up(tx: Transaction, r: Result, rep: Report, attackers: list[str]) -> None:
+    """Units beaten below their breaking point break up: their remnants are lost."""
+    for uid in r.broken:
+        u = tx.state.units[uid]
+        if not u.active:
+            continue
+        capture = tx.state.sides[u.side].doctrine.capture_share
+        lost = remove_unit(tx, uid, "destroyed", capture)
+        rep.lost(uid, lost)
+        if uid in attackers:
+            rep.attacker = rep.attacker + lost
+        else:
+            rep.defender = rep.defender + lost
+        rep.texts.append(f"{u.name} is broken up and destroyed.")
+
+
+def _fall_back(tx: Transaction, r: Result, rep: Report) -> None:
+    """Defenders driven back move; those that could not are overrun where they stand."""
+    b = tx.state.board
+    for uid, p in r.retreats.items():
+        u = tx.unit(uid)
+        u.pos = p[-1]
+        u.entrenched = False
+        verb = "routs" if r.retreat_steps > 1 else "falls back"
+        rep.texts.append(f"{u.name} {verb} to {b.name_of(p[-1])}.")
+    for uid in r.overrun:
+        u = tx.state.units[uid]
+        if u.active:
+            rep.texts.append(f"{u.name}, with no way out, is overrun but fights on.")
+    if r.retreats:
+        tx.touch()
+
+
+def _after_attack(tx: Transaction, attackers: list[str], support: list[str], rep: Report) -> None:
+    """Attackers have attacked: their movement by doctrine; supporting guns have fired."""
+    doctrine = tx.state.sides[tx.state.side].doctrine
     for uid in attackers:
         u = tx.unit(uid)
         if u.active and u.men <= 0 and u.tanks <= 0:
-            _take_out(tx, uid, changes, "destroyed")
-            texts.append(f"{u.name} is destroyed.")
+            rep.lost(uid, remove_unit(tx, uid, "destroyed", doctrine.capture_share))
+            rep.texts.append(f"{u.name} is destroyed.")
             u = tx.unit(uid)
         u.has_attacked = True
         u.entrenched = False
@@ -422,83 +510,129 @@ def attack(
         u.has_attacked = True
         u.mp = 0.0
     tx.touch()
-    s = tx.s
+
+
+def _advance(tx: Transaction, target: Hex, attackers: list[str], rep: Report) -> bool:
+    """Attackers move into the emptied hex as far as stacking allows; True if any did. A unit
+    that alone holds a place stays on it (advancing must not hand the place to the enemy)."""
+    s = tx.state
+    b = s.board
+    occ = occupancy(s)
+    if occ.units_at.get(target):
+        return False
     advanced: list[str] = []
-    if advance and not occupancy(s).units_at.get(target):
-        for uid in attackers:
-            u = s.units[uid]
-            if not u.active:
-                continue
-            t = b.types[u.type]
-            if target not in b.enter[(t.move_class, t.bridging)]:
-                continue
-            if target in b.restricted_hexes[side]:
-                continue
-            stack = sum(b.types[s.units[x].type].stack for x in advanced)
-            if stack + t.stack > s.scenario.map.stacking:
-                continue
-            w = tx.unit(uid)
-            w.pos = target
-            advanced.append(uid)
-        if advanced:
-            tx.touch()
-            taken.append((target, side))
-            texts.append(
-                f"{_names(s, advanced)} advance{'s' if len(advanced) == 1 else ''} into {where}."
-            )
-    names = {
-        "repulsed": "is repulsed",
-        "held": "is held",
-        "retreat": "drives the defenders back",
-        "rout": "routs the defenders",
-        "surrender": "forces a surrender",
-        "dissolved": "meets no resistance",
-    }
+    stack = 0
+    for uid in attackers:
+        u = s.units[uid]
+        t = b.types[u.type]
+        if not u.active or u.pos is None or target not in b.enter[(t.move_class, t.bridging)]:
+            continue
+        if target in b.restricted_hexes[s.side] or stack + t.stack > s.scenario.map.stacking:
+            continue
+        staying = [x for x in occ.units_at.get(u.pos, ()) if x != uid and x not in advanced]
+        if u.pos in b.place_at and not staying:
+            continue
+        tx.unit(uid).pos = target
+        stack += t.stack
+        advanced.append(uid)
+    if advanced:
+        tx.touch()
+        verb = "advances" if len(advanced) == 1 else "advance"
+        rep.texts.append(f"{_names(s, advanced)} {verb} into {b.name_of(target)}.")
+    return bool(advanced)
+
+
+RESULT_TEXT = {
+    "repulsed": "is repulsed",
+    "held": "is held",
+    "retreat": "drives the defenders back",
+    "rout": "routs the defenders",
+    "overrun": "overruns the defenders",
+    "destroyed": "destroys the defenders",
+    "dissolved": "meets no resistance",
+}
+
+
+def attack(
+    tx: Transaction,
+    target: Hex,
+    attackers: list[str],
+    support: list[str],
+    advance: bool,
+    rng: random.Random,
+) -> None:
+    """Resolve an attack on the hex `target` and record it."""
+    b = tx.state.board
+    side = tx.state.side
+    d_side = b.other(side)
+    rep = Report()
+    defenders = _dissolve(tx, list(occupancy(tx.state).units_at.get(target, ())), rng, rep)
+    for uid in attackers + support + defenders:
+        tx.unit(uid).in_combat = True
+    outcome, ratio, fortress = "dissolved", 0.0, False
+    if defenders:
+        ratio = strengths(tx.state, target, attackers, support).ratio
+        r = roll_result(tx.state, target, attackers, ratio, rng.randrange(len(C.DIE)))
+        outcome, fortress = r.outcome, r.fortress and r.outcome == "held"
+        _apply_losses(tx, r, rep)
+        _apply_morale(tx, r, attackers, defenders)
+        _break_up(tx, r, rep, attackers)
+        _fall_back(tx, r, rep)
+        rep.texts.insert(
+            0,
+            f"{b.adjective[side]} losses {losses_text(rep.attacker)}; "
+            f"{b.adjective[d_side]} losses {losses_text(rep.defender)}.",
+        )
+    _after_attack(tx, attackers, support, rep)
+    took = advance and _advance(tx, target, attackers, rep)
+    s = tx.state
+    held = " The fortress holds." if fortress else ""
     head = (
-        f"{_names(s, attackers)} attack{'s' if len(attackers) == 1 else ''} {where}"
+        f"{_names(s, attackers)} attack{'s' if len(attackers) == 1 else ''} {b.name_of(target)}"
         + (f" at {ratio:.1f}:1" if defenders else "")
-        + f": the attack {names[outcome]}."
+        + f": the attack {RESULT_TEXT[outcome]}.{held}"
     )
     spots = [target] + [x for a in attackers if (x := s.units[a].pos) is not None]
     hexes = tuple(dict.fromkeys(b.coord[h] for h in spots))
-    tx.emit("combat", " ".join([head, *texts]), side, hexes, tuple(changes))
-    for h, who in taken:
-        tx.take_hex(h, who)
+    tx.emit("combat", " ".join([head, *rep.texts]), side, hexes, tuple(rep.changes))
+    if took:
+        tx.take_hex(target, side)
 
 
-def bombard(tx: Tx, uid: str, target: Hex, rng: random.Random) -> None:
+def bombard(tx: Transaction, uid: str, target: Hex, rng: random.Random) -> None:
     """Artillery fire at range: losses to the defenders, no retreat, no losses to the guns."""
-    s = tx.s
+    s = tx.state
     b = s.board
-    occ = occupancy(s)
     gun = s.units[uid]
-    defenders = list(occ.units_at.get(target, ()))
-    fire = fire_value(s, gun)
-    d = sum(defence_value(s, s.units[x]) for x in defenders) * b.terrain[target].defence
-    die = rng.randrange(len(C.DIE))
+    defenders = list(occupancy(s).units_at.get(target, ()))
+    terrain = b.terrain[target]
+    d = sum(defence_value(s, s.units[x]) for x in defenders) * terrain.defence
     d_side = b.other(gun.side)
-    share = min(C.BOMBARD_MAX, C.BOMBARD_LOSS * fire / max(d, 0.01) * C.DIE[die])
-    share *= s.sides[d_side].doctrine.defender_losses
-    changes: list[tuple[str, int, int, int]] = []
-    total = [0, 0, 0]
-    extra: list[str] = []
+    doctrine = s.sides[d_side].doctrine
+    die = C.DIE[rng.randrange(len(C.DIE))]
+    raw = C.BOMBARD_LOSS * fire_value(s, gun) / max(d, 0.01) * die
+    share = min(C.BOMBARD_MAX, raw * doctrine.defender_losses * terrain.protection)
+    rep = Report()
     for x in defenders:
         u = s.units[x]
-        loss = (
-            min(u.men, round(u.men * share)),
-            min(u.tanks, round(u.tanks * share * 0.3)),
-            min(u.guns, round(u.guns * share * 0.5)),
+        loss = fire_losses(
+            u.men,
+            u.tanks,
+            u.guns,
+            share,
+            doctrine.wounded_per_killed,
+            C.BOMBARD_TANK_FACTOR,
+            C.BOMBARD_GUN_FACTOR,
         )
-        _lose(tx, x, loss)
+        lost = inflict(tx, x, loss)
+        rep.lost(x, lost)
+        rep.defender = rep.defender + lost
         w = tx.unit(x)
         w.in_combat = True
-        w.morale = max(C.MORALE_MIN, w.morale - 0.02)
-        changes.append((x, -loss[0], -loss[1], -loss[2]))
-        for i in range(3):
-            total[i] += loss[i]
+        w.morale = _clamp_morale(w.morale + C.BOMBARD_MORALE)
         if w.men <= 0 and w.tanks <= 0:
-            _take_out(tx, x, changes, "destroyed")
-            extra.append(f"{w.name} is destroyed.")
+            rep.lost(x, remove_unit(tx, x, "destroyed", doctrine.capture_share))
+            rep.texts.append(f"{w.name} is destroyed.")
     g = tx.unit(uid)
     g.has_attacked = True
     g.in_combat = True
@@ -507,9 +641,8 @@ def bombard(tx: Tx, uid: str, target: Hex, rng: random.Random) -> None:
     tx.emit(
         "bombard",
         f"{gun.name} shells {b.name_of(target)}: {b.adjective[d_side]} losses "
-        f"{_fmt_loss((total[0], total[1], total[2]))}."
-        + ("" if not extra else " " + " ".join(extra)),
+        f"{losses_text(rep.defender)}." + "".join(" " + t for t in rep.texts),
         gun.side,
         (b.coord[target],) if gun.pos is None else (b.coord[gun.pos], b.coord[target]),
-        tuple(changes),
+        tuple(rep.changes),
     )

@@ -10,9 +10,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
+from game.hexes import Coord
 from game.scenario.models import AirMissionKind
 
-CoordT = tuple[int, int]
+CoordT = Coord  # a [col, row] of the map text
 
 
 class _Cmd(BaseModel):

@@ -24,10 +24,11 @@ ATTRITION_TANKS_PER_DAY = 0.04  # breakdowns without fuel and spares
 ATTRITION_GUNS_PER_DAY = 0.01
 ATTRITION_MORALE_PER_DAY = 0.04
 MORALE_RECOVERY_PER_DAY = 0.04  # back towards the side's doctrine morale, in supply
-SURRENDER_BASE = 0.35  # chance a unit cut off for surrender_after_turns gives up
+SURRENDER_BASE = 0.35  # chance men of a unit cut off for surrender_after_turns give up
 SURRENDER_PER_TURN = 0.15  # ... plus this per further turn cut off
 SURRENDER_ENEMY_ADJACENT = 0.2  # ... plus this if an enemy unit stands next to it
 SURRENDER_MAX = 0.95
+POCKET_SURRENDER_SHARE = 0.5  # men of a cut-off unit giving up in one turn, times capture_share
 
 # --- combat ----------------------------------------------------------------------------------
 MEN_POINTS = 0.01  # strength per man (100 men = 1 point)
@@ -38,24 +39,62 @@ AIR_POINTS = 0.1  # per aircraft sortie of support
 RIVER_ATTACK = 0.5  # attack into, or out of, a river hex
 COMBINED_ARMS_PARTIAL = 0.5  # share of the bonus with armour and infantry but no guns
 DIE = (0.5, 0.7, 0.85, 1.0, 1.2, 1.5)  # the random element: six equally likely shifts of odds
-# Outcome by effective odds: (upper bound, name, attacker loss share, defender loss share, retreat)
-OUTCOMES: tuple[tuple[float, str, float, float, int], ...] = (
-    (0.6, "repulsed", 0.12, 0.03, 0),
-    (1.2, "held", 0.08, 0.05, 0),
-    (2.5, "retreat", 0.05, 0.10, 1),
-    (float("inf"), "rout", 0.03, 0.20, 2),
+# Result by effective odds (after the die): (upper bound, name, hexes the defender falls back).
+OUTCOMES: tuple[tuple[float, str, int], ...] = (
+    (0.6, "repulsed", 0),
+    (1.2, "held", 0),
+    (2.5, "retreat", 1),
+    (float("inf"), "rout", 2),
 )
-ATTACKER_TANK_LOSS = 1.5  # tanks suffer more than men in an attack
-ATTACKER_GUN_LOSS = 0.5
-DEFENDER_GUN_LOSS = {"repulsed": 0.5, "held": 0.5, "retreat": 1.5, "rout": 2.5}
-MORALE_CHANGE = {  # (attacker, defender) by outcome
+MORALE_CHANGE = {  # (attacker, defender) by result
     "repulsed": (-0.05, 0.02),
     "held": (-0.02, 0.0),
     "retreat": (0.02, -0.05),
     "rout": (0.03, -0.15),
 }
+OVERRUN_MORALE = -0.1  # a defender that must give ground but cannot, on top of the result's
+
+# --- casualties (game/rules/attrition.py; after Dupuy's QJM, docs/rules.md section 4) -------
+ATTACKER_RATE_PER_DAY = 0.028  # QJM standard daily loss rate of an attacker at 1:1 ...
+DEFENDER_RATE_PER_DAY = 0.015  # ... and of a defender
+ATTACKER_RATE_CAP = 0.134  # QJM ceilings of a day's losses to fire
+DEFENDER_RATE_CAP = 0.058
+COMBAT_HOURS_MAX = 24.0  # an attack is at most one day of fighting, however long the turn
+OPPOSITION_EXPONENT = 0.5  # a side's loss rate grows with (odds it faces) ** this
+OPPOSITION_MIN = 0.2  # ... and the factor stays within these
+OPPOSITION_MAX = 5.0
+EFFECTIVENESS_MIN = 0.67  # the enemy's quality over one's own, as a factor on one's loss rate
+EFFECTIVENESS_MAX = 1.5  # (the TNDM's factor for the opponent's combat effectiveness: up to 1.5)
+PREPARED_DEFENCE_ATTACKER = 1.3  # an attack on dug-in or fortified defenders costs more
+SIZE_REFERENCE_MEN = 10_000  # a force of this size loses the standard share
+SIZE_EXPONENT = 0.25  # smaller forces lose a larger share: (reference / men) ** exponent
+SIZE_FACTOR_MIN = 0.4
+SIZE_FACTOR_MAX = 2.5
+RESULT_LOSS_FACTOR = {  # (attacker, defender): losers lose at higher rates than winners
+    "repulsed": (1.5, 0.6),
+    "held": (1.0, 1.0),
+    "retreat": (0.8, 1.3),
+    "rout": (0.6, 1.6),
+}
+ENTRENCHED_PROTECTION = 0.75  # a dug-in defender's loss rate
+ATTACKER_TANK_FACTOR = 1.5  # attacking tanks are lost at this multiple of the men's rate
+DEFENDER_TANK_FACTOR = 1.0
+ATTACKER_GUN_FACTOR = 0.3  # guns behind the attack are rarely hit
+DEFENDER_GUN_FACTOR = 0.5
+# Displacement: share of a defender's men lost as stragglers when it is driven back in a day of
+# fighting, at the result's lowest odds; the share grows with the odds up to DISPLACE_ODDS_MAX
+# times, and with the days of fighting like the losses to fire.
+DISPLACE_SHARE = {"retreat": 0.03, "rout": 0.10}
+DISPLACE_ODDS_MAX = 3.0
+OVERRUN_FACTOR = 1.5  # a defender that cannot fall back loses this multiple instead
+ABANDON_TANK_FACTOR = 1.5  # tanks and guns abandoned, as a multiple of the men's share
+ABANDON_GUN_FACTOR = 2.0
+BREAK_SHARE = 0.1  # a unit beaten below this share of its men breaks up: the rest are lost
 BOMBARD_LOSS = 0.04  # share of men lost to bombardment at 1:1 fire odds (before the die)
-BOMBARD_MAX = 0.08
+BOMBARD_MAX = 0.08  # ... never more than this, after the doctrine multiplier
+BOMBARD_TANK_FACTOR = 0.3  # tanks and guns hit, as a multiple of the men's share
+BOMBARD_GUN_FACTOR = 0.5
+BOMBARD_MORALE = -0.02
 
 # --- morale ----------------------------------------------------------------------------------
 MORALE_MIN = 0.05

@@ -1,41 +1,24 @@
 """new_game, validate and apply: the only ways a game changes.
 
-apply() never mutates its input: it works on a copy-on-write transaction (state.Tx). Each command
-draws its randomness from random.Random derived from (seed, command index), so a replay of the
-same commands on the same scenario and seed gives the same state, bit for bit.
+apply() never mutates its input: it works on a copy-on-write state.Transaction. Each command draws
+its randomness from random.Random derived from (seed, command index), so a replay of the same
+commands on the same scenario and seed gives the same state, bit for bit.
 """
 
 from __future__ import annotations
 
 import random
 
-from game.rules import air
+from game.hexes import Hex
+from game.rules.actions import HANDLERS
+from game.rules.actions.end_turn import start_side_turn
 from game.rules.board import board_for
-from game.rules.combat import Odds, bombard_range, odds
-from game.rules.combat import attack as resolve_attack
-from game.rules.combat import bombard as resolve_bombard
-from game.rules.commands import (
-    AirCommand,
-    AttackCommand,
-    BombardCommand,
-    Command,
-    EndTurnCommand,
-    EntrenchCommand,
-    MoveCommand,
-)
-from game.rules.events import check_events, due_arrivals
-from game.rules.fog import known_enemy, seen_hexes
-from game.rules.hexes import Hex
-from game.rules.movement import (
-    cost_without_limit,
-    max_mp,
-    move_cost,
-    path_hexes,
-)
-from game.rules.state import GameEvent, GameState, Options, SideState, Tx, UnitState
+from game.rules.combat import Odds, odds
+from game.rules.commands import AttackCommand, Command
+from game.rules.events import check_events
+from game.rules.state import GameEvent, GameState, Options, SideState, Transaction, UnitState
 from game.rules.supply import update_supply
 from game.rules.victory import status, sudden_death
-from game.rules.zoc import occupancy
 from game.scenario.geometry import resolve
 from game.scenario.models import Scenario
 
@@ -53,17 +36,51 @@ def command_rng(seed: int, index: int) -> random.Random:
     return random.Random(seed * 1_000_003 + index + 1)
 
 
-def _fmt(c: tuple[int, int]) -> str:
-    return f"[{c[0]},{c[1]}]"
-
-
 # --- new game --------------------------------------------------------------------------------
 
 
 def new_game(scenario: Scenario, seed: int = 0, options: Options | None = None) -> GameState:
     """The state at the start of the scenario: units placed, supply traced, first side to move."""
     b = board_for(scenario)
-    opts = options or Options()
+    units = _starting_units(scenario)
+    control, owner = _starting_control(scenario, units)
+    first = scenario.calendar.first_side or b.sides[0]
+    state = GameState(
+        scenario=scenario,
+        board=b,
+        seed=seed,
+        options=options or Options(),
+        turn=1,
+        side=first,
+        units=units,
+        sides={
+            s.id: SideState(
+                id=s.id, doctrine=s.doctrine, aircraft=s.air.aircraft, air_quality=s.air.quality
+            )
+            for s in scenario.sides
+        },
+        control=control,
+        place_owner=owner,
+        captures=[],
+        fired=[],
+        postures={},
+        air=[],
+        log=[],
+    )
+    tx = Transaction(state)
+    rng = command_rng(seed, -1)
+    tx.emit("start", f"{scenario.meta.title}: the game begins. {b.side_name[first]} to move.")
+    update_supply(tx, b.other(first), rng, effects=False)
+    start_side_turn(tx, first, rng, effects=False)
+    check_events(tx, rng)
+    _after(tx, start=True)
+    tx.state.cache.clear()
+    return tx.state
+
+
+def _starting_units(scenario: Scenario) -> dict[str, UnitState]:
+    """Every unit of the scenario at full strength: on the map, or in the pool if it arrives
+    later or waits for an event."""
     doctrines = {s.id: s.doctrine for s in scenario.sides}
     units: dict[str, UnitState] = {}
     for m in scenario.units:
@@ -88,12 +105,15 @@ def new_game(scenario: Scenario, seed: int = 0, options: Options | None = None) 
             status="pool" if waiting else "active",
             entrenched=m.entrenched,
         )
-    sides = {
-        s.id: SideState(
-            id=s.id, doctrine=s.doctrine, aircraft=s.air.aircraft, air_quality=s.air.quality
-        )
-        for s in scenario.sides
-    }
+    return units
+
+
+def _starting_control(
+    scenario: Scenario, units: dict[str, UnitState]
+) -> tuple[dict[Hex, str], dict[str, str]]:
+    """Who controls which hexes and owns which places at the start: the places' owners, then
+    the hexes units stand in (a unit also owns an unowned place it stands on)."""
+    b = board_for(scenario)
     control: dict[Hex, str] = {}
     owner: dict[str, str] = {}
     for p in scenario.places:
@@ -106,209 +126,20 @@ def new_game(scenario: Scenario, seed: int = 0, options: Options | None = None) 
             place = b.place_at.get(u.pos)
             if place is not None and place.id not in owner:
                 owner[place.id] = u.side
-    first = scenario.calendar.first_side or b.sides[0]
-    state = GameState(
-        scenario=scenario,
-        board=b,
-        seed=seed,
-        options=opts,
-        turn=1,
-        side=first,
-        units=units,
-        sides=sides,
-        control=control,
-        place_owner=owner,
-        captures=[],
-        fired=[],
-        postures={},
-        air=[],
-        log=[],
-    )
-    tx = Tx(state)
-    rng = command_rng(seed, -1)
-    tx.emit("start", f"{scenario.meta.title}: the game begins. {b.side_name[first]} to move.")
-    update_supply(tx, b.other(first), rng, effects=False)
-    _start_side_turn(tx, first, rng, effects=False)
-    check_events(tx, rng)
-    _after(tx, start=True)
-    tx.s.cache.clear()
-    return tx.s
+    return control, owner
 
 
-# --- validation ------------------------------------------------------------------------------
-
-
-def _own_unit(state: GameState, uid: str, errs: list[str]) -> UnitState | None:
-    u = state.units.get(uid)
-    if u is None:
-        errs.append(f"there is no unit '{uid}'")
-        return None
-    if u.side != state.side:
-        errs.append(
-            f"{u.name} is {state.board.adjective[u.side]}; "
-            f"{state.board.side_name[state.side]} is to move"
-        )
-        return None
-    if u.status != "active":
-        where = {"pool": "has not arrived yet", "destroyed": "has been destroyed"}
-        errs.append(f"{u.name} {where.get(u.status, 'has surrendered')}")
-        return None
-    return u
-
-
-def _enter_reason(state: GameState, u: UnitState, h: Hex) -> str:
-    """Why unit u may not stand in hex h at all, or ''."""
-    b = state.board
-    t = b.types[u.type]
-    c = b.coord[h]
-    terrain = b.terrain[h]
-    if h not in b.enter[(t.move_class, t.bridging)]:
-        if terrain.river and t.move_class in terrain.move_cost:
-            if b.crossing.get(h) == "ford":
-                return f"{_fmt(c)} is a river hex with only a ford, which carries foot and horse"
-            return f"{_fmt(c)} is a river hex with no bridge or ford"
-        return f"{terrain.name} at {_fmt(c)} cannot be entered by {t.move_class} units"
-    for zone, hexes in b.restricted[u.side]:
-        if h in hexes:
-            return f"{b.adjective[u.side]} units may not enter the zone {zone.name}"
-    occ = occupancy(state)
-    if b.index[h] in known_enemy(state, u.side)[0]:
-        return f"{_fmt(c)} is held by the enemy"
-    if u.pos != h and occ.side_at.get(h) == u.side:
-        have = occ.stack.get(h, 0)
-        if have + t.stack > state.scenario.map.stacking:
-            return (
-                f"{_fmt(c)} would hold {have + t.stack} stacking points; "
-                f"the limit is {state.scenario.map.stacking}"
-            )
-    return ""
-
-
-def _target(state: GameState, c: tuple[int, int], errs: list[str]) -> Hex | None:
-    h = state.board.hex_at(c)
-    if h is None:
-        errs.append(f"{_fmt(c)} is off the map")
-    return h
+# --- validation and applying -----------------------------------------------------------------
 
 
 def validate(state: GameState, cmd: Command) -> list[str]:
     """Readable reasons why `cmd` is illegal now; an empty list means it may be applied."""
     if state.game_over:
         return ["the game is over"]
-    errs: list[str] = []
-    b = state.board
-    if isinstance(cmd, MoveCommand):
-        u = _own_unit(state, cmd.unit, errs)
-        h = _target(state, cmd.to, errs)
-        if u is None or h is None:
-            return errs
-        assert u.pos is not None
-        if h == u.pos:
-            return [f"{u.name} is already at {_fmt(cmd.to)}"]
-        if u.has_attacked and state.sides[u.side].doctrine.rigid_orders:
-            return [f"{u.name} has attacked this turn and its orders are rigid: it may not move"]
-        if u.mp <= 1e-9:
-            return [f"{u.name} has no movement points left"]
-        why = _enter_reason(state, u, h)
-        if why:
-            return [why]
-        if move_cost(state, u, h) is None:
-            cost = cost_without_limit(state, u, h)
-            if cost is None:
-                return [
-                    f"{_fmt(cmd.to)} cannot be reached: enemy units, zones of control, rivers "
-                    "or impassable ground are in the way"
-                ]
-            return [
-                f"{u.name} has {u.mp:.1f} movement points left; {_fmt(cmd.to)} costs {cost:.1f}"
-            ]
-        return []
-    if isinstance(cmd, AttackCommand):
-        h = _target(state, cmd.target, errs)
-        if not cmd.units:
-            errs.append("choose at least one unit to attack with")
-        if h is None:
-            return errs
-        occ = occupancy(state)
-        if occ.side_at.get(h) != state.enemy:
-            errs.append(f"there is no enemy unit at {_fmt(cmd.target)}")
-        seen: set[str] = set()
-        for uid in (*cmd.units, *cmd.support):
-            if uid in seen:
-                errs.append(
-                    f"{state.units[uid].name if uid in state.units else uid} is listed twice"
-                )
-            seen.add(uid)
-        for uid in cmd.units:
-            u = _own_unit(state, uid, errs)
-            if u is None:
-                continue
-            assert u.pos is not None
-            if u.has_attacked:
-                errs.append(f"{u.name} has already attacked this turn")
-            elif u.pos.distance(h) != 1:
-                errs.append(f"{u.name} at {_fmt(b.coord[u.pos])} is not next to {_fmt(cmd.target)}")
-            elif b.types[u.type].attack <= 0:
-                errs.append(f"{u.name} cannot attack")
-        for uid in cmd.support:
-            u = _own_unit(state, uid, errs)
-            if u is not None:
-                errs.extend(_fire_reasons(state, u, h, cmd.target))
-        return errs
-    if isinstance(cmd, BombardCommand):
-        u = _own_unit(state, cmd.unit, errs)
-        h = _target(state, cmd.target, errs)
-        if u is None or h is None:
-            return errs
-        if occupancy(state).side_at.get(h) != state.enemy or (
-            state.options.fog and h not in seen_hexes(state, state.side)
-        ):
-            errs.append(f"there is no enemy unit in sight at {_fmt(cmd.target)}")
-        errs.extend(_fire_reasons(state, u, h, cmd.target))
-        return errs
-    if isinstance(cmd, AirCommand):
-        ss = state.sides[state.side]
-        free = ss.aircraft - ss.air_allocated
-        if free <= 0:
-            errs.append("no aircraft are free this turn")
-        elif cmd.aircraft > free:
-            errs.append(f"only {free} aircraft are free this turn")
-        if cmd.mission in ("support", "interdiction"):
-            if cmd.target is None:
-                errs.append(f"a {cmd.mission} mission needs a target hex")
-            else:
-                _target(state, cmd.target, errs)
-        return errs
-    if isinstance(cmd, EntrenchCommand):
-        u = _own_unit(state, cmd.unit, errs)
-        if u is None:
-            return errs
-        if u.entrenched:
-            errs.append(f"{u.name} is already entrenched")
-        if u.moved:
-            errs.append(f"{u.name} has moved this turn and cannot dig in")
-        if u.has_attacked:
-            errs.append(f"{u.name} has fought this turn and cannot dig in")
-        return errs
-    if isinstance(cmd, EndTurnCommand):
-        return []
-    return [f"unknown command {cmd!r}"]
-
-
-def _fire_reasons(state: GameState, u: UnitState, h: Hex, c: tuple[int, int]) -> list[str]:
-    rng = bombard_range(state, u)
-    assert u.pos is not None
-    if rng <= 0:
-        return [f"{u.name} has no artillery range"]
-    if u.has_attacked:
-        return [f"{u.name} has already fired or fought this turn"]
-    d = u.pos.distance(h)
-    if d > rng:
-        return [f"{u.name} is out of range: {_fmt(c)} is {d} hexes away, its range is {rng}"]
-    return []
-
-
-# --- applying --------------------------------------------------------------------------------
+    handler = HANDLERS.get(type(cmd))
+    if handler is None:
+        return [f"unknown command {cmd!r}"]
+    return handler.validate(state, cmd)
 
 
 def apply(state: GameState, cmd: Command) -> tuple[GameState, list[GameEvent]]:
@@ -317,125 +148,19 @@ def apply(state: GameState, cmd: Command) -> tuple[GameState, list[GameEvent]]:
     if errs:
         raise IllegalCommand(errs)
     rng = command_rng(state.seed, state.command_count)
-    tx = Tx(state)
-    tx.s.command_count += 1
-    b = state.board
-    if isinstance(cmd, MoveCommand):
-        _move(tx, cmd, state)
-    elif isinstance(cmd, AttackCommand):
-        h = b.hex_at(cmd.target)
-        assert h is not None
-        resolve_attack(tx, h, list(cmd.units), list(cmd.support), cmd.advance, rng)
-    elif isinstance(cmd, BombardCommand):
-        h = b.hex_at(cmd.target)
-        assert h is not None
-        resolve_bombard(tx, cmd.unit, h, rng)
-    elif isinstance(cmd, AirCommand):
-        ss = state.sides[state.side]
-        count = cmd.aircraft or ss.aircraft - ss.air_allocated
-        air.fly(tx, cmd.mission, count, cmd.target, rng)
-    elif isinstance(cmd, EntrenchCommand):
-        u = tx.unit(cmd.unit)
-        u.entrenched = True
-        u.mp = 0.0
-        u.moved = True
-        assert u.pos is not None
-        tx.emit("entrench", f"{u.name} digs in at {b.name_of(u.pos)}.", u.side, (b.coord[u.pos],))
-    elif isinstance(cmd, EndTurnCommand):
-        _end_turn(tx, rng)
+    tx = Transaction(state)
+    tx.state.command_count += 1
+    HANDLERS[type(cmd)].apply(tx, cmd, state, rng)
     check_events(tx, rng)
     _after(tx)
-    tx.s.cache.clear()
-    return tx.s, tx.events
+    tx.state.cache.clear()
+    return tx.state, tx.events
 
 
-def _move(tx: Tx, cmd: MoveCommand, old: GameState) -> None:
-    """Move along the cheapest path, worked out on the state before the move (whose cached
-    search validate() has just filled). Under fog of war the path was planned around the enemy
-    the side could see; the move stops where it runs into enemy it could not."""
-    s = tx.s
-    b = s.board
-    u0 = old.units[cmd.unit]
-    to = b.hex_at(cmd.to)
-    assert to is not None and u0.pos is not None
-    cost = move_cost(old, u0, to)
-    assert cost is not None
-    p = path_hexes(old, u0, to) or [u0.pos, to]
-    occ = occupancy(old)
-    enemy = b.other(u0.side)
-    surprise = ""
-    if old.options.fog:
-        for k in range(1, len(p)):
-            h = p[k]
-            if occ.side_at.get(h) == enemy:
-                p = p[:k]
-                surprise = f" and runs into unseen enemy troops at {b.name_of(h)}"
-                break
-            if b.index[h] in occ.zoc_i[enemy] and k < len(p) - 1:
-                p = p[: k + 1]
-                surprise = " and runs into unseen enemy troops"
-                break
-        to = p[-1]
-    stops = bool(surprise) or b.index[to] in occ.zoc_i[enemy]
-    start = u0.pos
-    u = tx.unit(cmd.unit)
-    u.pos = to
-    u.mp = 0.0 if stops else max(0.0, round(u.mp - cost, 6))
-    u.moved = True
-    u.entrenched = False
-    tx.touch()
-    if to == start:
-        text = f"{u.name} sets out from {b.name_of(start)}{surprise}; it holds its ground."
-    else:
-        text = f"{u.name} moves from {b.name_of(start)} to {b.name_of(to)}" + (
-            f"{surprise}."
-            if surprise
-            else (" and halts in contact with the enemy." if stops else ".")
-        )
-    tx.emit("move", text, u.side, tuple(b.coord[h] for h in p))
-    for h in p[1:]:
-        tx.take_hex(h, u.side)
-
-
-def _start_side_turn(tx: Tx, side: str, rng: random.Random, effects: bool = True) -> None:
-    s = tx.s
-    air.start_of_turn(tx, side)
-    for u in list(s.units.values()):
-        if u.side == side and u.active:
-            w = tx.unit(u.id)
-            w.mp = round(max_mp(s, w), 6)
-            w.moved = False
-            w.has_attacked = False
-    due_arrivals(tx, side)
-    update_supply(tx, side, rng, effects)
-    when = s.date.strftime("%d %B %Y, %H:%M")
-    phase = f" ({s.phase})" if s.phase else ""
-    tx.emit("turn", f"Turn {s.turn}, {when}{phase}: {s.board.side_name[side]} to move.", side)
-
-
-def _end_turn(tx: Tx, rng: random.Random) -> None:
-    s = tx.s
-    b = s.board
-    ending = s.side
-    first = s.scenario.calendar.first_side or b.sides[0]
-    nxt = b.other(ending)
-    if nxt == first:
-        if s.turn >= len(b.turns):
-            s.game_over = True
-            s.result = {"reason": "calendar"}
-            tx.emit("end", "The calendar has run out: the fighting ends.")
-            return
-        s.turn += 1
-        tx.touch()
-        air.replacements(tx)
-    s.side = nxt
-    _start_side_turn(tx, nxt, rng)
-
-
-def _after(tx: Tx, start: bool = False) -> None:
+def _after(tx: Transaction, start: bool = False) -> None:
     """Sudden death and the final result, checked after every command (sudden death only once
     play has begun, so a side cannot win by holding its objectives at the start)."""
-    s = tx.s
+    s = tx.state
     if not s.game_over and not start:
         winner = sudden_death(s)
         if winner:

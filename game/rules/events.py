@@ -3,19 +3,43 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
+from typing import Any
 
+from game.hexes import Hex
 from game.rules import constants as C
-from game.rules.hexes import Hex
-from game.rules.state import GameState, Tx, UnitState
-from game.rules.supply import surrender_unit
+from game.rules.losses import changes_of, remove_unit
+from game.rules.movement import max_mp
+from game.rules.stand import stand_reason
+from game.rules.state import GameState, Transaction, UnitState
 from game.rules.text import plural, strength
 from game.rules.zoc import occupancy
 from game.scenario.geometry import resolve
-from game.scenario.models import Doctrine, Event, Unit
+from game.scenario.models import (
+    AirEffect,
+    Doctrine,
+    DoctrineEffect,
+    EndGameEffect,
+    Event,
+    MessageEffect,
+    MoraleEffect,
+    PostureEffect,
+    ReleaseUnitsEffect,
+    SupplyEffect,
+    SurrenderEffect,
+    Trigger,
+    Unit,
+    VictoryPointsEffect,
+    WithdrawEffect,
+)
 
 
 def _triggered(s: GameState, e: Event) -> bool:
-    t = e.trigger
+    return holds(s, e.trigger) and (e.when is None or holds(s, e.when))
+
+
+def holds(s: GameState, t: Trigger) -> bool:
+    """Whether a trigger (or a `when` condition) holds now."""
     b = s.board
     if t.type == "date":
         return s.date >= t.date
@@ -23,6 +47,8 @@ def _triggered(s: GameState, e: Event) -> bool:
         return s.turn >= t.turn
     if t.type == "place_captured":
         return (t.place, t.by) in s.captures
+    if t.type == "place_held":
+        return s.place_owner.get(t.place) == t.by
     if t.type == "unit_destroyed":
         u = s.units.get(t.unit)
         return u is not None and u.status in ("destroyed", "surrendered")
@@ -44,10 +70,10 @@ def _triggered(s: GameState, e: Event) -> bool:
     return False
 
 
-def check_events(tx: Tx, rng: random.Random) -> None:
+def check_events(tx: Transaction, rng: random.Random) -> None:
     """Fire every event whose trigger holds, repeating so chains of events fire together."""
     for _ in range(100):
-        s = tx.s
+        s = tx.state
         fired = set(s.fired)
         due = [
             e
@@ -62,90 +88,131 @@ def check_events(tx: Tx, rng: random.Random) -> None:
             fire(tx, e, rng)
 
 
-def fire(tx: Tx, e: Event, rng: random.Random) -> None:
-    s = tx.s
-    s.fired.append(e.id)
+def fire(tx: Transaction, e: Event, rng: random.Random) -> None:
+    """Fire one event: mark it fired, write its dispatch, then apply its effects in order."""
+    tx.state.fired.append(e.id)
     tx.emit("event", f"{e.title}. {e.text}".strip(), "")
     for fx in e.effects:
-        s = tx.s
-        if fx.type == "message":
-            tx.emit("message", fx.text)
-        elif fx.type == "release_units":
-            for u in sorted(s.units.values(), key=lambda u: u.id):
-                model = _model(s, u.id)
-                if u.status == "pool" and model is not None and model.released_by == e.id:
-                    arrive(tx, u.id)
-        elif fx.type == "doctrine":
-            ss = tx.side(fx.side)
-            data = ss.doctrine.model_dump()
-            data.update(fx.set)
-            ss.doctrine = Doctrine.model_validate(data, strict=False)
-            tx.touch()
-            tx.emit(
-                "doctrine",
-                f"{s.board.adjective[fx.side]} doctrine changes: "
-                + ", ".join(f"{k} = {v}" for k, v in fx.set.items())
-                + ".",
-                fx.side,
-            )
-        elif fx.type == "morale":
-            for u in list(s.units.values()):
-                if u.side == fx.side and (not fx.group or u.group == fx.group):
-                    if u.status in ("active", "pool"):
-                        w = tx.unit(u.id)
-                        w.morale = min(C.MORALE_MAX, max(C.MORALE_MIN, w.morale + fx.change))
-        elif fx.type == "supply":
-            tx.side(fx.side).supply_factor *= fx.range_factor
-            tx.touch()
-        elif fx.type == "air":
-            ss = tx.side(fx.side)
-            ss.aircraft = max(0, ss.aircraft + fx.aircraft)
-        elif fx.type == "surrender":
-            pool = sorted(
-                u.id
-                for u in s.units.values()
-                if u.side == fx.side and u.active and (not fx.group or u.group == fx.group)
-            )
-            n = round(len(pool) * fx.fraction)
-            chosen = sorted(rng.sample(pool, n)) if n < len(pool) else pool
-            changes = []
-            for uid in chosen:
-                lost = surrender_unit(tx, uid)
-                changes.append((uid, -lost[0], -lost[1], -lost[2]))
-            if chosen:
-                tx.emit(
-                    "surrender",
-                    f"{plural(len(chosen), s.board.adjective[fx.side] + ' unit')} "
-                    + ("lays" if len(chosen) == 1 else "lay")
-                    + " down their arms.",
-                    fx.side,
-                    changes=tuple(changes),
-                )
-        elif fx.type == "withdraw":
-            gone = sorted(
-                u.id
-                for u in s.units.values()
-                if u.side == fx.side
-                and u.status in ("active", "pool")
-                and ((fx.group and u.group == fx.group) or u.id in fx.units)
-            )
-            for uid in gone:
-                u = tx.unit(uid)
-                u.status = "withdrawn"
-                u.pos = None
-            if gone:
-                tx.touch()
-                names = ", ".join(s.units[uid].name for uid in gone)
-                tx.emit("withdraw", f"Withdrawn from the front: {names}.", fx.side)
-        elif fx.type == "posture":
-            key = fx.side + (f"/{fx.group}" if fx.group else "")
-            s.postures[key] = fx.posture
-        elif fx.type == "victory_points":
-            tx.side(fx.side).vp_bonus += fx.vp
-        elif fx.type == "end_game":
-            s.game_over = True
-            if fx.text:
-                tx.emit("end", fx.text)
+        _EFFECTS[type(fx)](tx, e, fx, rng)
+
+
+def _message(tx: Transaction, e: Event, fx: MessageEffect, rng: random.Random) -> None:
+    if fx.when is None or holds(tx.state, fx.when):
+        tx.emit("message", fx.text)
+
+
+def _release_units(tx: Transaction, e: Event, fx: ReleaseUnitsEffect, rng: random.Random) -> None:
+    """Units held in the pool until this event arrive now."""
+    s = tx.state
+    for u in sorted(s.units.values(), key=lambda u: u.id):
+        model = _model(s, u.id)
+        if u.status == "pool" and model is not None and model.released_by == e.id:
+            arrive(tx, u.id)
+
+
+def _doctrine(tx: Transaction, e: Event, fx: DoctrineEffect, rng: random.Random) -> None:
+    ss = tx.side(fx.side)
+    data = ss.doctrine.model_dump()
+    data.update(fx.set)
+    ss.doctrine = Doctrine.model_validate(data, strict=False)
+    tx.touch()
+    tx.emit(
+        "doctrine",
+        f"{tx.state.board.adjective[fx.side]} doctrine changes: "
+        + ", ".join(f"{k} = {v}" for k, v in fx.set.items())
+        + ".",
+        fx.side,
+    )
+
+
+def _morale(tx: Transaction, e: Event, fx: MoraleEffect, rng: random.Random) -> None:
+    for u in list(tx.state.units.values()):
+        if u.side == fx.side and (not fx.group or u.group == fx.group):
+            if u.status in ("active", "pool"):
+                w = tx.unit(u.id)
+                w.morale = min(C.MORALE_MAX, max(C.MORALE_MIN, w.morale + fx.change))
+
+
+def _supply(tx: Transaction, e: Event, fx: SupplyEffect, rng: random.Random) -> None:
+    tx.side(fx.side).supply_factor *= fx.range_factor
+    tx.touch()
+
+
+def _air(tx: Transaction, e: Event, fx: AirEffect, rng: random.Random) -> None:
+    ss = tx.side(fx.side)
+    ss.aircraft = max(0, ss.aircraft + fx.aircraft)
+
+
+def _surrender(tx: Transaction, e: Event, fx: SurrenderEffect, rng: random.Random) -> None:
+    """A share of a side's (or group's) active units, drawn at random, lays down its arms."""
+    s = tx.state
+    pool = sorted(
+        u.id
+        for u in s.units.values()
+        if u.side == fx.side and u.active and (not fx.group or u.group == fx.group)
+    )
+    n = round(len(pool) * fx.fraction)
+    chosen = sorted(rng.sample(pool, n)) if n < len(pool) else pool
+    changes = [changes_of(uid, remove_unit(tx, uid, fate="surrendered")) for uid in chosen]
+    if chosen:
+        tx.emit(
+            "surrender",
+            f"{plural(len(chosen), s.board.adjective[fx.side] + ' unit')} "
+            + ("lays" if len(chosen) == 1 else "lay")
+            + " down their arms.",
+            fx.side,
+            changes=tuple(changes),
+        )
+
+
+def _withdraw(tx: Transaction, e: Event, fx: WithdrawEffect, rng: random.Random) -> None:
+    s = tx.state
+    gone = sorted(
+        u.id
+        for u in s.units.values()
+        if u.side == fx.side
+        and u.status in ("active", "pool")
+        and ((fx.group and u.group == fx.group) or u.id in fx.units)
+    )
+    for uid in gone:
+        u = tx.unit(uid)
+        u.status = "withdrawn"
+        u.pos = None
+    if gone:
+        tx.touch()
+        names = ", ".join(s.units[uid].name for uid in gone)
+        tx.emit("withdraw", f"Withdrawn from the front: {names}.", fx.side)
+
+
+def _posture(tx: Transaction, e: Event, fx: PostureEffect, rng: random.Random) -> None:
+    key = fx.side + (f"/{fx.group}" if fx.group else "")
+    tx.state.postures[key] = fx.posture
+
+
+def _victory_points(tx: Transaction, e: Event, fx: VictoryPointsEffect, rng: random.Random) -> None:
+    tx.side(fx.side).vp_bonus += fx.vp
+
+
+def _end_game(tx: Transaction, e: Event, fx: EndGameEffect, rng: random.Random) -> None:
+    tx.state.game_over = True
+    if fx.text:
+        tx.emit("end", fx.text)
+
+
+# What each kind of effect does, one function per effect class of the scenario format.
+_EFFECTS: dict[type[Any], Callable[[Transaction, Event, Any, random.Random], None]] = {
+    MessageEffect: _message,
+    ReleaseUnitsEffect: _release_units,
+    DoctrineEffect: _doctrine,
+    MoraleEffect: _morale,
+    SupplyEffect: _supply,
+    AirEffect: _air,
+    SurrenderEffect: _surrender,
+    WithdrawEffect: _withdraw,
+    PostureEffect: _posture,
+    VictoryPointsEffect: _victory_points,
+    EndGameEffect: _end_game,
+}
 
 
 def _model(s: GameState, uid: str) -> Unit | None:
@@ -156,33 +223,20 @@ def arrival_hex(s: GameState, u: UnitState, want: Hex) -> Hex | None:
     """The unit's own arrival hex, or the nearest one it may stand in (no enemy, stacking,
     ground it can enter, not a restricted zone)."""
     b = s.board
-    t = b.types[u.type]
-    enter = b.enter[(t.move_class, t.bridging)]
-    occ = occupancy(s)
-    enemy = b.other(u.side)
-    limit = s.scenario.map.stacking
     for radius in range(0, max(b.width, b.height) + 1):
         ring = sorted(want.ring(radius), key=lambda h: (h.r, h.q))
         for h in ring:
             if h not in b.coord:
                 continue
-            if h not in enter and not (h == want and b.terrain[h].move_cost):
-                continue
-            holder = occ.side_at.get(h)
-            if holder == enemy or h in b.restricted_hexes[u.side]:
-                continue
-            friends = occ.stack.get(h, 0) if holder == u.side else 0
-            if friends + t.stack > limit:
-                continue
-            return h
+            own_hex = h == want and bool(b.terrain[h].move_cost)
+            if not stand_reason(s, u, h, as_known=False, check_ground=not own_hex):
+                return h
     return None
 
 
-def arrive(tx: Tx, uid: str) -> None:
+def arrive(tx: Transaction, uid: str) -> None:
     """Bring a unit from the pool onto the map with full movement points if its side moves."""
-    from game.rules.movement import max_mp
-
-    s = tx.s
+    s = tx.state
     b = s.board
     model = _model(s, uid)
     u0 = s.units[uid]
@@ -217,9 +271,9 @@ def arrive(tx: Tx, uid: str) -> None:
     tx.take_hex(h, u.side)
 
 
-def due_arrivals(tx: Tx, side: str) -> None:
+def due_arrivals(tx: Transaction, side: str) -> None:
     """Reinforcements whose date has come enter at the start of their side's turn."""
-    s = tx.s
+    s = tx.state
     for m in s.scenario.units:
         u = s.units.get(m.id)
         if u is None or u.status != "pool" or u.side != side or m.arrives is None:

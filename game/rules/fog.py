@@ -3,13 +3,13 @@ Sight is the unit type's sight_km in hexes (at least one); a hex that blocks sig
 forest, dunes) between the two hides the enemy, and an adjacent enemy is always seen.
 
 With fog on, movement plans around the enemy units a side can see; a move that runs into an
-unseen enemy stops short (engine._move)."""
+unseen enemy stops short (actions/move.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
 
-from game.rules.hexes import Hex
+from game.hexes import Hex
 from game.rules.state import GameState, UnitState
 from game.rules.zoc import occupancy
 

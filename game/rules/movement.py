@@ -8,16 +8,18 @@ Hex tuples, because it is the AI's hottest loop.
 
 from __future__ import annotations
 
-import heapq
+from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 
+from game.hexes import Coord, Hex
 from game.rules import constants as C
 from game.rules.air import interdicted_i
-from game.rules.board import Coord
+from game.rules.board import Board
 from game.rules.fog import known_enemy
-from game.rules.hexes import Hex
+from game.rules.search import Steps, by_hex_number, cheapest_paths
 from game.rules.state import GameState, UnitState
 from game.rules.zoc import occupancy
+from game.scenario.models import MoveClass
 
 _EPS = 1e-9
 _INF = float("inf")
@@ -27,15 +29,6 @@ def max_mp(state: GameState, unit: UnitState) -> float:
     """Movement points a unit gets each turn: its speed over a turn's hours, in hexes."""
     t = state.board.types[unit.type]
     return t.speed_km * state.turn_hours / 24.0 / state.scenario.scale.hex_km
-
-
-def can_stand(state: GameState, unit: UnitState, h: Hex) -> bool:
-    """Stacking: would the unit fit in hex h with its friends already there?"""
-    occ = occupancy(state)
-    if unit.pos == h:
-        return True
-    here = occ.stack.get(h, 0) if occ.side_at.get(h) == unit.side else 0
-    return here + state.board.types[unit.type].stack <= state.scenario.map.stacking
 
 
 def _blocked(state: GameState, side: str) -> AbstractSet[int]:
@@ -58,6 +51,19 @@ def _search(
     if hit is not None:
         return hit  # type: ignore[no-any-return]
     b = state.board
+    assert unit.pos is not None
+    start = b.index[unit.pos]
+    top = _INF if limit is None else limit + _EPS
+    cost, pred = cheapest_paths((start,), _move_steps(state, unit, start), top, _EPS)
+    state.cache[key] = (cost, pred)
+    return cost, pred
+
+
+def _move_steps(state: GameState, unit: UnitState, start: int) -> Steps:
+    """What each step costs the unit: the ground it enters, or the route it follows if cheaper,
+    more under air interdiction. Entering an enemy zone of control ends a move; leaving the one
+    it starts in costs ZOC_LEAVE more."""
+    b = state.board
     t = b.types[unit.type]
     enter = b.enter_i[(t.move_class, t.bridging)]
     enemy_zoc = known_enemy(state, unit.side)[1]
@@ -66,22 +72,15 @@ def _search(
     route = b.route_move_i
     nbr = b.nbr
     n_hex = len(nbr)
-    assert unit.pos is not None
-    start = b.index[unit.pos]
-    top = _INF if limit is None else limit + _EPS
-    cost: dict[int, float] = {start: 0.0}
-    pred: dict[int, int] = {}
-    heap: list[tuple[float, int]] = [(0.0, start)]
-    pop, push = heapq.heappop, heapq.heappush
-    while heap:
-        d, h = pop(heap)
-        if d > cost[h]:
-            continue
+
+    def steps(h: int) -> list[tuple[int, float]]:
+        extra = 0.0
         if h in enemy_zoc:
             if h != start:
-                continue  # entering an enemy zone of control ends the move
-            d += C.ZOC_LEAVE
+                return []
+            extra = C.ZOC_LEAVE
         base = h * n_hex
+        out = []
         for n in nbr[h]:
             c = enter[n]
             if c is None or n in blocked:
@@ -91,17 +90,28 @@ def _search(
                 c = r
             if slow and n in slow:
                 c *= C.INTERDICTION_FACTOR
-            nd = d + c
-            if nd <= top and nd < cost.get(n, _INF) - _EPS:
-                cost[n] = nd
-                pred[n] = h
-                push(heap, (nd, n))
-    state.cache[key] = (cost, pred)
-    return cost, pred
+            out.append((n, extra + c))
+        return out
+
+    return steps
 
 
-def _full(state: GameState, unit: UnitState) -> bool:
+def has_full_points(state: GameState, unit: UnitState) -> bool:
+    """Whether the unit has not moved or fought and has all its points (it may then always
+    move one hex, whatever the hex costs)."""
     return not unit.moved and not unit.has_attacked and unit.mp >= max_mp(state, unit) - _EPS
+
+
+def step_costs(state: GameState, unit: UnitState) -> Callable[[Hex], dict[Hex, float]]:
+    """The steps the unit may take out of a hex and what each costs, exactly as the movement
+    search counts them for a move from where the unit stands: leaving an enemy zone of control
+    it starts in costs more, and no step leads out of one it has entered. For a planner that
+    walks its own way across the map (the AI) but must pay the rules' prices."""
+    b = state.board
+    assert unit.pos is not None
+    steps = _move_steps(state, unit, b.index[unit.pos])
+    hexes, index = b.hexes, b.index
+    return lambda h: {hexes[n]: c for n, c in steps(index[h])}
 
 
 def _first_steps(state: GameState, unit: UnitState) -> list[int]:
@@ -124,7 +134,7 @@ def _reach_i(state: GameState, unit: UnitState) -> dict[int, float]:
         b = state.board
         cost, _ = _search(state, unit, unit.mp)
         out = dict(cost)
-        if _full(state, unit):
+        if has_full_points(state, unit):
             for n in _first_steps(state, unit):
                 if n not in out:
                     out[n] = unit.mp
@@ -195,3 +205,46 @@ def cost_without_limit(state: GameState, unit: UnitState, to: Hex) -> float | No
     cost, _ = _search(state, unit, None)
     i = state.board.index.get(to)
     return None if i is None else cost.get(i)
+
+
+def distances_to(
+    b: Board,
+    side: str,
+    move_class: MoveClass,
+    bridging: bool,
+    targets: Iterable[Hex],
+    bound: float = _INF,
+    blocked_target_cost: float = _INF,
+) -> dict[Hex, float]:
+    """What reaching the nearest target costs a unit of this movement class from every hex
+    within `bound`, over the empty map: terrain and routes as moves pay them, the zones `side`
+    may not enter closed, no units, zones of control or interdiction. Stepping into a target
+    the class cannot enter costs `blocked_target_cost`. One search from the targets outwards
+    answers for every hex at once (the AI's distance fields)."""
+    enter = b.enter_i[(move_class, bridging)]
+    restricted = b.restricted_i[side]
+    route = b.route_move_i
+    nbr = b.nbr
+    n_hex = len(nbr)
+
+    def steps(h: int) -> list[tuple[int, float]]:
+        # Stepping from neighbour n into h costs what entering h costs from n.
+        c_h = enter[h]
+        if c_h is None:
+            c_h = blocked_target_cost
+        out = []
+        for n in nbr[h]:
+            if enter[n] is None or n in restricted:
+                continue
+            c = c_h
+            r = route.get(n * n_hex + h)
+            if r is not None and r < c:
+                c = r
+            out.append((n, c))
+        return out
+
+    index = b.index
+    sources = [index[t] for t in targets if t in index]
+    cost = by_hex_number(cheapest_paths(sources, steps, bound)[0])
+    hexes = b.hexes
+    return {hexes[i]: d for i, d in cost.items()}

@@ -7,11 +7,11 @@ are cloned only when first written (copy on write), so the AI can try thousands 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal
 
-from game.rules.board import Board, Coord, board_for
-from game.rules.hexes import Hex
+from game.hexes import Coord, Hex, coord
+from game.rules.board import Board, board_for
 from game.scenario.models import Doctrine, Scenario
 
 Status = Literal["active", "pool", "destroyed", "surrendered", "withdrawn"]
@@ -53,6 +53,7 @@ class UnitState:
     status: Status = "active"
     supplied: bool = True
     turns_out: int = 0  # consecutive own turns out of supply
+    encircled: bool = False  # no way to any supply source at all, however far (a pocket)
     entrenched: bool = False
     mp: float = 0.0  # movement points left this turn
     moved: bool = False
@@ -69,28 +70,29 @@ class UnitState:
 
     def clone(self) -> UnitState:
         return UnitState(
-            self.id,
-            self.side,
-            self.type,
-            self.name,
-            self.group,
-            self.pos,
-            self.men,
-            self.tanks,
-            self.guns,
-            self.men0,
-            self.tanks0,
-            self.guns0,
-            self.quality,
-            self.morale,
-            self.status,
-            self.supplied,
-            self.turns_out,
-            self.entrenched,
-            self.mp,
-            self.moved,
-            self.has_attacked,
-            self.in_combat,
+            id=self.id,
+            side=self.side,
+            type=self.type,
+            name=self.name,
+            group=self.group,
+            pos=self.pos,
+            men=self.men,
+            tanks=self.tanks,
+            guns=self.guns,
+            men0=self.men0,
+            tanks0=self.tanks0,
+            guns0=self.guns0,
+            quality=self.quality,
+            morale=self.morale,
+            status=self.status,
+            supplied=self.supplied,
+            turns_out=self.turns_out,
+            encircled=self.encircled,
+            entrenched=self.entrenched,
+            mp=self.mp,
+            moved=self.moved,
+            has_attacked=self.has_attacked,
+            in_combat=self.in_combat,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -129,11 +131,11 @@ class AirMission:
     def from_dict(d: dict[str, Any]) -> AirMission:
         t = d["target"]
         return AirMission(
-            d["side"],
-            d["mission"],
-            d["aircraft"],
-            None if t is None else (t[0], t[1]),
-            d["strength"],
+            side=d["side"],
+            mission=d["mission"],
+            aircraft=d["aircraft"],
+            target=None if t is None else coord(t[0], t[1]),
+            strength=d["strength"],
         )
 
 
@@ -149,24 +151,16 @@ class SideState:
     air_allocated: int = 0  # aircraft committed this turn
     air_quality: float = 1.0
     men_lost: int = 0  # the side's own losses, all causes (the enemy scores them)
+    men_killed: int = 0  # ... of which killed,
+    men_wounded: int = 0  # wounded
+    men_captured: int = 0  # taken prisoner
+    men_dispersed: int = 0  # and melted away before a fight (deserters)
     tanks_lost: int = 0
     guns_lost: int = 0
     vp_bonus: int = 0  # from victory_points effects
 
     def clone(self) -> SideState:
-        return SideState(
-            self.id,
-            self.doctrine,
-            self.supply_factor,
-            self.aircraft,
-            self.aircraft_lost,
-            self.air_allocated,
-            self.air_quality,
-            self.men_lost,
-            self.tanks_lost,
-            self.guns_lost,
-            self.vp_bonus,
-        )
+        return replace(self)
 
     def to_dict(self) -> dict[str, Any]:
         d = {f.name: getattr(self, f.name) for f in fields(self)}
@@ -206,12 +200,12 @@ class GameEvent:
     @staticmethod
     def from_dict(d: dict[str, Any]) -> GameEvent:
         return GameEvent(
-            d["date"],
-            d["kind"],
-            d["text"],
-            d.get("side", ""),
-            tuple((h[0], h[1]) for h in d.get("hexes", [])),
-            tuple((c[0], c[1], c[2], c[3]) for c in d.get("changes", [])),
+            date=d["date"],
+            kind=d["kind"],
+            text=d["text"],
+            side=d.get("side", ""),
+            hexes=tuple(coord(h[0], h[1]) for h in d.get("hexes", [])),
+            changes=tuple((c[0], c[1], c[2], c[3]) for c in d.get("changes", [])),
         )
 
 
@@ -260,13 +254,6 @@ class GameState:
     @property
     def enemy(self) -> str:
         return self.board.other(self.side)
-
-    @property
-    def vp(self) -> dict[str, float]:
-        """Each side's victory points now (see victory.status for the breakdown and level)."""
-        from game.rules.victory import status
-
-        return status(self).vp
 
     def unit(self, uid: str) -> UnitState:
         return self.units[uid]
@@ -359,12 +346,12 @@ class GameState:
         )
 
 
-class Tx:
+class Transaction:
     """One command's changes: clones units, sides and the control map the first time each is
     written, so the input state is never touched."""
 
     def __init__(self, old: GameState) -> None:
-        self.s = old.copy()
+        self.state = old.copy()
         self._units: set[str] = set()
         self._sides: set[str] = set()
         self._control = False
@@ -372,33 +359,33 @@ class Tx:
 
     def unit(self, uid: str) -> UnitState:
         if uid not in self._units:
-            self.s.units[uid] = self.s.units[uid].clone()
+            self.state.units[uid] = self.state.units[uid].clone()
             self._units.add(uid)
-            self.s.cache.clear()
-        return self.s.units[uid]
+            self.state.cache.clear()
+        return self.state.units[uid]
 
     def side(self, sid: str) -> SideState:
         if sid not in self._sides:
-            self.s.sides[sid] = self.s.sides[sid].clone()
+            self.state.sides[sid] = self.state.sides[sid].clone()
             self._sides.add(sid)
-        return self.s.sides[sid]
+        return self.state.sides[sid]
 
     def set_control(self, h: Hex, side: str) -> None:
-        if self.s.control.get(h) == side:
+        if self.state.control.get(h) == side:
             return
         if not self._control:
-            self.s.control = dict(self.s.control)
+            self.state.control = dict(self.state.control)
             self._control = True
-        self.s.control[h] = side
+        self.state.control[h] = side
 
     def take_hex(self, h: Hex, side: str) -> None:
         """A side's unit enters hex h: the side controls it and takes the place there."""
         self.set_control(h, side)
-        b = self.s.board
+        b = self.state.board
         place = b.place_at.get(h)
-        if place is not None and self.s.place_owner.get(place.id) != side:
-            self.s.place_owner[place.id] = side
-            self.s.captures.append((place.id, side))
+        if place is not None and self.state.place_owner.get(place.id) != side:
+            self.state.place_owner[place.id] = side
+            self.state.captures.append((place.id, side))
             self.emit(
                 "capture",
                 f"{b.adjective[side]} troops take {place.name}.",
@@ -408,7 +395,7 @@ class Tx:
 
     def touch(self) -> None:
         """Positions or strengths changed: drop derived caches."""
-        self.s.cache.clear()
+        self.state.cache.clear()
 
     def emit(
         self,
@@ -418,7 +405,14 @@ class Tx:
         hexes: tuple[Coord, ...] = (),
         changes: tuple[tuple[str, int, int, int], ...] = (),
     ) -> GameEvent:
-        e = GameEvent(self.s.date.isoformat(), kind, text, side, hexes, changes)
+        e = GameEvent(
+            date=self.state.date.isoformat(),
+            kind=kind,
+            text=text,
+            side=side,
+            hexes=hexes,
+            changes=changes,
+        )
         self.events.append(e)
-        self.s.log.append(e)
+        self.state.log.append(e)
         return e

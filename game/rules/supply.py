@@ -4,15 +4,17 @@ at each hex's supply cost (cheaper along railways and roads), up to the side's s
 
 from __future__ import annotations
 
-import heapq
 import random
 
+from game.hexes import Coord, Hex
 from game.rules import constants as C
 from game.rules.air import interdicted_i
-from game.rules.board import Board, Coord
-from game.rules.hexes import Hex
-from game.rules.state import GameState, Tx
-from game.rules.text import plural, strength
+from game.rules.attrition import Losses, split_men
+from game.rules.board import Board
+from game.rules.losses import changes_of, inflict, remove_unit
+from game.rules.search import by_hex_number, cheapest_paths
+from game.rules.state import GameState, Transaction, UnitState
+from game.rules.text import men_text, plural, strength
 from game.rules.zoc import occupancy
 
 
@@ -35,10 +37,23 @@ def trace(state: GameState, side: str) -> dict[Hex, float]:
     return res
 
 
-def _trace_i(state: GameState, side: str) -> dict[int, float]:
-    """The trace depends only on which hexes are closed or opened, interdiction and the range;
-    the board remembers the last few traces by exactly that (within an AI's turn, most moves
-    change none of it)."""
+def linked(state: GameState, side: str) -> frozenset[Hex]:
+    """Hexes joined to a supply source by open ground at any distance: a unit outside them is
+    encircled, not merely at the end of a long supply line."""
+    key = f"linked:{side}"
+    hit = state.cache.get(key)
+    if isinstance(hit, frozenset):
+        return hit
+    hexes = state.board.hexes
+    res = frozenset(hexes[i] for i in _trace_i(state, side, float("inf")))
+    state.cache[key] = res
+    return res
+
+
+def _trace_i(state: GameState, side: str, limit: float | None = None) -> dict[int, float]:
+    """The trace depends only on which hexes are closed or opened, interdiction and the range
+    (`limit`, the side's supply range unless given); the board remembers the last few traces by
+    exactly that (within an AI's turn, most moves change none of it)."""
     b = state.board
     occ = occupancy(state)
     enemy = b.other(side)
@@ -53,7 +68,8 @@ def _trace_i(state: GameState, side: str) -> dict[int, float]:
         if u.active and u.side == side and u.pos is not None and b.types[u.type].bridging
     )
     slow = interdicted_i(state, side)
-    limit = supply_range(state, side) + 1e-9
+    if limit is None:
+        limit = supply_range(state, side) + 1e-9
     lost = frozenset(
         b.index[h]
         for h in b.sources[side]
@@ -95,19 +111,9 @@ def _dijkstra(
         cost_of[i] *= C.INTERDICTION_FACTOR
         factor[i] = C.INTERDICTION_FACTOR
     edges = b.supply_edges
-    dist = [inf] * n_hex
-    heap: list[tuple[float, int]] = []
-    for src in b.sources[side]:
-        i = b.index[src]
-        if cost_of[i] < inf and dist[i] > 0.0 and i not in lost:
-            dist[i] = 0.0
-            heap.append((0.0, i))
-    heapq.heapify(heap)
-    pop, push = heapq.heappop, heapq.heappush
-    while heap:
-        d, h = pop(heap)
-        if d > dist[h]:
-            continue
+
+    def steps(h: int) -> list[tuple[int, float]]:
+        out = []
         for n, r in edges[h]:
             c = cost_of[n]
             if c == inf:
@@ -117,11 +123,13 @@ def _dijkstra(
                     r *= factor[n]
                 if r < c:
                     c = r
-            nd = d + c
-            if nd <= limit and nd < dist[n]:
-                dist[n] = nd
-                push(heap, (nd, n))
-    return {i: d for i, d in enumerate(dist) if d < inf}
+            out.append((n, c))
+        return out
+
+    sources = [
+        i for i in (b.index[src] for src in b.sources[side]) if cost_of[i] < inf and i not in lost
+    ]
+    return by_hex_number(cheapest_paths(sources, steps, limit)[0])
 
 
 def supply_map(state: GameState, side: str) -> dict[Coord, float]:
@@ -130,69 +138,126 @@ def supply_map(state: GameState, side: str) -> dict[Coord, float]:
     return {coord[h]: round(c, 6) for h, c in trace(state, side).items()}
 
 
-def update_supply(tx: Tx, side: str, rng: random.Random, effects: bool = True) -> None:
+Change = tuple[str, int, int, int]  # (unit id, men, tanks, guns) gained (+) or lost (-)
+
+
+def update_supply(tx: Transaction, side: str, rng: random.Random, effects: bool = True) -> None:
     """Trace supply for a side's units at the start of its turn; then replacements for units in
-    supply that did not fight, attrition for units cut off, and surrender after long isolation."""
-    s = tx.s
-    b = s.board
+    supply that did not fight, attrition for units cut off, and surrender after long isolation.
+    effects=False only marks who is in supply (the start of a game)."""
+    s = tx.state
     supplied = trace(s, side)
-    doctrine = s.sides[side].doctrine
-    days = s.turn_hours / 24.0
-    occ = occupancy(s)
-    enemy = b.other(side)
-    gained: list[tuple[str, int, int, int]] = []
-    lost: list[tuple[str, int, int, int]] = []
+    joined = linked(s, side)
+    gained: list[Change] = []
+    lost: list[Change] = []
     gave_up: list[str] = []
     for uid in sorted(u.id for u in s.units.values() if u.active and u.side == side):
         ok = s.units[uid].pos in supplied
+        encircled = s.units[uid].pos not in joined
         if not effects:
-            if s.units[uid].supplied != ok:
+            if (s.units[uid].supplied, s.units[uid].encircled) != (ok, encircled):
                 tx.unit(uid).supplied = ok
+                tx.unit(uid).encircled = encircled
             continue
         u = tx.unit(uid)
         u.supplied = ok
+        u.encircled = encircled
         if ok:
-            u.turns_out = 0
-            if not u.in_combat and doctrine.replacement_rate > 0:
-                f = min(1.0, doctrine.replacement_rate * days)
-                dm = round((u.men0 - u.men) * f)
-                dt_ = round((u.tanks0 - u.tanks) * f)
-                dg = round((u.guns0 - u.guns) * f)
-                if dm > 0 or dt_ > 0 or dg > 0:
-                    dm, dt_, dg = max(dm, 0), max(dt_, 0), max(dg, 0)
-                    u.men += dm
-                    u.tanks += dt_
-                    u.guns += dg
-                    gained.append((uid, dm, dt_, dg))
-            if u.morale < doctrine.morale:
-                u.morale = min(doctrine.morale, u.morale + C.MORALE_RECOVERY_PER_DAY * days)
-        else:
+            got = _resupply(tx, u)
+            if got is not None:
+                gained.append(got)
+        elif _on_stocks(s, u):
+            u.supplied = True
             u.turns_out += 1
-            dm = min(u.men, round(u.men * C.ATTRITION_MEN_PER_DAY * days))
-            dt_ = min(u.tanks, round(u.tanks * C.ATTRITION_TANKS_PER_DAY * days))
-            dg = min(u.guns, round(u.guns * C.ATTRITION_GUNS_PER_DAY * days))
-            if dm or dt_ or dg:
-                u.men -= dm
-                u.tanks -= dt_
-                u.guns -= dg
-                lost.append((uid, -dm, -dt_, -dg))
-                _count_loss(tx, side, dm, dt_, dg)
-            u.morale = max(C.MORALE_MIN, u.morale - C.ATTRITION_MORALE_PER_DAY * days)
-            if u.turns_out >= doctrine.surrender_after_turns:
-                chance = C.SURRENDER_BASE + C.SURRENDER_PER_TURN * (
-                    u.turns_out - doctrine.surrender_after_turns
-                )
-                assert u.pos is not None
-                if any(occ.side_at.get(n) == enemy for n in b.neighbours[u.pos]):
-                    chance += C.SURRENDER_ENEMY_ADJACENT
-                if rng.random() < min(C.SURRENDER_MAX, chance):
-                    gave_up.append(uid)
+        else:
+            loss = _starve(tx, u)
+            if loss is not None:
+                lost.append(loss)
+            if _gives_up(tx.state, u, rng):
+                gave_up.append(uid)
         u.in_combat = False
-    adj = b.adjective[side]
+    _report_supply(tx, side, gained, lost)
+    for uid in gave_up:
+        _surrender(tx, uid)
+
+
+def _resupply(tx: Transaction, u: UnitState) -> Change | None:
+    """A unit in supply: its isolation count resets, it recovers morale and, if it did not
+    fight, receives replacements toward its starting strength."""
+    s = tx.state
+    doctrine = s.sides[u.side].doctrine
+    days = s.turn_hours / 24.0
+    u.turns_out = 0
+    got = None
+    if not u.in_combat and doctrine.replacement_rate > 0:
+        f = min(1.0, doctrine.replacement_rate * days)
+        men = round((u.men0 - u.men) * f)
+        tanks = round((u.tanks0 - u.tanks) * f)
+        guns = round((u.guns0 - u.guns) * f)
+        if men > 0 or tanks > 0 or guns > 0:
+            men, tanks, guns = max(men, 0), max(tanks, 0), max(guns, 0)
+            u.men += men
+            u.tanks += tanks
+            u.guns += guns
+            got = (u.id, men, tanks, guns)
+    if u.morale < doctrine.morale:
+        u.morale = min(doctrine.morale, u.morale + C.MORALE_RECOVERY_PER_DAY * days)
+    return got
+
+
+def _on_stocks(s: GameState, u: UnitState) -> bool:
+    """A unit cut off in fortified terrain lives on the works' stocks while they last."""
+    assert u.pos is not None
+    terrain = s.board.terrain[u.pos]
+    days = s.turn_hours / 24.0
+    return terrain.fortified and (u.turns_out + 1) * days <= terrain.stocks_days
+
+
+def _starve(tx: Transaction, u: UnitState) -> Change | None:
+    """A unit cut off: one more turn out of supply, attrition of men (dead, or sick and wounded),
+    tanks and guns, and of morale."""
+    days = tx.state.turn_hours / 24.0
+    wounded_per_killed = tx.state.sides[u.side].doctrine.wounded_per_killed
+    u.turns_out += 1
+    men = split_men(round(u.men * C.ATTRITION_MEN_PER_DAY * days), 0.0, wounded_per_killed, u.men)
+    loss = inflict(
+        tx,
+        u.id,
+        Losses(
+            killed=men.killed,
+            wounded=men.wounded,
+            tanks=round(u.tanks * C.ATTRITION_TANKS_PER_DAY * days),
+            guns=round(u.guns * C.ATTRITION_GUNS_PER_DAY * days),
+        ),
+    )
+    u = tx.unit(u.id)
+    u.morale = max(C.MORALE_MIN, u.morale - C.ATTRITION_MORALE_PER_DAY * days)
+    return changes_of(u.id, loss) if loss else None
+
+
+def _gives_up(s: GameState, u: UnitState, rng: random.Random) -> bool:
+    """Whether men of a unit encircled and cut off long enough give themselves up this turn
+    (only a pocket gives up: a unit at the end of a long supply line starves instead; the die is
+    rolled only for units past their doctrine's limit, so other units do not shift the random
+    sequence). How many do is the side's doctrine (`_surrender`)."""
+    limit = s.sides[u.side].doctrine.surrender_after_turns
+    if not u.encircled or u.turns_out < limit:
+        return False
+    b = s.board
+    chance = C.SURRENDER_BASE + C.SURRENDER_PER_TURN * (u.turns_out - limit)
+    assert u.pos is not None
+    side_at = occupancy(s).side_at
+    enemy = b.other(u.side)
+    if any(side_at.get(n) == enemy for n in b.neighbours[u.pos]):
+        chance += C.SURRENDER_ENEMY_ADJACENT
+    return rng.random() < min(C.SURRENDER_MAX, chance)
+
+
+def _report_supply(tx: Transaction, side: str, gained: list[Change], lost: list[Change]) -> None:
+    """One dispatch for all of a side's replacements, one for all its attrition."""
+    adj = tx.state.board.adjective[side]
     if gained:
-        total = strength(
-            sum(g[1] for g in gained), sum(g[2] for g in gained), sum(g[3] for g in gained)
-        )
+        total = _total(gained, 1)
         tx.emit(
             "replacements",
             f"{adj} replacements reach {plural(len(gained), 'unit')}: {total}.",
@@ -200,9 +265,7 @@ def update_supply(tx: Tx, side: str, rng: random.Random, effects: bool = True) -
             changes=tuple(gained),
         )
     if lost:
-        total = strength(
-            -sum(x[1] for x in lost), -sum(x[2] for x in lost), -sum(x[3] for x in lost)
-        )
+        total = _total(lost, -1)
         tx.emit(
             "attrition",
             f"Cut off from supply, {plural(len(lost), adj + ' unit')} lose {total} "
@@ -210,38 +273,41 @@ def update_supply(tx: Tx, side: str, rng: random.Random, effects: bool = True) -
             side,
             changes=tuple(lost),
         )
-    for uid in gave_up:
-        u = s.units[uid]
-        pos, name, turns = u.pos, u.name, u.turns_out
-        assert pos is not None
-        men, tanks, guns = surrender_unit(tx, uid)
-        tx.emit(
-            "surrender",
-            f"{name}, cut off for {turns} turns without supply, lays down its arms "
-            f"at {b.name_of(pos)}.",
-            side,
-            (b.coord[pos],),
-            changes=((uid, -men, -tanks, -guns),),
+
+
+def _total(changes: list[Change], sign: int) -> str:
+    """The men, tanks and guns of several changes together, in words."""
+    men = sign * sum(c[1] for c in changes)
+    tanks = sign * sum(c[2] for c in changes)
+    guns = sign * sum(c[3] for c in changes)
+    return strength(men, tanks, guns)
+
+
+def _surrender(tx: Transaction, uid: str) -> None:
+    """Men of a unit long cut off give themselves up, a batch at a time: the side's
+    `capture_share` of half its men; the remnant of a unit worn below its breaking point
+    lays down its arms whole. (The Japanese of 1939, at a share near 0, fight on.)"""
+    s = tx.state
+    b = s.board
+    u = s.units[uid]
+    pos, name, turns = u.pos, u.name, u.turns_out
+    assert pos is not None
+    share = C.POCKET_SURRENDER_SHARE * s.sides[u.side].doctrine.capture_share
+    n = round(u.men * share)
+    if n <= 0:
+        return
+    if u.men - n < C.BREAK_SHARE * u.men0:
+        lost = remove_unit(tx, uid, fate="surrendered")
+        text = f"{name}, cut off for {turns} turns without supply, lays down its arms"
+    else:
+        lost = inflict(
+            tx, uid, Losses(captured=n, tanks=round(u.tanks * share), guns=round(u.guns * share))
         )
-
-
-def _count_loss(tx: Tx, side: str, men: int, tanks: int, guns: int) -> None:
-    ss = tx.side(side)
-    ss.men_lost += men
-    ss.tanks_lost += tanks
-    ss.guns_lost += guns
-
-
-def surrender_unit(tx: Tx, uid: str, status: str = "surrendered") -> tuple[int, int, int]:
-    """Take a unit out of play; its remaining men, tanks and guns count as lost.
-    Returns what it lost (the caller records it in its event)."""
-    u0 = tx.s.units[uid]
-    lost = (u0.men, u0.tanks, u0.guns)
-    u = tx.unit(uid)
-    _count_loss(tx, u.side, *lost)
-    u.status = "surrendered" if status == "surrendered" else "destroyed"
-    u.men = u.tanks = u.guns = 0
-    u.pos = None
-    u.mp = 0.0
-    tx.touch()
-    return lost
+        text = f"{men_text(n)} of {name}, cut off for {turns} turns, give up"
+    tx.emit(
+        "surrender",
+        f"{text} at {b.name_of(pos)}.",
+        u.side,
+        (b.coord[pos],),
+        changes=(changes_of(uid, lost),),
+    )

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Set as AbstractSet
 from functools import cached_property
 
+from game.hexes import Hex
 from game.rules.board import Board
-from game.rules.hexes import Hex
 from game.rules.state import GameState
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from game.scenario.errors import Problem
 from game.scenario.geometry import Coord, build_grid, resolve, turn_starts, zone_hexes
-from game.scenario.models import Doctrine, HexOrPlace, Scenario
+from game.scenario.models import Doctrine, HexOrPlace, Scenario, Trigger
 from game.scenario.positions import Path
 from game.scenario.suggest import did_you_mean
 
@@ -240,35 +240,42 @@ class _Checker:
                     "spread the units over neighbouring hexes or raise map.stacking",
                 )
 
+    def check_trigger(self, tp: Path, t: Trigger, event_id: str) -> None:
+        """The ids a trigger (or a `when` condition) names must exist."""
+        s = self.s
+        if t.type in ("place_captured", "place_held"):
+            self.ref((*tp, "place"), t.place, self.places, "place")
+            self.ref((*tp, "by"), t.by, self.sides, "side")
+        elif t.type == "unit_destroyed":
+            self.ref((*tp, "unit"), t.unit, self.units, "unit")
+        elif t.type == "strength_below":
+            if self.ref((*tp, "side"), t.side, self.sides, "side"):
+                self.group_ref((*tp, "group"), t.side, t.group)
+        elif t.type == "event_fired":
+            self.ref((*tp, "event"), t.event, self.events, "event")
+            if t.event == event_id:
+                self.error((*tp, "event"), "an event cannot be triggered by itself")
+        elif t.type == "zone_clear":
+            self.ref((*tp, "zone"), t.zone, self.zones, "zone")
+            self.ref((*tp, "side"), t.side, self.sides, "side")
+        elif t.type == "date" and not s.calendar.start <= t.date <= s.calendar.end:
+            self.warn((*tp, "date"), f"event '{event_id}' is dated outside the calendar")
+
     def check_events(self) -> None:
         s = self.s
         self.duplicates([e.id for e in s.events], ("events",), "event")
         released = {u.released_by for u in s.units if u.released_by}
         doctrine_fields = list(Doctrine.model_fields)
         for n, e in enumerate(s.events):
-            t = e.trigger
-            tp: Path = ("events", n, "trigger")
-            if t.type == "place_captured":
-                self.ref((*tp, "place"), t.place, self.places, "place")
-                self.ref((*tp, "by"), t.by, self.sides, "side")
-            elif t.type == "unit_destroyed":
-                self.ref((*tp, "unit"), t.unit, self.units, "unit")
-            elif t.type == "strength_below":
-                if self.ref((*tp, "side"), t.side, self.sides, "side"):
-                    self.group_ref((*tp, "group"), t.side, t.group)
-            elif t.type == "event_fired":
-                self.ref((*tp, "event"), t.event, self.events, "event")
-                if t.event == e.id:
-                    self.error((*tp, "event"), "an event cannot be triggered by itself")
-            elif t.type == "zone_clear":
-                self.ref((*tp, "zone"), t.zone, self.zones, "zone")
-                self.ref((*tp, "side"), t.side, self.sides, "side")
-            elif t.type == "date" and not s.calendar.start <= t.date <= s.calendar.end:
-                self.warn((*tp, "date"), f"event '{e.id}' is dated outside the calendar")
+            self.check_trigger(("events", n, "trigger"), e.trigger, e.id)
+            if e.when is not None:
+                self.check_trigger(("events", n, "when"), e.when, e.id)
             if e.not_before is not None and not s.calendar.start <= e.not_before <= s.calendar.end:
                 self.warn(("events", n, "not_before"), f"event '{e.id}' waits past the calendar")
             for k, fx in enumerate(e.effects):
                 fp: Path = ("events", n, "effects", k)
+                if fx.type == "message" and fx.when is not None:
+                    self.check_trigger((*fp, "when"), fx.when, e.id)
                 side = getattr(fx, "side", None)
                 if side is not None and self.ref((*fp, "side"), side, self.sides, "side"):
                     self.group_ref((*fp, "group"), side, getattr(fx, "group", ""))

@@ -8,7 +8,8 @@ import itertools
 from dataclasses import dataclass
 from functools import cached_property
 
-from game.hexes import offset_line
+from game.hexes import Coord as MapCoord
+from game.hexes import coord, offset_line
 from game.scenario.models import Calendar, Route, Scenario, Zone
 
 Coord = tuple[int, int]
@@ -45,13 +46,14 @@ def place_hexes(s: Scenario) -> dict[str, Coord]:
 
 def resolve(
     s: Scenario, ref: Coord | str | None, places: dict[str, Coord] | None = None
-) -> Coord | None:
+) -> MapCoord | None:
     """A [col, row] or place id as [col, row]; None if the place is unknown."""
     if ref is None:
         return None
     if isinstance(ref, str):
-        return (places if places is not None else place_hexes(s)).get(ref)
-    return ref
+        at = (places if places is not None else place_hexes(s)).get(ref)
+        return None if at is None else coord(*at)
+    return coord(*ref)
 
 
 def route_hexes(s: Scenario, route: Route) -> list[Coord]:

@@ -27,7 +27,7 @@ Category = Literal[
     "headquarters",
     "naval",
 ]
-Posture = Literal["attack", "advance", "hold", "defend", "delay", "withdraw", "reserve"]
+Posture = Literal["attack", "assault", "advance", "hold", "defend", "delay", "withdraw", "reserve"]
 AirMissionKind = Literal["support", "interdiction", "air_superiority"]
 
 
@@ -141,6 +141,31 @@ class Terrain(Model):
         description="A river hex: entered only at a bridge or ford, or by a bridging unit.",
     )
     sight_block: bool = Field(default=False, description="Blocks sight lines (hills, forest).")
+    attrition: float = Field(
+        default=1.0,
+        gt=0,
+        le=2,
+        description="Multiplies both sides' casualty rates in fights here (rough ground < 1).",
+    )
+    fortified: bool = Field(
+        default=False,
+        description=(
+            "Permanent fortifications: defenders here never fall back, lose less to fire and "
+            "bombardment, and live on their own stocks when cut off (stocks_days)."
+        ),
+    )
+    stocks_days: float = Field(
+        default=0.0,
+        ge=0,
+        le=365,
+        description="Days a unit cut off in this terrain lives on its own stocks as if supplied.",
+    )
+    protection: float = Field(
+        default=1.0,
+        gt=0,
+        le=1,
+        description="Multiplies a defender's casualty rate here (concrete works < 1).",
+    )
 
 
 class Crossing(Model):
@@ -173,6 +198,14 @@ class Zone(Model):
     )
     restricted_for: tuple[str, ...] = Field(
         default=(), description="Side ids whose units may never enter the zone."
+    )
+    no_attack: bool = Field(
+        default=False,
+        description="Sides in restricted_for may not attack or shell units standing in the zone.",
+    )
+    stops_zoc: bool = Field(
+        default=False,
+        description="Zones of control of sides in restricted_for stop at the zone's edge.",
     )
 
 
@@ -257,7 +290,20 @@ class Doctrine(Model):
         default=3,
         ge=1,
         le=100,
-        description="Turns out of supply before a cut-off unit may give up.",
+        description="Turns out of supply before men of a cut-off unit start to give up.",
+    )
+    capture_share: Fraction = Field(
+        default=0.5,
+        description=(
+            "Share of men overrun, broken or cut off who are taken prisoner rather than killed "
+            "(the Japanese army of 1939 almost never surrendered: near 0)."
+        ),
+    )
+    wounded_per_killed: float = Field(
+        default=2.5,
+        ge=0,
+        le=10,
+        description="Wounded for every man killed by fire (most armies: 2-3).",
     )
 
 
@@ -355,6 +401,14 @@ class PlaceCapturedTrigger(Model):
     by: str = Field(description="Side id that must take it.")
 
 
+class PlaceHeldTrigger(Model):
+    type: Literal["place_held"] = Field(
+        description="Holds while a side owns a place (a condition for `when`, or a trigger)."
+    )
+    place: str = Field(description="Place id.")
+    by: str = Field(description="Side id that holds it.")
+
+
 class UnitDestroyedTrigger(Model):
     type: Literal["unit_destroyed"] = Field(
         description="Fires when the unit is destroyed or surrenders."
@@ -386,6 +440,7 @@ Trigger = Annotated[
     DateTrigger
     | TurnTrigger
     | PlaceCapturedTrigger
+    | PlaceHeldTrigger
     | UnitDestroyedTrigger
     | StrengthBelowTrigger
     | EventFiredTrigger
@@ -397,6 +452,11 @@ Trigger = Annotated[
 class MessageEffect(Model):
     type: Literal["message"] = Field(description="Adds a dispatch to the log.")
     text: str = Field(min_length=1, description="The dispatch.")
+    when: Trigger | None = Field(
+        default=None,
+        description="Shown only if this condition holds when the event fires, so the dispatch "
+        "never contradicts the board.",
+    )
 
 
 class ReleaseUnitsEffect(Model):
@@ -491,6 +551,10 @@ class Event(Model):
         default=None,
         description="The trigger is not checked before this date (e.g. a capture that only "
         "counts in the last offensive).",
+    )
+    when: Trigger | None = Field(
+        default=None,
+        description="A further condition: the event waits until its trigger and this both hold.",
     )
     effects: tuple[Effect, ...] = Field(default=(), description="What happens when it fires.")
 

@@ -9,6 +9,7 @@ from typing import Any, Protocol
 
 from game.ai.player import AIPlayer
 from game.ai.random_player import RandomPlayer
+from game.hexes import Coord
 from game.rules import EndTurnCommand, apply, new_game, status
 from game.rules.state import GameState
 from game.scenario.models import Scenario
@@ -28,8 +29,7 @@ def _fmt(d: Any) -> str:
 class Recorder:
     """Watches a game command by command."""
 
-    start_hex: dict[str, tuple[int, int]] = field(default_factory=dict)
-    surrendered: dict[str, int] = field(default_factory=dict)  # side -> men
+    start_hex: dict[str, Coord] = field(default_factory=dict)
     captured: dict[str, tuple[str, str]] = field(default_factory=dict)  # place -> (side, date)
     events: list[dict[str, str]] = field(default_factory=list)
     timeline: list[dict[str, Any]] = field(default_factory=list)
@@ -42,16 +42,7 @@ class Recorder:
                 self.start_hex[u.id] = state.board.coord[u.pos]
 
     def after(self, before: GameState, state: GameState) -> None:
-        """Record surrenders, captures and events fired since `before` (read from the log)."""
-        events = state.log[len(before.log) :]
-        for uid, u in state.units.items():
-            if u.status == "surrendered" and before.units[uid].status != "surrendered":
-                men = 0
-                for e in events:
-                    for c in e.changes:
-                        if c[0] == uid:
-                            men = -c[1]
-                self.surrendered[u.side] = self.surrendered.get(u.side, 0) + max(men, 0)
+        """Record captures and events fired since `before`."""
         date = _fmt(state.date)
         for place, side in state.captures[self.n_captures :]:
             self.captured[place] = (side, date)
@@ -80,9 +71,13 @@ class Recorder:
             }
         groups: dict[str, dict[str, Any]] = {}
         adv: dict[str, list[float]] = {}
+        zones: dict[str, dict[str, int]] = {z: dict.fromkeys(b.sides, 0) for z in b.zones}
         for u in sorted(state.units.values(), key=lambda u: u.id):
             if not u.active or u.pos is None:
                 continue
+            for z, hexes in b.zones.items():
+                if u.pos in hexes:
+                    zones[z][u.side] += u.men
             sd = sides[u.side]
             sd["men"] += u.men
             sd["tanks"] += u.tanks
@@ -104,6 +99,7 @@ class Recorder:
             "date": _fmt(state.date),
             "sides": sides,
             "groups": dict(sorted(groups.items())),
+            "zones": zones,  # men of each side standing in each zone
         }
         if final:
             entry["final"] = True
@@ -168,6 +164,10 @@ def record(scenario: Scenario, seed: int, state: GameState, rec: Recorder) -> di
         ss = state.sides[side]
         losses[side] = {
             "men": ss.men_lost,
+            "killed": ss.men_killed,
+            "wounded": ss.men_wounded,
+            "captured": ss.men_captured,
+            "dispersed": ss.men_dispersed,
             "tanks": ss.tanks_lost,
             "guns": ss.guns_lost,
             "aircraft": ss.aircraft_lost,
@@ -202,7 +202,8 @@ def record(scenario: Scenario, seed: int, state: GameState, rec: Recorder) -> di
         "end_date": _fmt(state.date),
         "vp": {side: round(v) for side, v in st.vp.items()},
         "losses": losses,
-        "surrendered": {side: {"men": rec.surrendered.get(side, 0)} for side in b.sides},
+        # prisoners of every cause: overrun in combat, pockets giving up, ordered surrenders
+        "surrendered": {side: {"men": state.sides[side].men_captured} for side in b.sides},
         "places": places,
         "events": rec.events,
         "timeline": rec.timeline,

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from game.hexes import Hex
 from game.rules import (
     AttackCommand,
     Command,
@@ -28,7 +29,6 @@ from game.rules import (
     visible_units,
 )
 from game.rules.combat import bombard_range
-from game.rules.hexes import Hex
 from game.saves import SaveError, load_save, write_save
 from game.scenario.models import Scenario
 from game.ui import describe

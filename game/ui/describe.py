@@ -6,8 +6,8 @@ Every function reads the state and returns lines of plain text.
 
 from __future__ import annotations
 
+from game.hexes import Hex
 from game.rules import GameEvent, GameState, Odds, UnitState, max_mp, status
-from game.rules.hexes import Hex
 from game.rules.zoc import in_enemy_zoc
 
 Coord = tuple[int, int]

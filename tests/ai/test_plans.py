@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from game.ai.plans import task_for, tasks
+from game.hexes import Hex
 from game.rules import new_game
-from game.rules.hexes import Hex
 from tests.ai.helpers import KG_1939, example, play_checked, scenario
 
 

@@ -8,6 +8,7 @@ from game.rules import (
     AirCommand,
     AttackCommand,
     BombardCommand,
+    EndTurnCommand,
     MoveCommand,
     apply,
     preview,
@@ -219,21 +220,61 @@ def test_overwhelming_odds_rout_the_defender_who_falls_back_away_and_is_followed
     assert "routs to" in text and "advances into" in text
 
 
-def test_a_defender_with_no_way_out_surrenders(start):
-    units = [
+def _boxed_in() -> list:
+    """Blue at [4,3] with red on every side it could fall back to."""
+    return [
         unit("r", "red", "inf", (3, 3), men=10000),
         unit("n", "red", "inf", (5, 1)),
         unit("e", "red", "inf", (6, 3)),
         unit("s", "red", "inf", (5, 5)),
         BLUE,
     ]
-    g = start(OPEN, units)
+
+
+def end_both_turns(g):
+    for _ in range(2):
+        g, _events = apply(g, EndTurnCommand())
+    return g
+
+
+def test_a_defender_with_no_way_out_is_overrun_not_taken_whole(start):
+    units = _boxed_in()
+    g = start(OPEN, units, blue="capture_share = 0.0")
     o = preview(g, HIT)
-    assert o.outcomes["surrender"] == 1.0
+    assert o.outcomes["overrun"] + o.outcomes["destroyed"] == pytest.approx(1.0)
     g2, events = apply(g, HIT)
-    assert g2.units["b"].status == "surrendered"
-    assert g2.sides["blue"].men_lost == 1000
-    assert "surrenders" in " ".join(e.text for e in events)
+    b = g2.units["b"]
+    lost = g2.sides["blue"]
+    # It fights where it stands: heavy losses, but no prisoners from a side that does not give up
+    assert lost.men_captured == 0
+    assert lost.men_lost > 0.1 * g.units["b"].men
+    assert b.status in ("active", "destroyed")
+    if b.active:
+        assert b.coord == (4, 3)
+        assert "no way out" in " ".join(e.text for e in events)
+
+
+def test_a_pocket_is_destroyed_by_days_of_fighting(start):
+    """Attack a boxed-in unit turn after turn: it is ground down and finally broken up."""
+    units = _boxed_in()
+    g = start(OPEN, units, blue="capture_share = 0.05")
+    for _ in range(12):
+        if not g.units["b"].active:
+            break
+        g, _ev = apply(g, HIT)
+        g = end_both_turns(g)
+    assert g.units["b"].status == "destroyed"
+    blue = g.sides["blue"]
+    assert blue.men_lost == 1000
+    assert blue.men_captured < 0.1 * blue.men_lost
+
+
+def test_a_side_that_surrenders_readily_loses_prisoners_when_overrun(start):
+    units = _boxed_in()
+    g = start(OPEN, units, blue="capture_share = 0.9")
+    g2, _ = apply(g, HIT)
+    blue = g2.sides["blue"]
+    assert blue.men_captured > blue.men_killed
 
 
 def test_losses_are_recorded_in_men_tanks_and_guns(start):

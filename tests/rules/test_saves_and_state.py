@@ -131,7 +131,7 @@ def test_new_game_is_deterministic_and_does_not_share_mutable_state():
 
 
 def test_rules_package_has_no_file_or_terminal_io():
-    src = "\n".join(p.read_text() for p in (ROOT / "game" / "rules").glob("*.py"))
+    src = "\n".join(p.read_text() for p in (ROOT / "game" / "rules").rglob("*.py"))
     for banned in ("open(", "print(", "input(", "import pygame", "random.seed", "random.random()"):
         assert banned not in src, banned
     assert Path(ROOT / "game" / "saves.py").exists()
@@ -195,3 +195,19 @@ def test_a_failed_write_leaves_the_old_save_and_no_litter(tmp_path, monkeypatch)
     monkeypatch.undo()
     with pytest.raises(SaveError, match="cannot write a save"):
         write_save(tmp_path / "missing" / "g.json", game, EXAMPLE)
+
+
+def test_a_written_unit_or_side_keeps_every_other_value():
+    """apply() copies a unit or side before changing it: the copy must carry every field, so a
+    unit that moves keeps its strength, morale and entrenchment, and its side its totals."""
+    game = played()
+    before = game.state
+    after, _ = apply(before, MoveCommand(unit="r-cav", to=(6, 2)))
+    old, new = before.units["r-cav"].to_dict(), after.units["r-cav"].to_dict()
+    changed = {k for k in old if old[k] != new[k]}
+    assert changed <= {"pos", "mp", "moved", "entrenched"}
+    assert "pos" in changed
+    for sid, side in before.sides.items():
+        assert side.clone() == side
+        assert side.clone() is not side
+        assert after.sides[sid].to_dict() == side.to_dict()

@@ -69,22 +69,62 @@ def test_cut_off_units_suffer_attrition_and_lose_morale(start):
     assert attrition and attrition[-1].changes == (("r", -20, 0, 0),)
 
 
-def test_units_cut_off_long_enough_surrender(start):
-    units = [unit("r", "red", "inf", (8, 2)), unit("b", "blue", "inf", (4, 1))]
-    g = start(
+def _pocket(start, doctrine: str):
+    units = [unit("r", "red", "inf", (8, 2), men=1000), unit("b", "blue", "inf", (4, 1))]
+    return start(
         CORRIDOR,
         units,
-        red="supply_range_km = 1000\nsurrender_after_turns = 3",
+        red="supply_range_km = 1000\nsurrender_after_turns = 2\n" + doctrine,
         blue_supply="at = [4, 1]",
     )
-    g = end(g, 4)  # two red turns cut off: not yet
-    assert g.units["r"].status == "active" and g.units["r"].turns_out == 2
+
+
+def test_an_encircled_unit_gives_up_in_batches_not_whole(start):
+    g = _pocket(start, "capture_share = 0.5")
+    assert g.units["r"].encircled
+    g = end(g, 2)  # one red turn cut off: not yet
+    assert g.units["r"].status == "active" and g.units["r"].turns_out == 1
+    batches = []
+    for _ in range(7):
+        before = g.units["r"].men
+        g = end(g, 2)
+        if g.units["r"].status != "active":
+            break
+        if g.sides["red"].men_captured and before - g.units["r"].men > 20:
+            batches.append(before - g.units["r"].men)
+    assert batches and all(n < 500 for n in batches)  # never the whole unit in one roll
+    assert any("give up" in e.text for e in g.log)
+    assert g.sides["red"].men_captured > 0
+
+
+def test_an_encircled_unit_worn_down_lays_down_its_arms(start):
+    g = _pocket(start, "capture_share = 1.0")
     for _ in range(8):
         g = end(g, 2)
         if g.units["r"].status != "active":
             break
     assert g.units["r"].status == "surrendered"
     assert any("lays down its arms" in e.text for e in g.log)
+
+
+def test_a_side_that_does_not_surrender_fights_on_in_its_pocket(start):
+    g = _pocket(start, "capture_share = 0.0")
+    g = end(g, 16)
+    assert g.units["r"].status == "active"
+    assert g.sides["red"].men_captured == 0
+    assert g.sides["red"].men_lost > 0  # hunger and thirst all the same
+
+
+def test_a_unit_beyond_its_supply_range_starves_but_is_no_pocket(start):
+    units = [unit("r", "red", "inf", (8, 3)), unit("b", "blue", "inf", (1, 0))]
+    g = start(
+        OPEN,
+        units,
+        red="supply_range_km = 20\nsurrender_after_turns = 1\ncapture_share = 1.0",
+    )
+    assert not g.units["r"].supplied and not g.units["r"].encircled
+    g = end(g, 16)
+    assert g.units["r"].status == "active" and g.sides["red"].men_captured == 0
 
 
 def test_replacements_make_good_losses_in_supply(start):

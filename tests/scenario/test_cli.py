@@ -126,7 +126,7 @@ def test_inspect_text_and_errors() -> None:
 
 def test_scenario_and_validate_do_not_import_pygame() -> None:
     code = (
-        "import sys, game.scenario, game.rules, game.rules.hexes, game.cli\n"
+        "import sys, game.scenario, game.rules, game.hexes, game.cli\n"
         "from game.cli import main\n"
         "rc = main(['validate', 'scenarios/examples/river_crossing.toml'])\n"
         "assert rc == 0\n"

@@ -495,7 +495,7 @@ def test_h6_two_pincers_in_july() -> None:
     kob = plans[("japanese", "Kobayashi")]
     yas = plans[("japanese", "Yasuoka")]
     assert kob.posture == "attack" and kob.objectives[0] == "bain_tsagan"
-    assert yas.posture == "attack" and yas.objectives[0] == "bridgehead"
+    assert yas.posture in ("attack", "assault") and yas.objectives[0] == "bridgehead"
     assert any(x.kind == "pontoon" and "Bain-Tsagan" in x.name for x in s.map.crossings)
     assert event_day(s, "july_offensive") == dt.date(1939, 7, 2)
     assert any(

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from game.hexes import Hex
 from game.rules import AttackCommand, EndTurnCommand, MoveCommand, reachable
-from game.rules.hexes import Hex
 from game.ui import describe
 from game.ui.controller import Controller, Reply
 from game.ui.language import Parsed, format_command

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from game.rules.hexes import Hex, round_hex
+from game.hexes import Hex, round_hex
 
 Coord = tuple[int, int]
 SQRT3 = math.sqrt(3.0)

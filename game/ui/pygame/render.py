@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pygame
 
-from game.rules.hexes import Hex
+from game.hexes import Hex
 from game.rules.state import GameState, UnitState
 from game.ui.pygame.layout import HexLayout
 from game.ui.text.mapview import glyph_of, stacks

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.rules.hexes import Hex
+from game.hexes import Hex
 from game.rules.state import GameState, UnitState
 
 Coord = tuple[int, int]

@@ -1,0 +1,63 @@
+"""Checks several commands share: whose unit it is, whether a hex is on the map, whether a gun
+can fire at a hex."""
+
+from __future__ import annotations
+
+from game.hexes import Coord, Hex
+from game.rules.combat import bombard_range
+from game.rules.state import GameState, UnitState
+
+
+def fmt(c: Coord) -> str:
+    """A map position as the dispatches and messages write it."""
+    return f"[{c[0]},{c[1]}]"
+
+
+def own_unit(state: GameState, uid: str, errs: list[str]) -> UnitState | None:
+    """The active unit `uid` of the side to move, or None with the reason added to errs."""
+    u = state.units.get(uid)
+    if u is None:
+        errs.append(f"there is no unit '{uid}'")
+        return None
+    if u.side != state.side:
+        errs.append(
+            f"{u.name} is {state.board.adjective[u.side]}; "
+            f"{state.board.side_name[state.side]} is to move"
+        )
+        return None
+    if u.status != "active":
+        where = {"pool": "has not arrived yet", "destroyed": "has been destroyed"}
+        errs.append(f"{u.name} {where.get(u.status, 'has surrendered')}")
+        return None
+    return u
+
+
+def target_hex(state: GameState, c: Coord, errs: list[str]) -> Hex | None:
+    """The hex at map position c, or None with the reason added to errs."""
+    h = state.board.hex_at(c)
+    if h is None:
+        errs.append(f"{fmt(c)} is off the map")
+    return h
+
+
+def unit_and_hex(
+    state: GameState, uid: str, c: Coord, errs: list[str]
+) -> tuple[UnitState, Hex] | None:
+    """The side to move's unit `uid` and the hex at c, or None with the reasons added to errs."""
+    u = own_unit(state, uid, errs)
+    h = target_hex(state, c, errs)
+    return None if u is None or h is None else (u, h)
+
+
+def fire_reasons(state: GameState, u: UnitState, h: Hex, c: Coord) -> list[str]:
+    """Why artillery unit u cannot fire at hex h (map position c) now, or []."""
+    rng = bombard_range(state, u)
+    assert u.pos is not None
+    if rng <= 0:
+        return [f"{u.name} has no artillery range"]
+    if u.has_attacked:
+        return [f"{u.name} has already fired or fought this turn"]
+    d = u.pos.distance(h)
+    if d > rng:
+        return [f"{u.name} is out of range: {fmt(c)} is {d} hexes away, its range is {rng}"]
+    return []
