@@ -35,7 +35,8 @@ test-all: $(STAMP_DEV)
 lint: $(STAMP_DEV)
 	$(BIN)/ruff check game tests bench
 	$(BIN)/ruff format --check game tests bench
-	$(BIN)/mypy game/hexes.py game/rules game/scenario game/saves.py
+	$(BIN)/lint-imports
+	$(BIN)/mypy game
 
 fmt: $(STAMP_DEV)
 	$(BIN)/ruff format game tests bench

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from game.hexes import Hex
+from game.hexes import Coord, Hex, coord
 from game.rules import (
     AttackCommand,
     Command,
@@ -155,10 +155,10 @@ class Controller:
             for u in s.units.values()
             if u.side == self.viewer or seen is None or u.id in seen
         }
-        places: dict[str, tuple[int, int]] = {}
+        places: dict[str, Coord] = {}
         for p in s.scenario.places:
-            places[p.name] = p.at
-            places.setdefault(p.id, p.at)
+            places[p.name] = coord(*p.at)
+            places.setdefault(p.id, coord(*p.at))
         groups = tuple(sorted({u.group for u in s.units.values() if u.group}))
         return Names(units, places, groups=groups, width=s.board.width, height=s.board.height)
 

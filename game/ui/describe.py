@@ -6,11 +6,9 @@ Every function reads the state and returns lines of plain text.
 
 from __future__ import annotations
 
-from game.hexes import Hex
+from game.hexes import Coord, Hex
 from game.rules import GameEvent, GameState, Odds, UnitState, max_mp, status
 from game.rules.zoc import in_enemy_zoc
-
-Coord = tuple[int, int]
 
 
 def fmt_hex(c: Coord | None) -> str:

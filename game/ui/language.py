@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, get_args
 
+from game.hexes import Coord
 from game.rules import (
     AirCommand,
     AttackCommand,
@@ -32,7 +33,7 @@ from game.rules import (
 )
 from game.scenario.models import AirMissionKind
 from game.scenario.suggest import closest
-from game.ui.names import Coord, LanguageError, Names
+from game.ui.names import LanguageError, Names
 from game.ui.requests import (
     Area,
     Help,

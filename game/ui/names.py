@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from game.hexes import Coord, coord
 from game.scenario.suggest import closest
-
-Coord = tuple[int, int]
 
 
 class LanguageError(Exception):
@@ -86,7 +85,7 @@ class Names:
         t = text.strip()
         m = re.fullmatch(r"\[?\s*(-?\d+)\s*[, ]\s*(-?\d+)\s*\]?", t)
         if m:
-            c = (int(m.group(1)), int(m.group(2)))
+            c = coord(int(m.group(1)), int(m.group(2)))
             if self.width and not (0 <= c[0] < self.width and 0 <= c[1] < self.height):
                 raise LanguageError(
                     f"hex {c[0]},{c[1]} is off the map (columns 0-{self.width - 1}, "
@@ -105,9 +104,9 @@ class Names:
         best = closest(t, list(self.places))
         raise LanguageError(f"no place called '{t}'", f"'{best}'" if best else "")
 
-    def clamp(self, c: Coord) -> Coord:
+    def clamp(self, c: tuple[int, int]) -> Coord:
         """The nearest hex on the map (columns and rows never below 0 nor past the edge)."""
         col, row = max(0, c[0]), max(0, c[1])
         if self.width:
             col, row = min(col, self.width - 1), min(row, self.height - 1)
-        return col, row
+        return coord(col, row)

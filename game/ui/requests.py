@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.hexes import Coord
 from game.rules import AttackCommand
 
-Coord = tuple[int, int]
 Area = tuple[Coord, Coord]
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from game.hexes import Hex
+from game.hexes import Coord, Hex, coord
 from game.rules import AttackCommand, EndTurnCommand, MoveCommand, reachable
 from game.ui import describe
 from game.ui.controller import Controller, Reply
@@ -23,7 +23,6 @@ from game.ui.pygame.layout import HexLayout, fit_layout
 from game.ui.pygame.render import INK, PAPER, Fonts, MapMarks, draw_map, hex_colour
 from game.ui.requests import Help, ListUnits, Odds, Undo
 
-Coord = tuple[int, int]
 PANEL_W = 400
 LOG_H = 190
 MIN_HEX = 22.0  # pixels, centre to corner: counters stay readable
@@ -81,7 +80,8 @@ class Window:
             if u.active and u.coord and u.side == controller.viewer
         ]
         if own:
-            self.centre_on((sum(c[0] for c in own) // len(own), sum(c[1] for c in own) // len(own)))
+            middle = coord(sum(c[0] for c in own) // len(own), sum(c[1] for c in own) // len(own))
+            self.centre_on(middle)
         for line in describe.log_lines(controller.state.log):
             self.add_log(line)
 

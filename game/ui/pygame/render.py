@@ -12,12 +12,11 @@ from pathlib import Path
 
 import pygame
 
-from game.hexes import Hex
+from game.hexes import Coord, Hex
 from game.rules.state import GameState, UnitState
+from game.ui.map_contents import glyph_of, stacks
 from game.ui.pygame.layout import HexLayout
-from game.ui.text.mapview import glyph_of, stacks
 
-Coord = tuple[int, int]
 Colour = tuple[int, int, int]
 FONT_DIR = Path(__file__).resolve().parents[3] / "assets" / "fonts"
 

@@ -13,6 +13,7 @@ from typing import TextIO
 from game.ui import describe
 from game.ui.controller import Controller, Reply
 from game.ui.options import PlayOptions
+from game.ui.requests import Area
 from game.ui.text.mapview import Palette, render_map
 
 
@@ -34,7 +35,7 @@ class TextFrontEnd:
         if text:
             print(text, file=self.out, flush=True)
 
-    def show_map(self, area: tuple[tuple[int, int], tuple[int, int]] | None = None) -> None:
+    def show_map(self, area: Area | None = None) -> None:
         s = self.controller
         palette = Palette.ansi(s.state) if self.colour else Palette.plain()
         self.say(render_map(s.state, palette, visible=s.visible(), area=area))
