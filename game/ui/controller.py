@@ -9,6 +9,7 @@ terminal and the window behave the same.
 from __future__ import annotations
 
 import os
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +30,7 @@ from game.rules import (
     visible_units,
 )
 from game.rules.combat import bombard_range
-from game.saves import SaveError, load_save, write_save
+from game.saves import ReplayFailed, SaveError, load_save, write_save
 from game.scenario.models import Scenario
 from game.ui import describe
 from game.ui.language import VERBS, LanguageError, Names, Parsed, is_request, parse
@@ -77,6 +78,20 @@ class Reply:
     new_position: bool = False  # the turn or side to move changed, or a game was loaded
 
 
+def replay_bug_lines(name: str, exc: ReplayFailed, debug: bool) -> list[str]:
+    """What to tell the player when the rules fail while loading a save: it is a bug in the game,
+    not their save; the traceback only with --debug."""
+    lines = [
+        f"Could not load '{name}': a bug in the game, not damage in the save: {exc}.",
+        "  Please report it with the save file"
+        + (" and the traceback below." if debug else "; run with --debug for the traceback."),
+    ]
+    if debug:
+        trace = traceback.format_exception(exc.error)
+        lines.extend(line.rstrip("\n") for chunk in trace for line in chunk.splitlines())
+    return lines
+
+
 def with_support(state: GameState, cmd: AttackCommand) -> AttackCommand:
     """The attack with every listed artillery unit out of contact moved to fire in support, so
     a player may simply name all the units that take part."""
@@ -105,6 +120,7 @@ class Controller:
         options: Options | None = None,
         new_computer_player: Callable[[], CommandSource] | None = None,
         game: Game | None = None,
+        debug: bool = False,
     ) -> None:
         self.scenario = scenario
         self.scenario_path = scenario_path
@@ -113,6 +129,7 @@ class Controller:
         self.new_computer_player = new_computer_player
         self.computer_players: dict[str, CommandSource] = {}
         self.result_announced = False
+        self.debug = debug  # internal errors show their traceback
         self._requests: dict[type, Callable[[Any], Reply]] = {
             Quit: lambda r: Reply(["Farewell."], quit=True),
             Help: self._help,
@@ -287,6 +304,8 @@ class Controller:
             game = load_save(path, self.scenario_path)
         except SaveError as exc:
             return Reply([f"Could not load '{name}': {exc}"], ok=False)
+        except ReplayFailed as exc:
+            return Reply(replay_bug_lines(name, exc, self.debug), ok=False)
         if game.scenario.meta.id != self.scenario.meta.id:
             return Reply([f"'{name}' is a save of another scenario."], ok=False)
         self.game = game

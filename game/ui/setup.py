@@ -9,11 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.rules import Options
-from game.saves import SaveError, load_save
+from game.saves import ReplayFailed, SaveError, load_save
 from game.scenario.models import Scenario
-from game.ui.controller import Controller
+from game.ui.controller import Controller, replay_bug_lines
 from game.ui.options import PlayOptions
 from game.ui.players import computer_player
+
+INTERNAL_ERROR = 70  # exit code of a bug in the game (EX_SOFTWARE of sysexits.h)
 
 
 class SetupError(Exception):
@@ -47,6 +49,9 @@ def make_controller(scenario: Scenario, path: Path, options: PlayOptions) -> Con
             game = load_save(options.load, path)
         except SaveError as exc:
             raise SetupError(f"cannot load {options.load}: {exc}", 1) from None
+        except ReplayFailed as exc:
+            lines = replay_bug_lines(str(options.load), exc, options.debug)
+            raise SetupError("\n".join(lines), INTERNAL_ERROR) from None
     return Controller(
         scenario,
         path,
@@ -55,4 +60,5 @@ def make_controller(scenario: Scenario, path: Path, options: PlayOptions) -> Con
         options=Options(fog=options.fog),
         new_computer_player=computer_player(options.difficulty),
         game=game,
+        debug=options.debug,
     )
