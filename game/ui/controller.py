@@ -48,6 +48,7 @@ from game.ui.requests import (
     Undo,
     UnitInfo,
 )
+from game.ui.sight import known_events
 
 # A computer player: given the game, the next command of the side to move (EndTurnCommand ends
 # its turn).
@@ -163,6 +164,14 @@ class Controller:
             return None
         return {u.id for u in visible_units(self.state, self.viewer)}
 
+    def known_events(self, events: list[GameEvent]) -> list[GameEvent]:
+        """The events the viewer may read: under fog, only those its side would know of."""
+        return known_events(self.state, self.viewer, self.visible(), events)
+
+    def dispatch_lines(self, events: list[GameEvent], n: int | None = None) -> list[str]:
+        """The dispatch log lines of the events the viewer may read (the last `n` of them)."""
+        return describe.log_lines(self.known_events(events), n)
+
     def names(self) -> Names:
         """What a typed line may name: the viewer's units, enemy units in sight, places, groups."""
         s = self.state
@@ -245,7 +254,8 @@ class Controller:
             return Reply([f"Not allowed: {r}" for r in exc.reasons], ok=False)
         if isinstance(cmd, EndTurnCommand) and self.new_computer_player is not None:
             events = events + self.run_ai()
-        reply = Reply(describe.log_lines(events), events=events)
+        known = self.known_events(events)
+        reply = Reply(describe.log_lines(known), events=known)
         reply.lines.extend(self.announce_result())
         return reply
 
@@ -272,7 +282,7 @@ class Controller:
         return Reply(describe.unit_lines(self.state, self.state.units[r.unit]))
 
     def _hex_info(self, r: HexInfo) -> Reply:
-        return Reply(describe.hex_lines(self.state, r.at, self.visible()))
+        return Reply(describe.hex_lines(self.state, r.at, self.visible(), self.viewer))
 
     def _odds(self, r: Odds) -> Reply:
         cmd = with_support(self.state, r.attack)
@@ -282,7 +292,7 @@ class Controller:
         return Reply(describe.odds_lines(self.state, preview(self.state, cmd)))
 
     def _log(self, r: ShowLog) -> Reply:
-        return Reply(describe.log_lines(self.state.log, r.count or DEFAULT_LOG_LINES))
+        return Reply(self.dispatch_lines(self.state.log, r.count or DEFAULT_LOG_LINES))
 
     # --- saves ---------------------------------------------------------------------------------
 

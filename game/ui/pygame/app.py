@@ -82,7 +82,7 @@ class Window:
         if own:
             middle = coord(sum(c[0] for c in own) // len(own), sum(c[1] for c in own) // len(own))
             self.centre_on(middle)
-        for line in describe.log_lines(controller.state.log):
+        for line in controller.dispatch_lines(controller.state.log):
             self.add_log(line)
 
     # --- geometry --------------------------------------------------------------------------
@@ -196,7 +196,7 @@ class Window:
         enemy = [u for u in here if u.side != self.controller.viewer]
         if button == 3:
             self.sel = Selection()
-            self.panel_extra = describe.hex_lines(s, c, seen)
+            self.panel_extra = describe.hex_lines(s, c, seen, self.controller.viewer)
             return
         if enemy and self.sel.units:
             attack = AttackCommand(target=c, units=tuple(self.sel.units))
@@ -227,7 +227,7 @@ class Window:
             self.run(MoveCommand(unit=self.sel.units[0], to=c))
             return
         self.sel = Selection()
-        self.panel_extra = describe.hex_lines(s, c, seen)
+        self.panel_extra = describe.hex_lines(s, c, seen, self.controller.viewer)
 
     def key(self, event: pygame.event.Event) -> None:
         if event.key == pygame.K_RETURN or event.key == pygame.K_KP_ENTER:
@@ -448,7 +448,7 @@ def main(controller: Controller, options: PlayOptions) -> int:
     pygame.display.set_caption(f"Two Augusts - {scenario.meta.title}")
     pygame.key.set_repeat(400, 40)
     window = Window(controller, screen.get_size())
-    for line in describe.log_lines(controller.run_ai()):
+    for line in controller.dispatch_lines(controller.run_ai()):
         window.add_log(line)
     window.add_log(describe.status_line(controller.state), PROMPT_INK)
     clock = pygame.time.Clock()

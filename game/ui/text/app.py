@@ -73,12 +73,12 @@ def main(controller: Controller, options: PlayOptions) -> int:
     ui = TextFrontEnd(controller, sys.stdout, use_colour(sys.stdout))
     ui.intro()
     if not controller.humans:
-        ui.say(describe.log_lines(controller.run_ai()))
+        ui.say(controller.dispatch_lines(controller.run_ai()))
         ui.say(controller.announce_result())
         return 0
     if options.load is None:
-        ui.say(describe.log_lines(controller.state.log))
-    ui.say(describe.log_lines(controller.run_ai()))
+        ui.say(controller.dispatch_lines(controller.state.log))
+    ui.say(controller.dispatch_lines(controller.run_ai()))
     ui.say(describe.status_line(controller.state))
     if interactive:
         ui.show_map()
