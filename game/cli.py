@@ -155,23 +155,8 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="two-augusts",
-        description="Two Augusts: a turn-based wargame of the Soviet-Japanese war, 1939 and 1945.",
-    )
-    parser.add_argument("--version", action="version", version=f"two-augusts {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    v = sub.add_parser("validate", help="check scenario files and report every problem")
-    v.add_argument("files", nargs="+", metavar="FILE", help="scenario or ruleset TOML files")
-    v.set_defaults(func=_cmd_validate)
-
-    i = sub.add_parser("inspect", help="summarise a scenario (forces, places, events, timeline)")
-    i.add_argument("scenario", metavar="SCENARIO")
-    i.add_argument("--json", action="store_true", help="print the summary as JSON")
-    i.set_defaults(func=_cmd_inspect)
-
+def _add_play_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`play` and its options (read back as PlayOptions by play_options)."""
     p = sub.add_parser("play", help="play a scenario (window, or --text for the terminal)")
     p.add_argument("scenario", nargs="?", metavar="SCENARIO", help="scenario file")
     p.add_argument("--text", action="store_true", help="play in the terminal")
@@ -200,6 +185,26 @@ def build_parser() -> argparse.ArgumentParser:
         "--debug", action="store_true", help="show the full traceback of an internal error"
     )
     p.set_defaults(func=_cmd_play)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="two-augusts",
+        description="Two Augusts: a turn-based wargame of the Soviet-Japanese war, 1939 and 1945.",
+    )
+    parser.add_argument("--version", action="version", version=f"two-augusts {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    v = sub.add_parser("validate", help="check scenario files and report every problem")
+    v.add_argument("files", nargs="+", metavar="FILE", help="scenario or ruleset TOML files")
+    v.set_defaults(func=_cmd_validate)
+
+    i = sub.add_parser("inspect", help="summarise a scenario (forces, places, events, timeline)")
+    i.add_argument("scenario", metavar="SCENARIO")
+    i.add_argument("--json", action="store_true", help="print the summary as JSON")
+    i.set_defaults(func=_cmd_inspect)
+
+    _add_play_parser(sub)
 
     m = sub.add_parser("simulate", help="play computer against computer, headless, in batches")
     m.add_argument("scenario", metavar="SCENARIO", help="scenario file")

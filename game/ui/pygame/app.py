@@ -376,12 +376,17 @@ class Window:
             y = self._text(surf, line, (x, y), size=12, width=w)
             if y > panel.bottom - 60:
                 break
+        self._draw_buttons(surf, x, panel.bottom)
+
+    def _draw_buttons(self, surf: pygame.Surface, x: int, bottom: int) -> None:
+        """The buttons along the bottom of the panel (only those that work now are live), and
+        the mouse help below them."""
         self.buttons = []
         bx = x
         for label, action in BUTTONS:
             font = self.fonts.get(13, bold=True)
             w_btn = font.size(label)[0] + 18
-            rect = pygame.Rect(bx, panel.bottom - 90, w_btn, 26)
+            rect = pygame.Rect(bx, bottom - 90, w_btn, 26)
             enabled = self.controller.human_to_move() or isinstance(action, ALWAYS_ENABLED)
             pygame.draw.rect(
                 surf, (225, 215, 190) if enabled else (230, 228, 222), rect, border_radius=4
@@ -392,7 +397,7 @@ class Window:
             if enabled:
                 self.buttons.append((action, rect))
             bx = rect.right + 8
-        help_y = panel.bottom - 54
+        help_y = bottom - 54
         for line in (
             "Click a unit, then a lit hex to move; click an enemy",
             "next to it for the odds, again to attack (shift-click",
