@@ -96,3 +96,22 @@ def test_unknown_side_is_refused(tmp_path: Path) -> None:
     result = play("", tmp_path, str(EXAMPLE), "--side", "green")
     assert result.returncode == 2
     assert "this scenario's sides are red, blue (or both, none); not 'green'" in result.stderr
+
+
+def test_map_requests_print_the_map_and_quit_leaves(tmp_path: Path) -> None:
+    result = play("map 9,1-12,4\n# a comment is skipped\nmap\nquit\nend\n", tmp_path, str(EXAMPLE))
+    assert result.returncode == 0, result.stderr
+    part = result.stdout.split("> map 9,1-12,4\n", 1)[1].split("> map\n", 1)[0]
+    assert part.splitlines()[0].split() == ["9", "10", "11", "12"]
+    assert "@ [11,4] Urga-Ail, 10 VP, held by Blue" in part
+    whole = result.stdout.split("> map\n", 1)[1]
+    assert whole.splitlines()[0].split()[:3] == ["0", "1", "2"]
+    assert "Farewell." in whole and "> end" not in whole  # nothing runs after quit
+    assert "\x1b[" not in result.stdout  # NO_COLOR and no terminal: plain text
+
+
+def test_watching_the_computer_play_both_sides_ends_with_the_result(tmp_path: Path) -> None:
+    result = play("", tmp_path, str(EXAMPLE), "--side", "none", "--seed", "2")
+    assert result.returncode == 0, result.stderr
+    assert "GAME OVER on " in result.stdout
+    assert "Briefing" not in result.stdout  # nobody to brief
