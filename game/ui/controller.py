@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from game.hexes import Coord, Hex, coord
 from game.rules import (
@@ -33,7 +33,7 @@ from game.rules.combat import bombard_range
 from game.saves import ReplayFailed, SaveError, load_save, write_save
 from game.scenario.models import Scenario
 from game.ui import describe
-from game.ui.language import VERBS, LanguageError, Names, Parsed, is_request, parse
+from game.ui.language import VERBS, LanguageError, Names, Parsed, parse
 from game.ui.requests import (
     Area,
     Help,
@@ -229,10 +229,9 @@ class Controller:
     def perform(self, parsed: Parsed) -> Reply:
         """Carry out a command or request built by a front end, as if it had been typed."""
         before = (self.state.turn, self.state.side, id(self.game))
-        if is_request(parsed):
-            reply = self._requests[type(parsed)](parsed)
-        else:
-            reply = self.play(parsed)  # type: ignore[arg-type]  # not a request: a Command
+        handler = self._requests.get(type(parsed))
+        # Every Request class has a handler, so anything else is one of the rules' Commands.
+        reply = handler(parsed) if handler else self.play(cast(Command, parsed))
         reply.new_position = (self.state.turn, self.state.side, id(self.game)) != before
         return reply
 

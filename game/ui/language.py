@@ -53,7 +53,6 @@ from game.ui.requests import (
 __all__ = ["VERBS", "LanguageError", "Names", "Parsed", "format_command", "parse", "usage"]
 
 Parsed = Command | Request
-RULES_COMMANDS: tuple[type, ...] = get_args(get_args(Command)[0])  # every class of the union
 AREA_AROUND = (6, 5)  # `map PLACE` shows this many columns and rows either side of the place
 MISSIONS: tuple[AirMissionKind, ...] = get_args(AirMissionKind)
 MISSION_ALIASES: dict[str, AirMissionKind] = {
@@ -61,8 +60,15 @@ MISSION_ALIASES: dict[str, AirMissionKind] = {
     "interdict": "interdiction",
     "cap": "air_superiority",
 }
-ALIASES = {"m": "move", "a": "attack", "e": "end", "i": "info", "q": "quit", "exit": "quit"}
-ALIASES["?"] = "help"
+ALIASES = {
+    "m": "move",
+    "a": "attack",
+    "e": "end",
+    "i": "info",
+    "q": "quit",
+    "exit": "quit",
+    "?": "help",
+}
 SAVE_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")
 
 
@@ -74,16 +80,6 @@ class Verb:
     parse: Callable[[str, Names], Parsed]
     makes: tuple[type, ...]
     format: Callable[[Any], str]
-
-
-def is_rules_command(parsed: Parsed) -> bool:
-    """Whether the rules judge this (a Command) rather than the front end (a Request)."""
-    return isinstance(parsed, RULES_COMMANDS)
-
-
-def is_request(parsed: object) -> bool:
-    """Whether this is a UI request (any class of the Request union)."""
-    return isinstance(parsed, get_args(Request))
 
 
 # --- parsing each verb -------------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,6 +12,7 @@ from game.rules import (
     AirCommand,
     AttackCommand,
     BombardCommand,
+    Command,
     EndTurnCommand,
     EntrenchCommand,
     MoveCommand,
@@ -22,6 +25,7 @@ from game.ui.requests import (
     LoadGame,
     Odds,
     Quit,
+    Request,
     SaveGame,
     ShowLog,
     ShowMap,
@@ -173,3 +177,9 @@ def test_map_around_a_place_near_the_edge_stays_on_the_map_and_round_trips(place
 
 def test_map_area_past_the_edge_is_cut_to_the_map() -> None:
     assert parse("map 15,25-40,40", NAMES) == ShowMap(((15, 25), (19, 29)))
+
+
+def test_every_command_and_request_has_a_verb() -> None:
+    made = {kind for verb in VERBS.values() for kind in verb.makes}
+    assert set(get_args(get_args(Command)[0])) <= made
+    assert set(get_args(Request)) <= made
