@@ -85,14 +85,13 @@ class Verb:
 # --- parsing each verb -------------------------------------------------------------------------
 
 
-def _no_args(verb: str) -> Callable[[str, Names], Parsed]:
-    """The parser of a verb that takes nothing after it."""
-    made: dict[str, Parsed] = {"end": EndTurnCommand(), "undo": Undo(), "quit": Quit()}
+def _no_args(verb: str, made: Parsed) -> Callable[[str, Names], Parsed]:
+    """The parser of a verb that takes nothing after it and always means `made`."""
 
     def parse_bare(rest: str, names: Names) -> Parsed:
         if rest:
             raise LanguageError(f"'{verb}' takes nothing after it, not '{rest}'")
-        return made[verb]
+        return made
 
     return parse_bare
 
@@ -323,11 +322,14 @@ VERBS: dict[str, Verb] = {
         lambda c: f"entrench {c.unit}",
     ),
     "end": Verb(
-        "end                    end your turn", _no_args("end"), (EndTurnCommand,), lambda c: "end"
+        "end                    end your turn",
+        _no_args("end", EndTurnCommand()),
+        (EndTurnCommand,),
+        lambda c: "end",
     ),
     "undo": Verb(
         "undo                   take back the last move, if it revealed nothing new",
-        _no_args("undo"),
+        _no_args("undo", Undo()),
         (Undo,),
         lambda r: "undo",
     ),
@@ -377,7 +379,7 @@ VERBS: dict[str, Verb] = {
         lambda r: f"help {r.topic}".strip(),
     ),
     "quit": Verb(
-        "quit                   leave the game", _no_args("quit"), (Quit,), lambda r: "quit"
+        "quit                   leave the game", _no_args("quit", Quit()), (Quit,), lambda r: "quit"
     ),
 }
 _VERB_OF: dict[type, Verb] = {kind: verb for verb in VERBS.values() for kind in verb.makes}
