@@ -4,7 +4,7 @@ side can see (both front ends read them from the controller)."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pygame
@@ -79,9 +79,11 @@ def test_info_on_a_hex_out_of_sight_does_not_say_who_holds_it(tmp_path: Path) ->
 
 
 @pytest.fixture
-def display() -> None:
+def display() -> Iterator[None]:
     pygame.display.init()
     pygame.font.init()
+    yield
+    pygame.quit()
 
 
 def test_the_window_log_hides_enemy_moves_out_of_sight(tmp_path: Path, display: None) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,14 +24,17 @@ from tests.conftest import EXAMPLE, ROOT
 
 
 @pytest.fixture
-def window() -> Window:
+def window() -> Iterator[Window]:
+    """A window on the example; SDL shuts down afterwards, so no later test forks a process
+    with SDL's threads running (the child could hang on a lock they held)."""
     pygame.display.init()
     pygame.font.init()
     scenario = load_scenario(EXAMPLE)
     controller = Controller(
         scenario, EXAMPLE, humans={"red"}, seed=2, new_computer_player=computer_player()
     )
-    return Window(controller, (1280, 800))
+    yield Window(controller, (1280, 800))
+    pygame.quit()
 
 
 def click(w: Window, c: tuple[int, int], button: int = 1) -> None:
