@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from game import __version__
+from game.modding_cli import add_commands, resolve_scenario_names
 from game.ui.options import PlayOptions
 from game.ui.scenario_files import default_scenario, load_or_report
 
@@ -219,6 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("--vs", choices=["ai", "random"], default="ai", help="the opponent of --side")
     m.add_argument("--side", default=None, help="side the AI plays against --vs random")
     m.set_defaults(func=_cmd_simulate)
+    add_commands(sub)
     return parser
 
 
@@ -228,6 +230,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 0
+    failed = resolve_scenario_names(args)
+    if failed is not None:
+        return failed
     try:
         return int(args.func(args))
     except KeyboardInterrupt:

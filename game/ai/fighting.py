@@ -24,6 +24,7 @@ from game.rules.ai_api import (
 
 MAX_ATTACKS = 60  # per turn, a bound on the work
 ASSAULT_ODDS = 0.0  # least odds under assault orders: any
+ASSAULT_TRIM_ODDS = 1.2  # ... but units join an assault until its odds reach this
 EXPOSED_NEIGHBOURS = 4  # do not advance into a hex with this many enemy-held neighbours
 
 
@@ -73,8 +74,9 @@ def candidates(ctx: AITurn) -> list[Candidate]:
     occ = occupancy(s)
     out: list[Candidate] = []
     objectives = {h for t in ctx.tasks.values() for h in t.objectives}
+    closed = b.no_attack_hexes[ctx.side]
     for e in sorted(ctx.enemy_hexes()):
-        if e in ctx.skip_targets:
+        if e in ctx.skip_targets or e in closed:
             continue
         attackers: list[UnitState] = []
         for n in b.neighbours[e]:
@@ -192,7 +194,9 @@ def _trim(ctx: AITurn, c: Candidate) -> tuple[list[str], list[str]]:
     """Leave out guns, then attackers, the attack does not need (they may fight elsewhere),
     weakest first, while the odds stay comfortably above the threshold."""
     s = ctx.state
-    enough = c.need * 1.6
+    # Under assault orders (any odds will do) units go in until the odds are about even: rigid,
+    # piecemeal frontal attacks that cost the attacker dearly, as in 1939.
+    enough = ASSAULT_TRIM_ODDS if c.need <= ASSAULT_ODDS else c.need * 1.6
     guns = sorted(c.support, key=lambda u: (s.units[u].guns, u))
     keep_guns = list(guns)
     for uid in guns:
@@ -232,7 +236,7 @@ def bombard_all(ctx: AITurn) -> None:
         occ = occupancy(s)
         best: tuple[float, Hex] | None = None
         for e in ctx.enemy_hexes():
-            if e.distance(u.pos) > rng:
+            if e.distance(u.pos) > rng or e in s.board.no_attack_hexes[ctx.side]:
                 continue
             v = sum(defence_value(s, s.units[d]) for d in occ.units_at[e])
             v /= 1.0 + s.board.terrain[e].defence

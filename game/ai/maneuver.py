@@ -101,7 +101,7 @@ def assign_targets(ctx: AITurn) -> None:
                         ctx.hunting[u.id] = objectives
                 continue
             load = {h: 0 for h in open_}
-            pincers = ctx.diff.encircle and posture == "attack"
+            pincers = ctx.diff.encircle and posture in ("attack", "assault")
             # Every open objective gets the unit that can reach it soonest, so none is forgotten;
             # the pincers keep at least half the fast units for the deepest objective.
             free = list(units)

@@ -8,7 +8,6 @@ reduced form, gives each side a standard share of its men lost per day of combat
 - opposition: the force ratio; each side's losses grow with the strength it faces, less than in
   proportion (at 1:4 the attacker's share is twice the 1:1 share and the defender's half of it);
 - effectiveness: better troops inflict losses faster (the enemy's quality over one's own);
-- posture: attacking troops dug in or fortified costs the attacker more;
 - size: small forces lose a larger share of their men than large ones;
 - terrain: rough ground, dunes, forest and towns cut both sides' rates;
 - protection: dug-in and fortified defenders lose less;
@@ -78,7 +77,6 @@ class Engagement:
     defender_doctrine: float = 1.0  # the defending side's defender_losses
     attacker_quality: float = 1.0  # mean quality of the attacking men
     defender_quality: float = 1.0  # ... and of the defending men
-    prepared: bool = False  # the defenders are dug in or fortified
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +128,6 @@ def fire_rates(e: Engagement, result: str) -> Rates:
         * on_attacker
         * won_a
         * effectiveness(e.attacker_quality, e.defender_quality)
-        * (C.PREPARED_DEFENCE_ATTACKER if e.prepared else 1.0)
         * e.attacker_doctrine
     )
     d = (

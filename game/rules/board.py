@@ -56,6 +56,9 @@ class Board:
     zone_models: dict[str, Zone] = field(default_factory=dict)
     restricted: dict[str, list[tuple[Zone, frozenset[Hex]]]] = field(default_factory=dict)
     restricted_hexes: dict[str, frozenset[Hex]] = field(default_factory=dict)
+    # hexes of zones a side may not attack into, and where its zone of control stops
+    no_attack_hexes: dict[str, frozenset[Hex]] = field(default_factory=dict)
+    zoc_stop_i: dict[str, frozenset[int]] = field(default_factory=dict)
     places: dict[str, Place] = field(default_factory=dict)
     place_hex: dict[str, Hex] = field(default_factory=dict)
     place_at: dict[Hex, Place] = field(default_factory=dict)
@@ -257,6 +260,8 @@ def _add_sides(b: Board, grid: Grid) -> None:
         b.adjective[side.id] = side.adjective or side.name
         b.restricted[side.id] = [(z, b.zones[z.id]) for z in s.zones if side.id in z.restricted_for]
         b.restricted_hexes[side.id] = frozenset().union(*(hx for _, hx in b.restricted[side.id]))
+        closed = b.restricted[side.id]
+        b.no_attack_hexes[side.id] = frozenset().union(*(hx for z, hx in closed if z.no_attack))
         srcs: list[Hex] = []
         for src in side.supply_sources:
             if src.at is not None:
@@ -279,6 +284,10 @@ def _index(b: Board) -> None:
     b.supply_edges = [
         tuple((m, b.route_supply_i.get(i * n + m)) for m in b.nbr[i]) for i in range(n)
     ]
+    b.zoc_stop_i = {
+        side: frozenset(b.index[h] for z, hx in closed if z.stops_zoc for h in hx)
+        for side, closed in b.restricted.items()
+    }
     b.restricted_i = {
         side: frozenset(b.index[h] for h in hx) for side, hx in b.restricted_hexes.items()
     }

@@ -28,6 +28,7 @@ from game.rules.attrition import (
     result_at,
 )
 from game.rules.losses import changes_of, inflict, remove_unit
+from game.rules.movement import MP_DIGITS
 from game.rules.stand import stand_reason
 from game.rules.state import GameState, Transaction, UnitState
 from game.rules.text import losses_text, names
@@ -36,10 +37,12 @@ from game.rules.zoc import occupancy
 INFANTRY_LIKE = frozenset({"infantry", "motorized", "airborne", "cavalry", "engineer", "garrison"})
 
 
-def points(state: GameState, u: UnitState) -> float:
-    """Raw fighting power of a unit's men, tanks and guns."""
+def points(state: GameState, u: UnitState, armour: float = 1.0) -> float:
+    """Raw fighting power of a unit's men, tanks and guns; `armour` is what the ground fought
+    over leaves of the tanks' power (dunes, forest and towns are poor tank country)."""
     t = state.board.types[u.type]
-    return u.men * C.MEN_POINTS + u.tanks * C.TANK_POINTS * t.tank_factor + u.guns * C.GUN_POINTS
+    tanks = u.tanks * C.TANK_POINTS * t.tank_factor * armour
+    return u.men * C.MEN_POINTS + tanks + u.guns * C.GUN_POINTS
 
 
 def morale_factor(morale: float) -> float:
@@ -47,15 +50,15 @@ def morale_factor(morale: float) -> float:
     return 0.6 + 0.8 * morale
 
 
-def attack_value(state: GameState, u: UnitState) -> float:
+def attack_value(state: GameState, u: UnitState, armour: float = 1.0) -> float:
     t = state.board.types[u.type]
-    v = points(state, u) * t.attack * u.quality * morale_factor(u.morale)
+    v = points(state, u, armour) * t.attack * u.quality * morale_factor(u.morale)
     return v if u.supplied else v * C.OUT_OF_SUPPLY_ATTACK
 
 
-def defence_value(state: GameState, u: UnitState) -> float:
+def defence_value(state: GameState, u: UnitState, armour: float = 1.0) -> float:
     t = state.board.types[u.type]
-    v = points(state, u) * t.defence * u.quality * morale_factor(u.morale)
+    v = points(state, u, armour) * t.defence * u.quality * morale_factor(u.morale)
     if not u.supplied:
         v *= C.OUT_OF_SUPPLY_DEFENCE
     if u.entrenched:
@@ -94,11 +97,14 @@ def strengths(state: GameState, target: Hex, attackers: list[str], support: list
     doctrine = state.sides[side].doctrine
     atk = [state.units[a] for a in attackers]
     dfn = [state.units[d] for d in occ.units_at.get(target, ())]
-    a = sum(attack_value(state, u) for u in atk)
-    d = sum(defence_value(state, u) for u in dfn)
+    terrain = b.terrain[target]
+    a = sum(attack_value(state, u, terrain.armour) for u in atk)
+    d = sum(defence_value(state, u, terrain.armour) for u in dfn)
     factors: dict[str, float] = {}
     notes: list[str] = []
-    terrain = b.terrain[target]
+    if terrain.armour != 1.0 and any(u.tanks for u in atk + dfn):
+        factors["armour"] = terrain.armour
+        notes.append(f"{terrain.name}: tanks fight at x{terrain.armour:g}")
     if terrain.defence != 1.0:
         factors["terrain"] = terrain.defence
         notes.append(f"{terrain.name}: defence x{terrain.defence:g}")
@@ -219,7 +225,6 @@ def engagement(state: GameState, target: Hex, attackers: list[str], ratio: float
         defender_doctrine=state.sides[d_side].doctrine.defender_losses,
         attacker_quality=_mean_quality(attacking),
         defender_quality=_mean_quality(defenders),
-        prepared=dug_in or terrain.fortified,
     )
 
 
@@ -239,12 +244,16 @@ def roll_result(
     eff = ratio * C.DIE[die]
     outcome, steps = result_at(eff)
     fortress = b.terrain[target].fortified and steps > 0
-    if fortress:
+    stands = outcome == "retreat" and _stands_fast(state, target)
+    if fortress or stands:
         steps = 0
-    rates = fire_rates(engagement(state, target, attackers, eff), outcome)
+    # Defenders who will not give ground keep firing: the attacker pays as in a fight that holds.
+    fire_result = "held" if stands else outcome
+    rates = fire_rates(engagement(state, target, attackers, eff), fire_result)
     a_doc = state.sides[state.units[attackers[0]].side].doctrine
+    tank_country = b.terrain[target].armour
     a_loss = {
-        uid: _fire(state.units[uid], rates.attacker, a_doc.wounded_per_killed, attacking=True)
+        uid: _fire(state.units[uid], rates.attacker, a_doc.wounded_per_killed, tank_country)
         for uid in attackers
     }
     d_loss: dict[str, Losses] = {}
@@ -255,15 +264,17 @@ def roll_result(
     for uid in occupancy(state).units_at.get(target, ()):
         u = state.units[uid]
         path = retreat_path(state, u, steps, attacker_hexes, extra) if steps else None
-        d_loss[uid] = _defender_loss(state, u, target, rates.defender, (outcome, eff), path)
+        blocked = steps > 0 and path is None
+        d_loss[uid] = _defender_loss(state, u, target, rates.defender, (outcome, eff), blocked)
         if path is not None:
             retreats[uid] = path
             extra[path[-1]] = extra.get(path[-1], 0) + b.types[u.type].stack
-        elif steps:
+        elif steps or stands:
             overrun.append(uid)
-    losers = list(d_loss) if steps or fortress else (attackers if outcome == "repulsed" else [])
+    beaten = steps or fortress or stands
+    losers = list(d_loss) if beaten else (attackers if outcome == "repulsed" else [])
     losses = {**a_loss, **d_loss}
-    broken = tuple(x for x in losers if _breaks(state.units[x], losses[x]))
+    broken = tuple(x for x in losers if _breaks(state.units[x], losses[x], outcome))
     for uid in broken:
         retreats.pop(uid, None)
     if d_loss and all(d in broken for d in d_loss):
@@ -284,33 +295,46 @@ def roll_result(
     )
 
 
+def _stands_fast(state: GameState, target: Hex) -> bool:
+    """Whether the defenders of `target` refuse to give ground when driven back (their side's
+    doctrine); a rout breaks even them."""
+    units = occupancy(state).units_at.get(target, ())
+    return bool(units) and state.sides[state.units[units[0]].side].doctrine.stands_fast
+
+
 def _defender_loss(
     state: GameState,
     u: UnitState,
     target: Hex,
     rate: float,
     result: tuple[str, float],
-    path: list[Hex] | None,
+    blocked: bool,
 ) -> Losses:
     """A defender's losses: fire, then the stragglers of a retreat, the men overrun when it
     cannot fall back, or (in a fortress, which never falls back) the works lost one by one."""
     outcome, eff = result
     doctrine = state.sides[u.side].doctrine
-    loss = _fire(u, rate, doctrine.wounded_per_killed, attacking=False)
+    loss = _fire(u, rate, doctrine.wounded_per_killed, None)
     terrain = state.board.terrain[target]
     if terrain.fortified:
         share = C.DISPLACE_SHARE.get(outcome, 0.0) * terrain.protection
     else:
-        share = displacement_share(outcome, eff, blocked=path is None)
+        # driven back: stragglers; standing fast: the same share lost where it stands;
+        # unable to fall back (blocked): overrun, a larger share
+        share = displacement_share(outcome, eff, blocked)
     if share <= 0.0:
         return loss
     share *= doctrine.defender_losses * combat_days(state.turn_hours)
     return loss + _displaced(u, loss, share, doctrine.capture_share, doctrine.wounded_per_killed)
 
 
-def _fire(u: UnitState, rate: float, wounded_per_killed: float, attacking: bool) -> Losses:
-    tank_f = C.ATTACKER_TANK_FACTOR if attacking else C.DEFENDER_TANK_FACTOR
-    gun_f = C.ATTACKER_GUN_FACTOR if attacking else C.DEFENDER_GUN_FACTOR
+def _fire(u: UnitState, rate: float, wounded_per_killed: float, armour: float | None) -> Losses:
+    """Losses to fire at `rate`; `armour` is the tank country an attacker goes into (None for
+    a defender): attacking tanks are lost faster where the ground favours the anti-tank gun."""
+    if armour is None:
+        tank_f, gun_f = C.DEFENDER_TANK_FACTOR, C.DEFENDER_GUN_FACTOR
+    else:
+        tank_f, gun_f = C.ATTACKER_TANK_FACTOR / max(armour, 0.1), C.ATTACKER_GUN_FACTOR
     return fire_losses(u.men, u.tanks, u.guns, rate, wounded_per_killed, tank_f, gun_f)
 
 
@@ -328,13 +352,14 @@ def _displaced(
     )
 
 
-def _breaks(u: UnitState, loss: Losses) -> bool:
+def _breaks(u: UnitState, loss: Losses, outcome: str) -> bool:
     """A beaten unit breaks up when it has no men and no tanks left, or fewer men than
-    BREAK_SHARE of its strength on entering play."""
+    BREAK_SHARE of its strength on entering play; a routed one already below BREAK_SHARE_ROUT."""
     men, tanks = u.men - loss.men, u.tanks - loss.tanks
     if men <= 0 and tanks <= 0:
         return True
-    return u.men0 > 0 and men < C.BREAK_SHARE * u.men0
+    share = C.BREAK_SHARE_ROUT if outcome == "rout" else C.BREAK_SHARE
+    return u.men0 > 0 and men < share * u.men0
 
 
 @dataclass(frozen=True)
@@ -504,7 +529,7 @@ def _after_attack(tx: Transaction, attackers: list[str], support: list[str], rep
             u = tx.unit(uid)
         u.has_attacked = True
         u.entrenched = False
-        u.mp = 0.0 if doctrine.rigid_orders else round(u.mp * doctrine.initiative, 6)
+        u.mp = 0.0 if doctrine.rigid_orders else round(u.mp * doctrine.initiative, MP_DIGITS)
     for uid in support:
         u = tx.unit(uid)
         u.has_attacked = True
@@ -599,19 +624,36 @@ def attack(
         tx.take_hex(target, side)
 
 
+def bombard_share(state: GameState, uid: str, target: Hex, die: float) -> float:
+    """Share of the men in `target` a gun unit's fire kills or wounds: shells kill in proportion
+    to the shells fired and the men under them, not to the strength they hit. Cover (terrain
+    attrition, dug-in or fortified protection) and the defenders' doctrine cut it; capped at
+    BOMBARD_MAX of the men."""
+    b = state.board
+    defenders = [state.units[x] for x in occupancy(state).units_at.get(target, ())]
+    men = sum(u.men for u in defenders)
+    if men <= 0:
+        return 0.0
+    terrain = b.terrain[target]
+    cover = terrain.attrition * terrain.protection
+    if any(u.entrenched for u in defenders):
+        cover *= C.ENTRENCHED_PROTECTION
+    gun = state.units[uid]
+    doctrine = state.sides[b.other(gun.side)].doctrine
+    days = combat_days(state.turn_hours)
+    hit = fire_value(state, gun) * C.BOMBARD_MEN_PER_POINT_DAY * days * die * cover
+    return min(C.BOMBARD_MAX, hit * doctrine.defender_losses / men)
+
+
 def bombard(tx: Transaction, uid: str, target: Hex, rng: random.Random) -> None:
     """Artillery fire at range: losses to the defenders, no retreat, no losses to the guns."""
     s = tx.state
     b = s.board
     gun = s.units[uid]
     defenders = list(occupancy(s).units_at.get(target, ()))
-    terrain = b.terrain[target]
-    d = sum(defence_value(s, s.units[x]) for x in defenders) * terrain.defence
     d_side = b.other(gun.side)
     doctrine = s.sides[d_side].doctrine
-    die = C.DIE[rng.randrange(len(C.DIE))]
-    raw = C.BOMBARD_LOSS * fire_value(s, gun) / max(d, 0.01) * die
-    share = min(C.BOMBARD_MAX, raw * doctrine.defender_losses * terrain.protection)
+    share = bombard_share(s, uid, target, C.DIE[rng.randrange(len(C.DIE))])
     rep = Report()
     for x in defenders:
         u = s.units[x]

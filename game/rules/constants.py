@@ -61,11 +61,10 @@ ATTACKER_RATE_CAP = 0.134  # QJM ceilings of a day's losses to fire
 DEFENDER_RATE_CAP = 0.058
 COMBAT_HOURS_MAX = 24.0  # an attack is at most one day of fighting, however long the turn
 OPPOSITION_EXPONENT = 0.5  # a side's loss rate grows with (odds it faces) ** this
-OPPOSITION_MIN = 0.2  # ... and the factor stays within these
+OPPOSITION_MIN = 0.4  # ... and the factor stays within these (defenders always shoot back)
 OPPOSITION_MAX = 5.0
 EFFECTIVENESS_MIN = 0.67  # the enemy's quality over one's own, as a factor on one's loss rate
 EFFECTIVENESS_MAX = 1.5  # (the TNDM's factor for the opponent's combat effectiveness: up to 1.5)
-PREPARED_DEFENCE_ATTACKER = 1.3  # an attack on dug-in or fortified defenders costs more
 SIZE_REFERENCE_MEN = 10_000  # a force of this size loses the standard share
 SIZE_EXPONENT = 0.25  # smaller forces lose a larger share: (reference / men) ** exponent
 SIZE_FACTOR_MIN = 0.4
@@ -84,14 +83,18 @@ DEFENDER_GUN_FACTOR = 0.5
 # Displacement: share of a defender's men lost as stragglers when it is driven back in a day of
 # fighting, at the result's lowest odds; the share grows with the odds up to DISPLACE_ODDS_MAX
 # times, and with the days of fighting like the losses to fire.
-DISPLACE_SHARE = {"retreat": 0.03, "rout": 0.10}
+DISPLACE_SHARE = {"retreat": 0.01, "rout": 0.05}
 DISPLACE_ODDS_MAX = 3.0
 OVERRUN_FACTOR = 1.5  # a defender that cannot fall back loses this multiple instead
 ABANDON_TANK_FACTOR = 1.5  # tanks and guns abandoned, as a multiple of the men's share
 ABANDON_GUN_FACTOR = 2.0
 BREAK_SHARE = 0.1  # a unit beaten below this share of its men breaks up: the rest are lost
-BOMBARD_LOSS = 0.04  # share of men lost to bombardment at 1:1 fire odds (before the die)
-BOMBARD_MAX = 0.08  # ... never more than this, after the doctrine multiplier
+BREAK_SHARE_ROUT = 0.3  # ... a routed unit already below this share
+# Men hit by a day's fire of one point of guns (5 guns) on men in the open, before cover and the
+# die: about a hundred rounds a gun a day in a deliberate bombardment, one man hit for every thirty
+# to forty rounds.
+BOMBARD_MEN_PER_POINT_DAY = 15.0
+BOMBARD_MAX = 0.08  # never more than this share of the men under fire, after the doctrine
 BOMBARD_TANK_FACTOR = 0.3  # tanks and guns hit, as a multiple of the men's share
 BOMBARD_GUN_FACTOR = 0.5
 BOMBARD_MORALE = -0.02

@@ -67,7 +67,21 @@ def holds(s: GameState, t: Trigger) -> bool:
     if t.type == "zone_clear":
         hexes = b.zones.get(t.zone, frozenset())
         return not any(side == t.side and h in hexes for h, side in occupancy(s).side_at.items())
+    if t.type == "encircled":
+        return _encircled_share(s, t.side, t.zone) >= t.share
     return False
+
+
+def _encircled_share(s: GameState, side: str, zone: str) -> float:
+    """Share of a side's men (in `zone`, if named) in units cut off from every source."""
+    hexes = s.board.zones.get(zone) if zone else None
+    units = [
+        u
+        for u in s.units.values()
+        if u.side == side and u.active and (hexes is None or u.pos in hexes)
+    ]
+    men = sum(u.men for u in units)
+    return sum(u.men for u in units if u.encircled) / men if men else 0.0
 
 
 def check_events(tx: Transaction, rng: random.Random) -> None:

@@ -22,6 +22,7 @@ from game.rules.zoc import occupancy
 from game.scenario.models import MoveClass
 
 _EPS = 1e-9
+MP_DIGITS = 6  # movement points are kept to this many decimal places
 _INF = float("inf")
 
 
@@ -99,7 +100,10 @@ def _move_steps(state: GameState, unit: UnitState, start: int) -> Steps:
 def has_full_points(state: GameState, unit: UnitState) -> bool:
     """Whether the unit has not moved or fought and has all its points (it may then always
     move one hex, whatever the hex costs)."""
-    return not unit.moved and not unit.has_attacked and unit.mp >= max_mp(state, unit) - _EPS
+    # Points are stored rounded to MP_DIGITS places: compare at that precision, or a unit whose
+    # points round down could never make its one-hex move.
+    full = round(max_mp(state, unit), MP_DIGITS)
+    return not unit.moved and not unit.has_attacked and round(unit.mp, MP_DIGITS) >= full
 
 
 def step_costs(state: GameState, unit: UnitState) -> Callable[[Hex], dict[Hex, float]]:

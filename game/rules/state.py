@@ -378,12 +378,13 @@ class Transaction:
             self._control = True
         self.state.control[h] = side
 
-    def take_hex(self, h: Hex, side: str) -> None:
-        """A side's unit enters hex h: the side controls it and takes the place there."""
+    def take_hex(self, h: Hex, side: str, place_too: bool = True) -> None:
+        """A side's unit enters hex h: the side controls it and, if the unit stops there
+        (`place_too`), takes the place there; passing through a place does not take it."""
         self.set_control(h, side)
         b = self.state.board
         place = b.place_at.get(h)
-        if place is not None and self.state.place_owner.get(place.id) != side:
+        if place_too and place is not None and self.state.place_owner.get(place.id) != side:
             self.state.place_owner[place.id] = side
             self.state.captures.append((place.id, side))
             self.emit(

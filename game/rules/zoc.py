@@ -73,6 +73,9 @@ def occupancy(state: GameState) -> Occupancy:
             z = zoc[u.side]
             z.add(i)
             z.update(nbr[i])
+    for side, stop in b.zoc_stop_i.items():
+        if stop:  # a zone closed to the side stops its zone of control at the edge
+            zoc[side] -= stop
     occ = Occupancy(
         b,
         {h: tuple(v) for h, v in units_at.items()},

@@ -8,22 +8,20 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from game.scenario.errors import Problem
 from game.scenario.geometry import Coord, build_grid, resolve, turn_starts, zone_hexes
+from game.scenario.locator import Locator
 from game.scenario.models import Doctrine, HexOrPlace, Scenario, Trigger
 from game.scenario.positions import Path
 from game.scenario.suggest import did_you_mean
 
-if TYPE_CHECKING:
-    from game.scenario.loader import Locator
-
 
 class _Checker:
-    def __init__(self, s: Scenario, loc: Locator) -> None:
+    def __init__(self, s: Scenario, loc: Locator, ignored: frozenset[str]) -> None:
         self.s = s
         self.loc = loc
+        self.ignored = ignored
         self.out: list[Problem] = []
         self.grid = build_grid(s)
         self.sides = [side.id for side in s.sides]
@@ -48,6 +46,8 @@ class _Checker:
         known = list(known)
         if value in known:
             return True
+        if value in self.ignored:
+            return False  # defined, but left out for a problem already reported
         self.error(path, f"unknown {what} '{value}'", did_you_mean(value, known))
         return False
 
@@ -71,7 +71,8 @@ class _Checker:
         if isinstance(ref, str):
             if not self.ref(path, ref, self.places, "place"):
                 return None
-            return self.places[ref]
+            at = self.places[ref]
+            return at if self.grid.on_map(at) else None  # the place's own error says where
         if not self.grid.on_map(ref):
             self.error(
                 path,
@@ -82,7 +83,7 @@ class _Checker:
         return ref
 
     def group_ref(self, path: Path, side: str, group: str) -> None:
-        if group and group not in self.groups.get(side, set()):
+        if group and group not in self.groups.get(side, set()) and group not in self.ignored:
             self.error(
                 path,
                 f"side '{side}' has no units in group '{group}'",
@@ -131,19 +132,32 @@ class _Checker:
             for k, p in enumerate(route.path):
                 self.hex_ref(("map", "routes", n, "path", k), p)
         for n, zone in enumerate(self.s.zones):
-            if not ragged and (
-                len(zone.rows) != len(m.rows)
-                or any(len(a) != len(b) for a, b in zip(zone.rows, m.rows, strict=False))
-            ):
-                self.error(
-                    ("zones", n, "rows"),
-                    f"zone '{zone.id}' rows do not match the map's shape "
-                    f"({len(m.rows)} rows of {width})",
-                    "copy the map rows and mark the zone's hexes with '#'",
-                )
+            if not ragged:
+                self.check_zone_shape(n)
             for k, side in enumerate(zone.restricted_for):
                 self.ref(("zones", n, "restricted_for", k), side, self.sides, "side")
         self.duplicates([z.id for z in self.s.zones], ("zones",), "zone")
+
+    def check_zone_shape(self, n: int) -> None:
+        """A zone's rows must copy the map's shape; name the first row that does not."""
+        zone, rows = self.s.zones[n], self.s.map.rows
+        hint = "copy the map rows and mark the zone's hexes with '#'"
+        if len(zone.rows) != len(rows):
+            self.error(
+                ("zones", n, "rows"),
+                f"zone '{zone.id}' has {len(zone.rows)} rows; the map has {len(rows)}",
+                hint,
+            )
+            return
+        for r, (mine, theirs) in enumerate(zip(zone.rows, rows, strict=True)):
+            if len(mine) != len(theirs):
+                self.error(
+                    ("zones", n, "rows", r),
+                    f"zone '{zone.id}' row {r} has {len(mine)} characters; the map's row {r} "
+                    f"has {len(theirs)}",
+                    hint,
+                )
+                return
 
     def check_places(self) -> None:
         self.duplicates([p.id for p in self.s.places], ("places",), "place")
@@ -258,6 +272,10 @@ class _Checker:
         elif t.type == "zone_clear":
             self.ref((*tp, "zone"), t.zone, self.zones, "zone")
             self.ref((*tp, "side"), t.side, self.sides, "side")
+        elif t.type == "encircled":
+            self.ref((*tp, "side"), t.side, self.sides, "side")
+            if t.zone:
+                self.ref((*tp, "zone"), t.zone, self.zones, "zone")
         elif t.type == "date" and not s.calendar.start <= t.date <= s.calendar.end:
             self.warn((*tp, "date"), f"event '{event_id}' is dated outside the calendar")
 
@@ -318,8 +336,17 @@ class _Checker:
             path: Path = ("ai", n)
             if self.ref((*path, "side"), plan.side, self.sides, "side"):
                 self.group_ref((*path, "group"), plan.side, plan.group)
+            barred = [(z, zone_hexes(z)) for z in self.s.zones if plan.side in z.restricted_for]
             for k, obj in enumerate(plan.objectives):
-                self.hex_ref((*path, "objectives", k), obj)
+                at = self.hex_ref((*path, "objectives", k), obj)
+                zone = next((z for z, hexes in barred if at in hexes), None)
+                if zone is not None and at is not None:
+                    self.warn(
+                        (*path, "objectives", k),
+                        f"objective [{at[0]}, {at[1]}] lies in zone '{zone.id}', which side "
+                        f"'{plan.side}' may not enter",
+                        "the AI can never reach it: choose a hex outside the zone",
+                    )
             if plan.start and plan.end and plan.end < plan.start:
                 self.error((*path, "end"), "the plan ends before it starts")
 
@@ -335,6 +362,10 @@ class _Checker:
         return self.out
 
 
-def cross_check(s: Scenario, loc: Locator) -> list[Problem]:
-    """Every cross-reference problem in the scenario, errors and warnings."""
-    return _Checker(s, loc).run()
+def cross_check(s: Scenario, loc: Locator, ignored: frozenset[str] = frozenset()) -> list[Problem]:
+    """Every cross-reference problem in the scenario, errors and warnings.
+
+    `ignored` names ids of parts left out because the models rejected them: references to
+    those are not reported again.
+    """
+    return _Checker(s, loc, ignored).run()

@@ -7,84 +7,26 @@ back to whichever file a value came from.
 
 from __future__ import annotations
 
+import dataclasses
 import os
-import types
-import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Any
 
 import tomli
 from pydantic import BaseModel, ValidationError
 
+from game.scenario.crossref import cross_check
 from game.scenario.errors import Problem, ScenarioError
-from game.scenario.models import Ruleset, Scenario
-from game.scenario.positions import Path, Pos, PositionIndex, index_positions
+from game.scenario.library import RULESET_PREFIX, ruleset_names, ruleset_path
+from game.scenario.locator import Locator, SourceFile, dotted
+from game.scenario.modelpaths import data_path, field_description, independent_errors, model_at
+from game.scenario.models import FORMAT_VERSION, Ruleset, Scenario
+from game.scenario.partial import repair
+from game.scenario.positions import Path, Pos, index_positions
 from game.scenario.suggest import did_you_mean
 
 MAX_INCLUDE_DEPTH = 8
-
-
-@dataclass
-class SourceFile:
-    path: FsPath
-    display: str
-    text: str
-    data: dict[str, Any]
-    positions: PositionIndex
-
-
-@dataclass
-class Locator:
-    """Maps a path in the merged data to the file, line and column it came from."""
-
-    files: list[SourceFile]
-    origins: dict[Path, tuple[int, Path]] = field(default_factory=dict)
-
-    def locate(self, path: Path, want_key: bool = False) -> tuple[str, Pos]:
-        fid, local = 0, path
-        for n in range(len(path), -1, -1):
-            hit = self.origins.get(path[:n])
-            if hit is not None:
-                fid, local = hit[0], hit[1] + path[n:]
-                break
-        src = self.files[fid]
-        pos = src.positions.key(local) if want_key else src.positions.value(local)
-        if pos is None:
-            near = src.positions.nearest(local)
-            pos = near[1] if near else Pos(1, 1)
-        return src.display, pos
-
-    def problem(
-        self,
-        path: Path,
-        message: str,
-        hint: str = "",
-        severity: str = "error",
-        want_key: bool = False,
-        col_offset: int = 0,
-    ) -> Problem:
-        file, pos = self.locate(path, want_key)
-        return Problem(
-            file=file,
-            line=pos.line,
-            col=pos.col + col_offset,
-            message=message,
-            path=dotted(path),
-            hint=hint,
-            severity="warning" if severity == "warning" else "error",
-        )
-
-
-def dotted(path: Path) -> str:
-    """('units', 3, 'men') -> 'units[3].men'."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + part
-    return out
 
 
 def _display(path: FsPath) -> str:
@@ -130,63 +72,106 @@ def _syntax_hint(text: str, line: int) -> str:
     return "see https://toml.io for the syntax of keys, strings, arrays and dates"
 
 
-def _load_files(path: FsPath) -> tuple[list[SourceFile], list[Problem]]:
-    """The file and everything it includes, depth first; the main file comes first."""
+def _load_files(path: FsPath) -> tuple[list[SourceFile], list[Problem], list[int]]:
+    """The file and everything it includes: files in reading order (the main file first),
+    problems, and the order to merge them in (lowest precedence first: a file's includes in
+    their order, then the file itself). A file included along two paths is read once."""
     files: list[SourceFile] = []
     problems: list[Problem] = []
-    seen: set[FsPath] = set()
+    merge_order: list[int] = []
+    done: set[FsPath] = set()
+    chain: list[tuple[FsPath, str]] = []
 
-    def visit(p: FsPath, depth: int) -> None:
-        real = p.resolve()
-        seen.add(real)
+    def visit(p: FsPath) -> None:
         src = _read(p, _display(p))
+        fid = len(files)
         files.append(src)
+        chain.append((p.resolve(), src.display))
         includes = src.data.get("include", [])
-        if not isinstance(includes, list):
-            return  # the model pass reports the wrong type
-        for n, inc in enumerate(includes):
-            if not isinstance(inc, str):
-                continue
-            target = p.parent / inc
-            pos = src.positions.value(("include", n)) or Pos(1, 1)
-            where = Problem(src.display, pos.line, pos.col, "", path=f"include[{n}]")
-            if not target.is_file():
-                folder = target.parent
-                near = [q.name for q in folder.glob("*.toml")] if folder.is_dir() else []
-                problems.append(
-                    _with(
-                        where,
-                        f"included file '{inc}' not found (looked for {_display(target)})",
-                        did_you_mean(target.name, near)
-                        or "paths are relative to the file that includes them",
-                    )
-                )
-            elif target.resolve() in seen:
-                problems.append(_with(where, f"'{inc}' is included twice or includes itself", ""))
-            elif depth >= MAX_INCLUDE_DEPTH:
-                problems.append(_with(where, "includes are nested too deeply", ""))
-            else:
-                try:
-                    visit(target, depth + 1)
-                except ScenarioError as exc:
-                    problems.extend(exc.problems)
+        for n, inc in enumerate(includes if isinstance(includes, list) else []):
+            if isinstance(inc, str):
+                pos = src.positions.value(("include", n)) or Pos(1, 1)
+                where = Problem(src.display, pos.line, pos.col, "", path=f"include[{n}]")
+                follow(p, inc, where)
+        chain.pop()
+        done.add(p.resolve())
+        merge_order.append(fid)
 
-    visit(path, 0)
-    return files, problems
+    def follow(base: FsPath, inc: str, where: Problem) -> None:
+        target, missing, hint = _include_target(base, inc)
+        if target is None:
+            problems.append(_with(where, missing, hint))
+        elif target.resolve() in done:
+            return  # already merged once (two files include the same ruleset)
+        elif any(real == target.resolve() for real, _ in chain):
+            start = next(n for n, (real, _) in enumerate(chain) if real == target.resolve())
+            home = chain[0][0].parent
+            names = [os.path.relpath(real, home) for real, _ in (*chain[start:], chain[start])]
+            problems.append(
+                _with(where, "include cycle: " + " -> ".join(names), "remove one of these includes")
+            )
+        elif len(chain) > MAX_INCLUDE_DEPTH:
+            problems.append(_with(where, "includes are nested too deeply", ""))
+        else:
+            try:
+                visit(target)
+            except ScenarioError as exc:
+                problems.extend(exc.problems)
+
+    visit(path)
+    return files, problems, merge_order
+
+
+def _include_target(base: FsPath, inc: str) -> tuple[FsPath | None, str, str]:
+    """The file an include names, or None with the message and hint saying what was missing."""
+    if inc.startswith(RULESET_PREFIX):
+        name = inc[len(RULESET_PREFIX) :]
+        found = ruleset_path(name)
+        hint = did_you_mean(name, ruleset_names()) or "no shipped ruleset has that name"
+        return found, f"no ruleset named '{name}'", hint
+    target = base.parent / inc
+    if target.is_file():
+        return target, "", ""
+    folder = target.parent
+    near = [q.name for q in folder.glob("*.toml")] if folder.is_dir() else []
+    return (
+        None,
+        f"included file '{inc}' not found (looked for {_display(target)})",
+        did_you_mean(target.name, near)
+        or "paths are relative to the file that includes them; ruleset:NAME names a shipped one",
+    )
+
+
+def _newer_format(src: SourceFile) -> Problem | None:
+    """A clear error for a file written for a later version of the format, else None."""
+    version = src.data.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version <= FORMAT_VERSION:
+        return None
+    pos = src.positions.value(("format_version",)) or Pos(1, 1)
+    return Problem(
+        src.display,
+        pos.line,
+        pos.col,
+        f"this file is written in scenario format version {version}; this version of Two Augusts "
+        f"reads format version {FORMAT_VERSION}",
+        path="format_version",
+        hint="update Two Augusts (pip install --upgrade two-augusts), or ask the author for a "
+        f"file in format version {FORMAT_VERSION}",
+    )
 
 
 def _with(p: Problem, message: str, hint: str) -> Problem:
     return Problem(p.file, p.line, p.col, message, p.path, hint, p.severity)
 
 
-def _merge(files: list[SourceFile], locator: Locator) -> dict[str, Any]:
+def _merge(files: list[SourceFile], order: list[int], locator: Locator) -> dict[str, Any]:
     """Included files underneath, the including file on top; arrays of tables are joined."""
     layers: list[tuple[int, Any, Path]] = []
-    for fid in range(len(files) - 1, -1, -1):  # lowest precedence first
+    for fid in order:  # lowest precedence first
         data = dict(files[fid].data)
         if fid != 0:
-            data.pop("include", None)
-            data.pop("ruleset", None)
+            for own in ("include", "ruleset", "format_version"):
+                data.pop(own, None)
         layers.append((fid, data, ()))
     merged: dict[str, Any] = _merge_values(layers, (), locator)
     return merged
@@ -222,85 +207,6 @@ def _merge_values(items: list[tuple[int, Any, Path]], path: Path, loc: Locator) 
 # --- pass 2: the models -------------------------------------------------------------------------
 
 
-def _data_path(data: Any, loc: tuple[int | str, ...]) -> Path:
-    """Pydantic's loc minus union tags and type names: the path that exists in the data."""
-    out: list[str | int] = []
-    node = data
-    for part in loc:
-        if isinstance(node, dict) and part in node:
-            out.append(part)
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            out.append(part)
-            node = node[part]
-        elif isinstance(node, dict) and isinstance(part, str) and part not in node:
-            # A missing key, or a union/function tag: keep a real-looking key name only once.
-            if part.isidentifier() and not any(c in part for c in "[]-"):
-                out.append(part)
-                node = None
-    return tuple(out)
-
-
-def _model_at(path: Path, data: Any, root: type[BaseModel]) -> type[BaseModel] | None:
-    """The model class that validates the table at `path` (for suggesting key names)."""
-    ann: Any = root
-    node = data
-    for part in path:
-        ann = _unwrap(ann, node)
-        if isinstance(ann, type) and issubclass(ann, BaseModel) and isinstance(part, str):
-            info = ann.model_fields.get(part)
-            if info is None:
-                return None
-            ann = info.annotation
-        else:
-            origin = typing.get_origin(ann)
-            args = typing.get_args(ann)
-            if origin is tuple and args:
-                ann = args[0]
-            elif origin is dict and len(args) == 2:
-                ann = args[1]
-            else:
-                return None
-        if isinstance(node, dict):
-            node = node.get(part)
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
-        else:
-            node = None
-    ann = _unwrap(ann, node)
-    return ann if isinstance(ann, type) and issubclass(ann, BaseModel) else None
-
-
-def _unwrap(ann: Any, node: Any) -> Any:
-    """Strip Annotated/Optional; pick the union member whose `type` tag matches the data."""
-    while True:
-        origin = typing.get_origin(ann)
-        if origin is typing.Annotated:
-            ann = typing.get_args(ann)[0]
-        elif origin in (typing.Union, types.UnionType):
-            members = [a for a in typing.get_args(ann) if a is not type(None)]
-            tag = node.get("type") if isinstance(node, dict) else None
-            chosen = members[0]
-            for m in members:
-                if isinstance(m, type) and issubclass(m, BaseModel):
-                    lit = m.model_fields.get("type")
-                    if lit is not None and tag in typing.get_args(lit.annotation):
-                        chosen = m
-            ann = chosen
-        else:
-            return ann
-
-
-def _field_description(path: Path, data: Any, root: type[BaseModel]) -> str:
-    if not path or not isinstance(path[-1], str):
-        return ""
-    model = _model_at(path[:-1], data, root)
-    if model is None:
-        return ""
-    info = model.model_fields.get(path[-1])
-    return info.description or "" if info else ""
-
-
 _TYPE_WORDS = {
     "int": "a whole number",
     "float": "a number",
@@ -331,15 +237,15 @@ def _model_problems(
 ) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[tuple[Path, str]] = set()
-    for err in exc.errors():
+    for err in independent_errors(exc.errors()):
         etype = err["type"]
-        path = _data_path(data, tuple(err["loc"]))
+        path = data_path(data, tuple(err["loc"]))
         ctx = err.get("ctx") or {}
         given = err.get("input")
         key = path[-1] if path else ""
         if etype == "missing":
             parent = path[:-1]
-            desc = _field_description(path, data, root)
+            desc = field_description(path, data, root)
             where = dotted(parent) or "the top level"
             problem = loc.problem(
                 parent,
@@ -349,11 +255,8 @@ def _model_problems(
             )
             problem = Problem(**{**problem.__dict__, "path": dotted(path)})
         elif etype == "extra_forbidden":
-            model = _model_at(path[:-1], data, root)
-            names = list(model.model_fields) if model else []
-            problem = loc.problem(
-                path, f"unknown key '{key}'", did_you_mean(str(key), names), want_key=True
-            )
+            hint = _unknown_key_hint(path, data, root)
+            problem = loc.problem(path, f"unknown key '{key}'", hint, want_key=True)
         elif etype in ("union_tag_invalid", "union_tag_not_found"):
             tags = str(ctx.get("expected_tags", ""))
             if etype == "union_tag_not_found":
@@ -380,18 +283,33 @@ def _model_problems(
                 msg = msg[len("Value error, ") :]
             if not isinstance(given, (dict, list)) or etype.endswith("_type"):
                 msg = f"{msg} (got {_describe(given)})"
-            problem = loc.problem(path, _lower_first(msg), _type_hint(etype, given))
+            hint = _type_hint(etype, given, str(ctx.get("pattern", "")))
+            problem = loc.problem(path, _lower_first(msg), hint)
         if (path, problem.message) not in seen:
             seen.add((path, problem.message))
             problems.append(problem)
     return problems
 
 
+def _unknown_key_hint(path: Path, data: Any, root: type[BaseModel]) -> str:
+    """The likely key meant, or where a top-of-file key written under a table belongs."""
+    if not path:
+        return ""
+    key = str(path[-1])
+    if key in ("include", "format_version") and len(path) > 1:
+        return (
+            f"{key} belongs at the top of the file, before the first table header; "
+            f"below [{dotted(path[:-1])}] it is read as part of that table"
+        )
+    model = model_at(path[:-1], data, root)
+    return did_you_mean(key, list(model.model_fields) if model else [])
+
+
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _type_hint(etype: str, given: Any) -> str:
+def _type_hint(etype: str, given: Any, pattern: str = "") -> str:
     if etype == "datetime_type" and isinstance(given, str):
         return "write dates without quotes, e.g. start = 1939-07-02T06:00:00"
     if etype in ("int_type", "int_from_float") and isinstance(given, float):
@@ -402,8 +320,10 @@ def _type_hint(etype: str, given: Any) -> str:
         return "put the text in double quotes"
     if etype == "bool_type":
         return "write true or false, without quotes"
+    if etype == "string_pattern_mismatch" and pattern.startswith("^#"):
+        return "write a colour as #rrggbb, e.g. #c03028"
     if etype == "string_pattern_mismatch":
-        return "ids use lower-case letters, digits, '_' and '-'; colours are #rrggbb"
+        return "ids use lower-case letters, digits, '_' and '-'"
     for word, meaning in _TYPE_WORDS.items():
         if etype.startswith(word):
             return f"expected {meaning}"
@@ -429,9 +349,12 @@ def _read_all(path: str | FsPath) -> tuple[dict[str, Any], Locator]:
         raise ScenarioError(
             [Problem(str(path), 1, 1, "no such file", hint="check the path and the file name")]
         )
-    files, problems = _load_files(fs_path)
+    files, problems, order = _load_files(fs_path)
+    newer = [p for f in files if (p := _newer_format(f)) is not None]
+    if newer:
+        raise ScenarioError(newer)  # the rest would be noise from a format this game cannot read
     locator = Locator(files)
-    data = _merge(files, locator)
+    data = _merge(files, order, locator)
     if problems:
         raise ScenarioError(problems)
     return data, locator
@@ -450,10 +373,32 @@ def is_ruleset(data: dict[str, Any]) -> bool:
     return "ruleset" in data and "meta" not in data
 
 
+def _all_problems(exc: ValidationError, data: dict[str, Any], locator: Locator) -> list[Problem]:
+    """The model errors, and the cross-check problems of the parts that did validate."""
+    problems = _model_problems(exc, data, locator, Scenario)
+    repaired = repair(data, exc, Scenario)
+    if repaired is not None and isinstance(repaired.model, Scenario):
+        remapped = dataclasses.replace(locator, remap=repaired.original_path)
+        problems += cross_check(repaired.model, remapped, repaired.ignored)
+    return sorted(problems, key=locator.file_order)
+
+
+def _included_ruleset_problems(locator: Locator) -> list[Problem]:
+    """The [ruleset] table of each included file: the merge leaves it out, so check it here."""
+    problems: list[Problem] = []
+    for src in locator.files[1:]:
+        if "ruleset" not in src.data:
+            continue
+        own = {"ruleset": src.data["ruleset"]}
+        try:
+            Ruleset.model_validate(_tuples(own))
+        except ValidationError as exc:
+            problems += _model_problems(exc, own, Locator([src]), Ruleset)
+    return problems
+
+
 def load(path: str | FsPath) -> Loaded:
     """Read, validate and cross-check a scenario; raise ScenarioError with every problem."""
-    from game.scenario.crossref import cross_check
-
     data, locator = _read_all(path)
     if is_ruleset(data):
         raise ScenarioError(
@@ -466,11 +411,13 @@ def load(path: str | FsPath) -> Loaded:
                 )
             ]
         )
+    included = _included_ruleset_problems(locator)
     try:
         scenario = Scenario.model_validate(_tuples(data))
     except ValidationError as exc:
-        raise ScenarioError(_model_problems(exc, data, locator, Scenario)) from None
-    problems = cross_check(scenario, locator)
+        problems = _all_problems(exc, data, locator) + included
+        raise ScenarioError(sorted(problems, key=locator.file_order)) from None
+    problems = sorted(cross_check(scenario, locator) + included, key=locator.file_order)
     if any(p.severity == "error" for p in problems):
         raise ScenarioError(problems)
     return Loaded(scenario, tuple(problems), locator, tuple(f.path for f in locator.files))
@@ -497,7 +444,7 @@ def scenario_hash(path: str | FsPath) -> str:
     """Content hash of a scenario and its includes: saves use it to notice a changed file."""
     import hashlib
 
-    files, _ = _load_files(FsPath(path))
+    files, _, _ = _load_files(FsPath(path))
     h = hashlib.sha256()
     for f in files:
         h.update(f.text.encode("utf-8"))

@@ -147,6 +147,13 @@ class Terrain(Model):
         le=2,
         description="Multiplies both sides' casualty rates in fights here (rough ground < 1).",
     )
+    armour: float = Field(
+        default=1.0,
+        gt=0,
+        le=1,
+        description="Share of tanks' fighting power in fights here (dunes, forest, towns < 1); "
+        "attacking tanks are also lost faster here.",
+    )
     fortified: bool = Field(
         default=False,
         description=(
@@ -299,6 +306,12 @@ class Doctrine(Model):
             "(the Japanese army of 1939 almost never surrendered: near 0)."
         ),
     )
+    stands_fast: bool = Field(
+        default=False,
+        description="Units driven back do not fall back: they fight where they stand and are "
+        "overrun; only a rout moves them (the Japanese army of 1939, whose code forbade "
+        "retreat).",
+    )
     wounded_per_killed: float = Field(
         default=2.5,
         ge=0,
@@ -409,6 +422,16 @@ class PlaceHeldTrigger(Model):
     by: str = Field(description="Side id that holds it.")
 
 
+class EncircledTrigger(Model):
+    type: Literal["encircled"] = Field(
+        description="Fires when a share of a side's men (in a zone, if given) are encircled: "
+        "cut off from every supply source, however far."
+    )
+    side: str = Field(description="Side id of the encircled troops.")
+    zone: str = Field(default="", description="Only men standing in this zone count.")
+    share: Fraction = Field(default=0.5, description="Share of those men that must be encircled.")
+
+
 class UnitDestroyedTrigger(Model):
     type: Literal["unit_destroyed"] = Field(
         description="Fires when the unit is destroyed or surrenders."
@@ -441,6 +464,7 @@ Trigger = Annotated[
     | TurnTrigger
     | PlaceCapturedTrigger
     | PlaceHeldTrigger
+    | EncircledTrigger
     | UnitDestroyedTrigger
     | StrengthBelowTrigger
     | EventFiredTrigger
@@ -605,7 +629,9 @@ class Scenario(Model):
     format_version: Literal[1] = Field(description="Version of this format; must be 1.")
     include: tuple[str, ...] = Field(
         default=(),
-        description="Ruleset files merged in first, paths relative to the including file.",
+        description="Ruleset files merged in first: a path relative to the including file, or "
+        "ruleset:NAME for a ruleset that ships with the game. Later includes override earlier "
+        "ones; the including file overrides them all.",
     )
     meta: Meta = Field(description="Title, author, briefings.")
     calendar: Calendar = Field(description="Turns and dates.")
@@ -637,6 +663,11 @@ class Ruleset(Model):
     """A file of shared definitions that scenarios include (terrain, unit types)."""
 
     ruleset: RulesetInfo = Field(description="Marks the file as a ruleset and names it.")
-    include: tuple[str, ...] = Field(default=(), description="Further ruleset files.")
+    format_version: Literal[1] = Field(
+        default=1, description="Version of the format the ruleset is written in."
+    )
+    include: tuple[str, ...] = Field(
+        default=(), description="Further ruleset files (a relative path, or ruleset:NAME)."
+    )
     terrain: dict[str, Terrain] = Field(default_factory=dict, description="Terrain types.")
     unit_types: dict[str, UnitType] = Field(default_factory=dict, description="Unit types.")

@@ -6,7 +6,6 @@ committed files are out of date, so the docs can never drift from what the valid
 
 from __future__ import annotations
 
-import json
 import types
 import typing
 from pathlib import Path
@@ -17,6 +16,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
 from game.scenario.models import Ruleset, Scenario
+from game.scenario.schema import schema_text
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 DOC = ROOT / "docs" / "scenario-format.md"
@@ -111,10 +111,7 @@ def markdown() -> str:
 
 
 def schema() -> str:
-    data = Scenario.model_json_schema(mode="validation")
-    data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    data["title"] = "Two Augusts scenario, format v1"
-    return json.dumps(data, indent=2, sort_keys=True) + "\n"
+    return schema_text()
 
 
 def main() -> None:

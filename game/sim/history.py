@@ -24,6 +24,8 @@ TARGET_SHARE = 0.7  # a target holds when at least this share of runs reproduce 
 JULY_CROSSING_CHECK = "1939-07-06T06:00"  # 72 hours after the Kobayashi group crossed
 JULY_CROSSING_END = "1939-07-05T18:00"
 JULY_THROWN_BACK = 0.25  # at most this share of the men who crossed still on the west bank
+KRIVOSHEEV_1939_SOVIET = 25_655  # dead and missing 9,703, wounded and sick 15,952
+JAPANESE_1939 = (17_405, 20_000)  # Japanese army figure to Coox's estimate
 KRIVOSHEEV_1945_SOVIET = 36_456  # killed and missing 12,031, wounded and sick 24,425
 JAPANESE_1945_KILLED = (21_000, 84_000)  # Japanese figure to Soviet claim
 
@@ -108,6 +110,22 @@ TARGETS_1939 = (
         "Soviet / Japanese men lost",
         lambda g: round(_men(g, "soviet") / max(1, _men(g, "japanese")), 2),
         lambda g: _men(g, "soviet") > _men(g, "japanese"),
+    ),
+    Target(
+        "khalkhin_gol_1939",
+        "Soviet losses near the record",
+        "25,655 men: 9,703 dead and missing, 15,952 wounded and sick (Krivosheev)",
+        "men",
+        lambda g: _men(g, "soviet"),
+        lambda g: 0.6 * KRIVOSHEEV_1939_SOVIET <= _men(g, "soviet") <= 1.4 * KRIVOSHEEV_1939_SOVIET,
+    ),
+    Target(
+        "khalkhin_gol_1939",
+        "Japanese losses near the record",
+        "17,405 (8,440 dead, 8,766 wounded; Japanese figures) to about 20,000 (Coox)",
+        "men",
+        lambda g: _men(g, "japanese"),
+        lambda g: 0.6 * JAPANESE_1939[0] <= _men(g, "japanese") <= 1.4 * JAPANESE_1939[1],
     ),
     Target(
         "khalkhin_gol_1939",

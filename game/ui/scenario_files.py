@@ -6,16 +6,18 @@ import sys
 from pathlib import Path
 
 from game.scenario import ScenarioError, load_scenario
+from game.scenario.library import shipped_scenarios
 from game.scenario.models import Scenario
 
-REPOSITORY = Path(__file__).resolve().parent.parent.parent
-DEFAULT_SCENARIO = REPOSITORY / "scenarios" / "khalkhin_gol_1939.toml"
-FALLBACK_SCENARIO = REPOSITORY / "scenarios" / "examples" / "river_crossing.toml"
+DEFAULT_SCENARIO = "khalkhin_gol_1939"
+FALLBACK_SCENARIO = "examples/river_crossing.toml"
 
 
 def default_scenario() -> Path:
-    """The scenario `play` starts with no file named: 1939, or the example if it is missing."""
-    return DEFAULT_SCENARIO if DEFAULT_SCENARIO.is_file() else FALLBACK_SCENARIO
+    """The shipped scenario `play` starts without arguments (packaged or in the checkout): 1939,
+    or the example if it is missing."""
+    default = shipped_scenarios() / f"{DEFAULT_SCENARIO}.toml"
+    return default if default.is_file() else shipped_scenarios() / FALLBACK_SCENARIO
 
 
 def load_or_report(path: str | Path) -> Scenario | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from game.ai.plans import task_for, tasks
+from game.ai.plans import ATTACKING, task_for, tasks
 from game.hexes import Hex
 from game.rules import new_game
 from tests.ai.helpers import KG_1939, example, play_checked, scenario
@@ -58,10 +58,23 @@ def test_phases_of_the_1939_plans() -> None:
     aug = dt.datetime(1939, 8, 20, 6)
     st.turn = next(i for i, d in enumerate(st.board.turns, 1) if d >= aug)
     ts = tasks(st, "soviet")
-    assert ts["Southern"].posture == "attack"
+    assert ts["Southern"].posture in ATTACKING
     assert ts["Reserve"].posture == "reserve"
     # The group plan (Kobayashi has none in August) falls back to the side-wide defence.
     assert task_for(st, "japanese", "Kobayashi").posture == "defend"
+
+
+def test_a_later_phase_beats_a_plan_without_a_start_before_1970_too() -> None:
+    """Dates before 1970 have negative timestamps; a plan that started in 1939 still ranks
+    above one with no start."""
+    s = scenario(KG_1939)
+    st = new_game(s, 1)
+    aug = dt.datetime(1939, 8, 20, 6)
+    st.turn = next(i for i, d in enumerate(st.board.turns, 1) if d >= aug)
+    phased = next(p for p in s.ai if p.group == "Southern" and p.start == aug)
+    timeless = phased.model_copy(update={"start": None, "end": None, "posture": "hold"})
+    st.scenario = s.model_copy(update={"ai": (timeless, *s.ai)})
+    assert task_for(st, "soviet", "Southern").posture == phased.posture
 
 
 def test_a_scenario_without_plans_still_gets_an_opponent() -> None:

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from game.rules import IllegalCommand, MoveCommand, apply, max_mp, path, reachable, validate
+from game.rules import (
+    EndTurnCommand,
+    IllegalCommand,
+    MoveCommand,
+    apply,
+    max_mp,
+    path,
+    reachable,
+    validate,
+)
 from tests.rules.conftest import MARSH_BELT, MARSH_ROAD, OPEN, unit
 
 
@@ -90,6 +99,20 @@ def test_a_unit_with_all_its_points_may_always_move_one_hex(start):
     g2, _ = apply(g, MoveCommand(unit="i", to=(2, 3)))
     assert g2.units["i"].mp == 0.0
     assert reachable(g2, "i") == {}
+
+
+def test_the_one_hex_move_survives_the_rounding_of_a_new_turns_points(start):
+    """30 km/day over 21 km hexes: 1.4285714... points, stored rounded down at a new turn; the
+    unit still has all its points and may enter hills costing 2."""
+    rows = [".........", ".........", ".........", "..^......", ".........", "........."]
+    g = start(
+        rows, [unit("i", "red", "inf", (1, 3)), unit("b", "blue", "inf", (8, 0))], hex_km=21.0
+    )
+    for _ in range(2):
+        g, _events = apply(g, EndTurnCommand())
+    assert g.side == "red" and g.units["i"].mp < 30 / 21
+    assert (2, 3) in reachable(g, "i")
+    assert validate(g, MoveCommand(unit="i", to=(2, 3))) == []
 
 
 def test_entering_an_enemy_zone_of_control_stops_the_move(start):
@@ -204,12 +227,21 @@ def test_a_move_spends_points_takes_hexes_and_never_changes_the_input(start):
     town = '[[places]]\nid = "t1"\nname = "Tamsag"\nat = [2, 3]\nvp = 3\nowner = "blue"\n'
     g = start(OPEN, [unit("i", "red", "inf", (0, 3)), unit("b", "blue", "inf", (8, 0))], extra=town)
     before = g.to_dict()
-    g2, events = apply(g, MoveCommand(unit="i", to=(3, 3)))
+    g2, events = apply(g, MoveCommand(unit="i", to=(2, 3)))
     assert g.to_dict() == before
-    assert g2.units["i"].coord == (3, 3) and g2.units["i"].mp == 0.0
+    assert g2.units["i"].coord == (2, 3)
     assert g2.place_owner["t1"] == "red"
     assert [e.kind for e in events] == ["move", "capture"]
     assert "Red troops take Tamsag" in events[1].text
+
+
+def test_walking_through_a_place_does_not_take_it(start):
+    town = '[[places]]\nid = "t1"\nname = "Tamsag"\nat = [2, 3]\nvp = 3\nowner = "blue"\n'
+    g = start(OPEN, [unit("i", "red", "inf", (0, 3)), unit("b", "blue", "inf", (8, 0))], extra=town)
+    g2, events = apply(g, MoveCommand(unit="i", to=(3, 3)))
+    assert g2.units["i"].coord == (3, 3) and g2.units["i"].mp == 0.0
+    assert g2.place_owner["t1"] == "blue"
+    assert [e.kind for e in events] == ["move"]
 
 
 def test_only_the_side_to_move_moves_its_own_units(start):

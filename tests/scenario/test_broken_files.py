@@ -101,7 +101,7 @@ CASES = [
     ),
     Case(
         "bad include path",
-        'include = ["../rulesets/steppe_and_manchuria.toml"]',
+        'include = ["ruleset:steppe_and_manchuria"]',
         'include = ["../rulesets/steppe_and_manchuria.tml"]',
         '"../rulesets/steppe_and_manchuria.tml"',
         "included file '../rulesets/steppe_and_manchuria.tml' not found "

@@ -28,7 +28,9 @@ def test_error_inside_an_included_file_points_into_that_file(tmp_path: Path) -> 
     (tmp_path / "rulesets" / "steppe_and_manchuria.toml").write_text(broken, encoding="utf-8")
     (tmp_path / "examples").mkdir()
     main = tmp_path / "examples" / "s.toml"
-    main.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    text = EXAMPLE.read_text(encoding="utf-8")
+    text = text.replace("ruleset:steppe_and_manchuria", "../rulesets/steppe_and_manchuria.toml")
+    main.write_text(text, encoding="utf-8")
     with pytest.raises(ScenarioError) as info:
         load(main)
     (err,) = info.value.errors
@@ -42,7 +44,6 @@ def test_error_inside_an_included_file_points_into_that_file(tmp_path: Path) -> 
 
 def test_including_file_overrides_included_values(tmp_path: Path) -> None:
     text = EXAMPLE.read_text(encoding="utf-8")
-    text = text.replace('include = ["../rulesets/', f'include = ["{SCENARIOS}/rulesets/')
     text += '\n[terrain.dunes]\nname = "Soft dunes"\nmove_cost = { foot = 3.0 }\n'
     path = tmp_path / "s.toml"
     path.write_text(text, encoding="utf-8")
@@ -67,7 +68,53 @@ def test_include_cycle_is_reported(tmp_path: Path) -> None:
         load_any(a)
     (err,) = info.value.errors
     assert err.file.endswith("b.toml") and (err.line, err.col) == (1, 12)
-    assert err.message == "'a.toml' is included twice or includes itself"
+    assert err.message == "include cycle: a.toml -> b.toml -> a.toml"
+
+
+def test_diamond_includes_merge_the_shared_file_once(tmp_path: Path) -> None:
+    # main includes left and right; both include base. base's unit types are merged once, and
+    # the later include (right) overrides the earlier one (left).
+    base = 'unit_types.scout = { name = "Scout", category = "cavalry", move_class = "horse", '
+    (tmp_path / "base.toml").write_text(
+        f'{base}speed_km = 40 }}\n[ruleset]\nid = "base"\ntitle = "Base"\n', encoding="utf-8"
+    )
+    for name, speed in (("left", 50), ("right", 60)):
+        (tmp_path / f"{name}.toml").write_text(
+            f'include = ["base.toml"]\n[ruleset]\nid = "{name}"\ntitle = "{name}"\n'
+            f"[unit_types.scout]\nspeed_km = {speed}\n",
+            encoding="utf-8",
+        )
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        'include = ["ruleset:steppe_and_manchuria"]',
+        'include = ["ruleset:steppe_and_manchuria", "left.toml", "right.toml"]',
+    )
+    main = tmp_path / "main.toml"
+    main.write_text(text, encoding="utf-8")
+    loaded = load(main)
+    assert [p.name for p in loaded.files].count("base.toml") == 1
+    assert loaded.scenario.unit_types["scout"].speed_km == 60
+
+
+def test_a_shipped_ruleset_is_named_from_anywhere(tmp_path: Path) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert 'include = ["ruleset:steppe_and_manchuria"]' in text
+    path = tmp_path / "elsewhere" / "s.toml"
+    path.parent.mkdir()
+    path.write_text(text, encoding="utf-8")
+    assert "dunes" in load(path).scenario.terrain
+
+
+def test_an_unknown_ruleset_name_gets_a_suggestion(tmp_path: Path) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        "ruleset:steppe_and_manchuria", "ruleset:steppe_and_manchura"
+    )
+    path = tmp_path / "s.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ScenarioError) as info:
+        load(path)
+    (err,) = info.value.errors
+    assert err.message == "no ruleset named 'steppe_and_manchura'"
+    assert err.hint == "did you mean 'steppe_and_manchuria'?"
 
 
 def test_ruleset_file_validates_on_its_own() -> None:

@@ -12,11 +12,9 @@ from hypothesis import strategies as st
 
 from game.scenario import ScenarioError, load
 from game.scenario.positions import index_positions
-from tests.conftest import EXAMPLE, SCENARIOS
+from tests.conftest import EXAMPLE
 
-TEXT = EXAMPLE.read_text(encoding="utf-8").replace(
-    'include = ["../rulesets/', f'include = ["{SCENARIOS}/rulesets/'
-)
+TEXT = EXAMPLE.read_text(encoding="utf-8")
 LINES = TEXT.splitlines(keepends=True)
 JUNK = st.sampled_from(
     ["", "x", "=", "[", "]", '"', "{", "}", "0", "-1", "1e9", "true", ",", "\n", "#", "[[units]]"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from game.rules import combat
-from game.rules.actions.common import fire_reasons, fmt, own_unit, target_hex
+from game.rules.actions.common import closed_to_attack, fire_reasons, fmt, own_unit, target_hex
 from game.rules.commands import AttackCommand
 from game.rules.state import GameState, Transaction
 from game.rules.zoc import occupancy
@@ -21,6 +21,9 @@ def validate(state: GameState, cmd: AttackCommand) -> list[str]:
         return errs
     if occupancy(state).side_at.get(h) != state.enemy:
         errs.append(f"there is no enemy unit at {fmt(cmd.target)}")
+    closed = closed_to_attack(state, state.side, h)
+    if closed:
+        errs.append(closed)
     seen: set[str] = set()
     for uid in (*cmd.units, *cmd.support):
         if uid in seen:

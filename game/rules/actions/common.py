@@ -49,12 +49,24 @@ def unit_and_hex(
     return None if u is None or h is None else (u, h)
 
 
+def closed_to_attack(state: GameState, side: str, h: Hex) -> str:
+    """Why `side` may not attack or shell hex h (a zone its orders forbid), or ""."""
+    b = state.board
+    if h not in b.no_attack_hexes[side]:
+        return ""
+    zone = next(z for z, hexes in b.restricted[side] if z.no_attack and h in hexes)
+    return f"{fmt(b.coord[h])} is in {zone.name}, which {b.adjective[side]} troops may not attack"
+
+
 def fire_reasons(state: GameState, u: UnitState, h: Hex, c: Coord) -> list[str]:
     """Why artillery unit u cannot fire at hex h (map position c) now, or []."""
     rng = bombard_range(state, u)
     assert u.pos is not None
     if rng <= 0:
         return [f"{u.name} has no artillery range"]
+    closed = closed_to_attack(state, u.side, h)
+    if closed:
+        return [closed]
     if u.has_attacked:
         return [f"{u.name} has already fired or fought this turn"]
     d = u.pos.distance(h)

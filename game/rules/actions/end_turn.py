@@ -8,7 +8,7 @@ import random
 from game.rules import air
 from game.rules.commands import EndTurnCommand
 from game.rules.events import due_arrivals
-from game.rules.movement import max_mp
+from game.rules.movement import MP_DIGITS, max_mp
 from game.rules.state import GameState, Transaction
 from game.rules.supply import update_supply
 
@@ -43,7 +43,7 @@ def start_side_turn(tx: Transaction, side: str, rng: random.Random, effects: boo
     for u in list(s.units.values()):
         if u.side == side and u.active:
             w = tx.unit(u.id)
-            w.mp = round(max_mp(s, w), 6)
+            w.mp = round(max_mp(s, w), MP_DIGITS)
             w.moved = False
             w.has_attacked = False
     due_arrivals(tx, side)

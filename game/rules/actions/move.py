@@ -6,7 +6,7 @@ import random
 
 from game.rules.actions.common import fmt, unit_and_hex
 from game.rules.commands import MoveCommand
-from game.rules.movement import cost_without_limit, move_cost, path_hexes
+from game.rules.movement import MP_DIGITS, cost_without_limit, move_cost, path_hexes
 from game.rules.stand import stand_reason
 from game.rules.state import GameState, Transaction
 from game.rules.zoc import occupancy
@@ -69,7 +69,7 @@ def apply(tx: Transaction, cmd: MoveCommand, old: GameState, rng: random.Random)
     start = u0.pos
     u = tx.unit(cmd.unit)
     u.pos = to
-    u.mp = 0.0 if stops else max(0.0, round(u.mp - cost, 6))
+    u.mp = 0.0 if stops else max(0.0, round(u.mp - cost, MP_DIGITS))
     u.moved = True
     u.entrenched = False
     tx.touch()
@@ -83,4 +83,4 @@ def apply(tx: Transaction, cmd: MoveCommand, old: GameState, rng: random.Random)
         )
     tx.emit("move", text, u.side, tuple(b.coord[h] for h in p))
     for h in p[1:]:
-        tx.take_hex(h, u.side)
+        tx.take_hex(h, u.side, place_too=h == to)

@@ -8,17 +8,17 @@ designation and its strength. The renderer reads the state and never changes it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pygame
 
 from game.hexes import Coord, Hex
 from game.rules.state import GameState, UnitState
+from game.scenario.library import fonts_dir
 from game.ui.map_contents import glyph_of, stacks
 from game.ui.pygame.layout import HexLayout
 
 Colour = tuple[int, int, int]
-FONT_DIR = Path(__file__).resolve().parents[3] / "assets" / "fonts"
+FONT_DIR = fonts_dir()
 
 INK: Colour = (30, 28, 24)
 PAPER: Colour = (236, 230, 214)
