@@ -47,6 +47,19 @@ name = "Town"
 move_cost = { foot = 1.0, horse = 1.0, wheeled = 1.0, tracked = 1.0 }
 defence = 1.5
 
+[terrain.dunes]
+name = "Dunes"
+move_cost = { foot = 1.0, horse = 1.0, wheeled = 2.0, tracked = 1.0 }
+attrition = 0.8
+armour = 0.5
+
+[terrain.fort]
+name = "Fortified region"
+move_cost = { foot = 1.0, horse = 1.0, wheeled = 1.0, tracked = 1.0 }
+fortified = true
+protection = 0.3
+stocks_days = 6
+
 [unit_types.inf]
 name = "Infantry"
 category = "infantry"
@@ -127,6 +140,8 @@ LEGEND = """
 "," = "marsh"
 "=" = "lake"
 "o" = "town"
+":" = "dunes"
+"#" = "fort"
 """
 
 

@@ -86,7 +86,21 @@ def check_invariants(before: GameState, after: GameState, events) -> None:
         if u.status == "pool":
             assert (u.men, u.tanks, u.guns) == (u.men0, u.tanks0, u.guns0)
     for side in after.board.sides:
-        assert after.sides[side].aircraft >= 0
+        ss = after.sides[side]
+        assert ss.aircraft >= 0
+        # every man lost is killed, wounded, captured or dispersed, and no side loses more than
+        # it ever had on the map
+        assert ss.men_killed + ss.men_wounded + ss.men_captured + ss.men_dispersed == ss.men_lost
+        assert min(ss.men_killed, ss.men_wounded, ss.men_captured, ss.men_dispersed) >= 0
+        had = sum(u.men0 for u in after.units.values() if u.side == side and u.status != "pool")
+        refilled = sum(
+            c[1]
+            for e in after.log
+            if e.kind == "replacements"
+            for c in e.changes
+            if after.units[c[0]].side == side
+        )
+        assert ss.men_lost <= had + refilled
 
 
 @settings(

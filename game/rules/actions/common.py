@@ -13,6 +13,15 @@ def fmt(c: Coord) -> str:
     return f"[{c[0]},{c[1]}]"
 
 
+WHY_NOT_ACTIVE = {
+    "active": "is in play",
+    "pool": "has not arrived yet",
+    "destroyed": "has been destroyed",
+    "surrendered": "has surrendered",
+    "withdrawn": "has been withdrawn from the front",
+}
+
+
 def own_unit(state: GameState, uid: str, errs: list[str]) -> UnitState | None:
     """The active unit `uid` of the side to move, or None with the reason added to errs."""
     u = state.units.get(uid)
@@ -26,8 +35,7 @@ def own_unit(state: GameState, uid: str, errs: list[str]) -> UnitState | None:
         )
         return None
     if u.status != "active":
-        where = {"pool": "has not arrived yet", "destroyed": "has been destroyed"}
-        errs.append(f"{u.name} {where.get(u.status, 'has surrendered')}")
+        errs.append(f"{u.name} {WHY_NOT_ACTIVE[u.status]}")
         return None
     return u
 
