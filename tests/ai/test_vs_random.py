@@ -1,5 +1,6 @@
 """The AI beats a player that moves and attacks at random, playing either side: a small batch in
-the default run, 20 games a side and scenario in the slow run (target: at least 95%).
+the default run (the example only: whole historical games are slow), 20 games a side and
+scenario in the slow run (target: at least 95%).
 
 A small batch may lose a game to bad luck without the AI being worse; it must still win nearly
 all of them, and the random player must never win more than that one."""
@@ -32,6 +33,7 @@ def test_example_ai_beats_random(side: str) -> None:
     assert sum(1 for w in winners if w not in (side, None)) <= LUCK, winners
 
 
+@pytest.mark.slow  # two whole 1945 games: about ten seconds
 def test_1945_soviet_ai_beats_random_quick() -> None:
     wins, winners = ai_wins(MAN_1945, "soviet", 2)
     assert wins >= 1 and "japanese" not in winners, winners
