@@ -14,6 +14,7 @@ from game.rules import Command, GameState, IllegalCommand, UnitState, apply, val
 from game.rules.ai_api import (
     attack_value,
     bombard_range,
+    max_mp,
     occupancy,
     seen_hexes,
     supplied_hexes,
@@ -21,6 +22,9 @@ from game.rules.ai_api import (
 
 FAST_CLASSES = frozenset({"wheeled", "tracked"})
 MOBILE = frozenset({"armour", "motorized", "cavalry"})
+# The threat map counts an enemy unit within half its turn's move plus one hex, at most this far
+# (an attack needs the unit to arrive next to its target with points to spare).
+THREAT_REACH_MOST = 4
 
 
 @dataclass
@@ -129,7 +133,6 @@ def prepare(ctx: AITurn) -> None:
         ctx.supplied = frozenset(ok)
     ctx.guns = [u.id for u in ctx.own_units() if is_artillery(s, u)]
     threat: dict[Hex, float] = {}
-    hex_km = s.scenario.scale.hex_km
     known = ctx.enemy_hexes()
     for u in s.units.values():
         if u.side != ctx.enemy or not u.active or u.pos is None or u.pos not in known:
@@ -138,7 +141,7 @@ def prepare(ctx: AITurn) -> None:
         if t.attack <= 0:
             continue
         v = attack_value(s, u)
-        reach = max(1, min(4, int(t.speed_km * s.turn_hours / 24.0 / hex_km / 2) + 1))
+        reach = max(1, min(THREAT_REACH_MOST, int(max_mp(s, u) / 2) + 1))
         q0, r0 = u.pos
         for dq, dr in disc(reach):
             h = Hex(q0 + dq, r0 + dr)

@@ -2,14 +2,56 @@
 
 Easier levels look at fewer moves, attack piecemeal without artillery or air, ignore supply and
 encirclement; harder ones concentrate, coordinate fire and air, and aim pincers behind the enemy.
+The weights the AI scores moves and attacks with are named on each level (Weights), so a level
+may tune them; today every level shares the defaults.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
+class Weights:
+    """What the AI's move and attack scores count, in movement points of distance saved (moves)
+    or as plain factors (attacks). Move scores are minus the distance to the unit's target,
+    plus or minus these."""
+
+    # --- moving ----------------------------------------------------------------------------
+    stay: float = 0.5  # a move must score this much better than staying to be worth its orders
+    load_attacking: float = 4.0  # extra distance an attacker accepts per friend on the same target
+    load_holding: float = 6.0  # ... a holding unit, per friend already on that objective
+    out_of_supply_attacking: float = 4.0  # cost of ending a move outside the supply net
+    out_of_supply_holding: float = 8.0
+    guns_next_to_enemy: float = 3.0  # artillery keeps out of contact...
+    guns_in_range: float = 1.5  # ...but within range of an enemy
+    cover: float = 1.5  # per point of terrain defence above 1, for a unit not attacking
+    danger_ratio: float = 2.5  # a hex is dangerous where enemy threat passes this x our defence
+    danger: float = 2.0  # cost of standing in danger (holding units)
+    advance_danger_ratio: float = 2.0  # ... for an advancing unit next to the enemy
+    advance_danger: float = 2.0
+    behind_enemy: float = 0.8  # per enemy unit a pincer stands behind (nearer its supply)
+    behind_enemy_most: int = 3  # enemy units counted at most
+    behind_radius: int = 3  # hexes around the pincer in which enemy units count
+    behind_margin: float = 0.5  # how much nearer the enemy's sources the hex must be
+    grab_exposure: float = 2.0  # an empty place is not grabbed where threat passes this x defence
+    # --- fighting --------------------------------------------------------------------------
+    boldness: float = 1.2  # odds thresholds are multiplied by boldness - initiative_boldness *
+    initiative_boldness: float = 0.4  # ... the side's doctrine initiative (0..1)
+    sure_thing: float = 1.5  # delaying or withdrawing groups need this x the counter odds
+    promising: float = 0.6  # attacks at this share of their threshold call for air support
+    superiority_share: float = 0.5  # aircraft flying air superiority if no attack is promising
+    superiority_share_attacking: float = 0.3  # ... if some attack is
+    support_share: float = 0.8  # aircraft in support when the enemy flies too (else all)
+    least_air: int = 3  # fewer free aircraft than this fly nothing
+    objective_value: float = 20.0  # value of an enemy hex on an objective or a place
+    odds_cap: float = 4.0  # odds above this rank no higher among attacks
+    value_scale: float = 50.0  # attack rank: capped odds x (1 + value / value_scale)
+    spare_odds: float = 1.6  # units an attack does not need leave while odds stay this x needed
+    bombard_objective: float = 2.0  # a gun's target on an objective counts this many times
+
+
+@dataclass(frozen=True, kw_only=True)
 class Difficulty:
     name: str
     attack_odds: float  # least odds for an attack by a group in attack posture
@@ -22,12 +64,49 @@ class Difficulty:
     supply_care: bool  # keep to hexes in supply
     breadth: int  # candidate hexes scored per unit move (0: all)
     noise: float  # jitter on move scores (sloppiness)
+    weights: Weights = field(default_factory=Weights)
 
+
+_NORMAL = Difficulty(
+    name="normal",
+    attack_odds=1.5,
+    advance_odds=2.2,
+    counter_odds=2.0,
+    concentrate=True,
+    support=True,
+    air=True,
+    encircle=False,
+    supply_care=True,
+    breadth=0,
+    noise=0.3,
+)
 
 LEVELS: dict[str, Difficulty] = {
-    "easy": Difficulty("easy", 1.0, 1.6, 1.6, False, False, False, False, False, 12, 3.0),
-    "normal": Difficulty("normal", 1.5, 2.2, 2.0, True, True, True, False, True, 0, 0.3),
-    "hard": Difficulty("hard", 1.4, 2.0, 1.8, True, True, True, True, True, 0, 0.05),
+    # Piecemeal: one unit per attack, no guns or aircraft, supply ignored, a sloppy short look.
+    "easy": replace(
+        _NORMAL,
+        name="easy",
+        attack_odds=1.0,
+        advance_odds=1.6,
+        counter_odds=1.6,
+        concentrate=False,
+        support=False,
+        air=False,
+        supply_care=False,
+        breadth=12,
+        noise=3.0,
+    ),
+    "normal": _NORMAL,
+    # Bolder thresholds, pincers behind the enemy, little noise.
+    "hard": replace(
+        _NORMAL,
+        name="hard",
+        attack_odds=1.4,
+        advance_odds=2.0,
+        counter_odds=1.8,
+        encircle=True,
+        noise=0.05,
+    ),
 }
 
 

@@ -41,16 +41,17 @@ class Candidate:
 def _threshold(ctx: AITurn, posture: str) -> float:
     """Least odds to attack: by posture, and bolder for a side of more initiative (doctrine)."""
     d = ctx.diff
+    w = d.weights
     if posture == "assault":
         return ASSAULT_ODDS  # orders are orders: attack whatever the odds
-    bold = 1.2 - 0.4 * ctx.state.sides[ctx.side].doctrine.initiative
+    bold = w.boldness - w.initiative_boldness * ctx.state.sides[ctx.side].doctrine.initiative
     if posture == "attack":
         return d.attack_odds * bold
     if posture == "advance":
         return d.advance_odds * bold
     if posture in ("hold", "defend", "reserve"):
         return d.counter_odds * bold
-    return d.counter_odds * 1.5  # delay, withdraw: only a sure thing
+    return d.counter_odds * w.sure_thing  # delay, withdraw: only a sure thing
 
 
 def _support_for(ctx: AITurn, h: Hex, used: set[str]) -> list[str]:
@@ -98,7 +99,7 @@ def candidates(ctx: AITurn) -> list[Candidate]:
         sup = _support_for(ctx, e, set(ids))
         st = strengths(s, e, ids, sup)
         value = sum(defence_value(s, s.units[d]) for d in occ.units_at.get(e, ())) + (
-            20.0 if e in objectives or e in b.place_at else 0.0
+            ctx.diff.weights.objective_value if e in objectives or e in b.place_at else 0.0
         )
         out.append(Candidate(e, ids, sup, st.ratio, need, value))
     return out
@@ -109,15 +110,16 @@ def fly_air(ctx: AITurn, cands: list[Candidate]) -> None:
     if not ctx.diff.air:
         return
     s = ctx.state
+    w = ctx.diff.weights
     me = s.sides[ctx.side]
     free = me.aircraft - me.air_allocated
-    if free < 3:
+    if free < w.least_air:
         return
     enemy_air = s.sides[ctx.enemy].aircraft
-    promising = [c for c in cands if c.ratio >= c.need * 0.6]
+    promising = [c for c in cands if c.ratio >= c.need * w.promising]
     sup_share = 0.0
     if enemy_air > 0:
-        sup_share = 0.5 if not promising else 0.3
+        sup_share = w.superiority_share if not promising else w.superiority_share_attacking
     n_sup = int(free * sup_share)
     if n_sup >= 1:
         ctx.issue(AirCommand(mission="air_superiority", aircraft=n_sup))
@@ -134,7 +136,7 @@ def fly_air(ctx: AITurn, cands: list[Candidate]) -> None:
             if best is None or (gain, c.target) > best:
                 best = (gain, c.target)
         assert best is not None
-        n = free if enemy_air <= 0 else max(1, int(free * 0.8))
+        n = free if enemy_air <= 0 else max(1, int(free * w.support_share))
         ctx.issue(AirCommand(mission="support", aircraft=n, target=b.coord[best[1]]))
         me = ctx.state.sides[ctx.side]
         free = me.aircraft - me.air_allocated
@@ -156,7 +158,7 @@ def attack_all(ctx: AITurn) -> None:
         cands = [c for c in candidates(ctx) if c.ratio >= c.need]
         if not cands:
             return
-        c = max(cands, key=lambda c: (min(c.ratio, 4.0) * (1.0 + c.value / 50.0), c.target))
+        c = max(cands, key=lambda c: (_rank(ctx, c), c.target))
         s = ctx.state
         units, support = c.units, c.support
         if ctx.diff.concentrate and len(units) + len(support) > 1:
@@ -181,6 +183,12 @@ def attack_all(ctx: AITurn) -> None:
             _spent(ctx, c)
 
 
+def _rank(ctx: AITurn, c: Candidate) -> float:
+    """Which attack to make first: good odds (up to a cap), then the value of the target."""
+    w = ctx.diff.weights
+    return min(c.ratio, w.odds_cap) * (1.0 + c.value / w.value_scale)
+
+
 def _exposed(ctx: AITurn, target: Hex) -> bool:
     """Advance only where the attackers would not be half surrounded: a hex with many
     enemy-held neighbours is a trap (the pontoon hex of 1939 was one)."""
@@ -196,7 +204,8 @@ def _trim(ctx: AITurn, c: Candidate) -> tuple[list[str], list[str]]:
     s = ctx.state
     # Under assault orders (any odds will do) units go in until the odds are about even: rigid,
     # piecemeal frontal attacks that cost the attacker dearly, as in 1939.
-    enough = ASSAULT_TRIM_ODDS if c.need <= ASSAULT_ODDS else c.need * 1.6
+    spare = ctx.diff.weights.spare_odds
+    enough = ASSAULT_TRIM_ODDS if c.need <= ASSAULT_ODDS else c.need * spare
     guns = sorted(c.support, key=lambda u: (s.units[u].guns, u))
     keep_guns = list(guns)
     for uid in guns:
@@ -241,7 +250,7 @@ def bombard_all(ctx: AITurn) -> None:
             v = sum(defence_value(s, s.units[d]) for d in occ.units_at[e])
             v /= 1.0 + s.board.terrain[e].defence
             if e in objectives:
-                v *= 2.0
+                v *= ctx.diff.weights.bombard_objective
             if best is None or (v, e) > best:
                 best = (v, e)
         if best is not None:

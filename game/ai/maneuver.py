@@ -3,13 +3,15 @@ can reach this turn, scored by distance fields, supply, threat, terrain and enci
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from game.ai.context import AITurn, is_artillery, is_mobile
 from game.ai.fields import INF, Field, compute, static_field
 from game.ai.plans import ATTACKING
 from game.hexes import Hex
 from game.rules import GameState, MoveCommand, UnitState, validate
 from game.rules.ai_api import (
-    Board,
     bombard_range,
     defence_value,
     has_full_points,
@@ -20,11 +22,19 @@ from game.rules.ai_api import (
     step_costs,
 )
 
-STAY_BONUS = 0.5  # a move must gain this much to be worth its orders
 HUNT_REACH = 12.0  # movement points around hunted enemy units a hunting field covers
 HUNT_RADIUS = 4  # hexes around the objectives in which an attacking group hunts the enemy
 BROKEN = 0.5  # an attacking unit below this share of its men falls back
 INTRUDER_RADIUS = 4  # enemies this near a held objective are counter-attacked
+
+
+@dataclass(frozen=True)
+class Orders:
+    """One group's units and its task this turn."""
+
+    units: list[UnitState]
+    objectives: tuple[Hex, ...]
+    posture: str
 
 
 def _achieved(state: GameState, side: str, h: Hex) -> bool:
@@ -69,7 +79,6 @@ def _enemy_field(ctx: AITurn, u: UnitState, cache: dict[tuple[str, bool], Field]
 def assign_targets(ctx: AITurn) -> None:
     """Share out each group's objectives among its units: the deepest objective to the fast units
     (the pincers), the nearest open ones to the rest, and one garrison per held objective."""
-    s = ctx.state
     ctx.targets.clear()
     ctx.hunting.clear()
     by_group: dict[str, list[UnitState]] = {}
@@ -78,82 +87,101 @@ def assign_targets(ctx: AITurn) -> None:
     enemy_hexes = ctx.enemy_hexes()
     for group, units in by_group.items():
         task = ctx.tasks.get(group)
-        objectives = task.objectives if task else ()
-        posture = task.posture if task else "hold"
-        if not objectives:
+        g = Orders(units, task.objectives if task else (), task.posture if task else "hold")
+        if not g.objectives:
             for u in units:
                 ctx.targets[u.id] = ()
-            continue
-        if posture in ATTACKING:
-            open_ = [h for h in objectives if not _achieved(s, ctx.side, h)]
-            if not open_:
-                # Every objective taken: clear the enemy from the ground around them, then
-                # stand on them (a later plan says where to go next).
-                zones = _victory_zones(ctx)
-                near = sorted(
-                    e
-                    for e in enemy_hexes
-                    if e in zones or min(e.distance(o) for o in objectives) <= HUNT_RADIUS
-                )
-                for u in units:
-                    ctx.targets[u.id] = tuple(near) or objectives
-                    if near:
-                        ctx.hunting[u.id] = objectives
-                continue
-            load = {h: 0 for h in open_}
-            pincers = ctx.diff.encircle and posture in ("attack", "assault")
-            # Every open objective gets the unit that can reach it soonest, so none is forgotten;
-            # the pincers keep at least half the fast units for the deepest objective.
-            free = list(units)
-            fast_left = sum(1 for u in units if is_mobile(s, u))
-            keep = (fast_left + 1) // 2 if pincers else 0
-            for h in open_[1:] if pincers else open_:
-                pool = [u for u in free if not is_mobile(s, u) or fast_left > keep]
-                if not pool:
-                    break
-
-                def turns(u: UnitState, h: Hex = h) -> tuple[float, str]:
-                    mp = max(max_mp(s, u), 0.1)
-                    return (_dist(ctx, u, h) / mp, u.id)
-
-                u = min(pool, key=turns)
-                if turns(u)[0] == INF:
-                    continue
-                free.remove(u)
-                fast_left -= 1 if is_mobile(s, u) else 0
-                ctx.targets[u.id] = (h,)
-                load[h] += 1
-            for u in sorted(units, key=lambda u: (not is_mobile(s, u), u.id)):
-                if u.id in ctx.targets:
-                    continue
-                if pincers and is_mobile(s, u):
-                    ctx.targets[u.id] = (open_[0],)
-                    load[open_[0]] += 1
-                    continue
-                best = min(
-                    open_,
-                    key=lambda h: _dist(ctx, u, h) + 4.0 * load[h],
-                )
-                load[best] += 1
-                ctx.targets[u.id] = (best,)
-        elif posture == "withdraw":
-            rally = objectives or tuple(s.board.sources[ctx.side])
+        elif g.posture in ATTACKING:
+            _attack_targets(ctx, g, enemy_hexes)
+        elif g.posture == "withdraw":
             for u in units:
-                ctx.targets[u.id] = rally
+                ctx.targets[u.id] = g.objectives
         else:
-            load = {h: 0 for h in objectives}
-            for u in units:
-                if _keeps_place(ctx, u, objectives):
-                    ctx.targets[u.id] = (u.pos,)  # type: ignore[assignment]
-                    continue
-                best = min(
-                    objectives,
-                    key=lambda h: _dist(ctx, u, h) + 6.0 * load[h],
-                )
-                load[best] += 1
-                ctx.targets[u.id] = (best,)
-            _counter_attack(ctx, units, objectives, posture, enemy_hexes)
+            _hold_targets(ctx, g)
+            _counter_attack(ctx, g, enemy_hexes)
     _fall_back(ctx)
+
+
+def _attack_targets(ctx: AITurn, g: Orders, enemy_hexes: frozenset[Hex]) -> None:
+    """An attacking group: every open objective gets its nearest unit, the pincers the deepest
+    one, the rest the open objective nearest them, spread out."""
+    s = ctx.state
+    open_ = [h for h in g.objectives if not _achieved(s, ctx.side, h)]
+    if not open_:
+        _clear_around(ctx, g, enemy_hexes)
+        return
+    pincers = ctx.diff.encircle and g.posture in ("attack", "assault")
+    load = _one_to_each(ctx, g.units, open_, pincers)
+    spread = ctx.diff.weights.load_attacking
+    for u in sorted(g.units, key=lambda u: (not is_mobile(s, u), u.id)):
+        if u.id in ctx.targets:
+            continue
+        if pincers and is_mobile(s, u):
+            ctx.targets[u.id] = (open_[0],)
+            load[open_[0]] += 1
+            continue
+        best = min(open_, key=lambda h: _dist(ctx, u, h) + spread * load[h])
+        load[best] += 1
+        ctx.targets[u.id] = (best,)
+
+
+def _clear_around(ctx: AITurn, g: Orders, enemy_hexes: frozenset[Hex]) -> None:
+    """Every objective taken: clear the enemy from the ground around them, then stand on them
+    (a later plan says where to go next)."""
+    zones = _victory_zones(ctx)
+    near = sorted(
+        e
+        for e in enemy_hexes
+        if e in zones or min(e.distance(o) for o in g.objectives) <= HUNT_RADIUS
+    )
+    for u in g.units:
+        ctx.targets[u.id] = tuple(near) or g.objectives
+        if near:
+            ctx.hunting[u.id] = g.objectives
+
+
+def _one_to_each(
+    ctx: AITurn, units: list[UnitState], open_: list[Hex], pincers: bool
+) -> dict[Hex, int]:
+    """Every open objective gets the unit that can reach it soonest, so none is forgotten; the
+    pincers keep at least half the fast units for the deepest (first) objective. Returns how
+    many units each objective has."""
+    s = ctx.state
+    load = {h: 0 for h in open_}
+    free = list(units)
+    fast_left = sum(1 for u in units if is_mobile(s, u))
+    keep = (fast_left + 1) // 2 if pincers else 0
+    for h in open_[1:] if pincers else open_:
+        pool = [u for u in free if not is_mobile(s, u) or fast_left > keep]
+        if not pool:
+            break
+
+        def turns(u: UnitState, h: Hex = h) -> tuple[float, str]:
+            mp = max(max_mp(s, u), 0.1)
+            return (_dist(ctx, u, h) / mp, u.id)
+
+        u = min(pool, key=turns)
+        if turns(u)[0] == INF:
+            continue
+        free.remove(u)
+        fast_left -= 1 if is_mobile(s, u) else 0
+        ctx.targets[u.id] = (h,)
+        load[h] += 1
+    return load
+
+
+def _hold_targets(ctx: AITurn, g: Orders) -> None:
+    """A holding group: each unit to the objective nearest it, spread out, except a unit that
+    keeps a place it took."""
+    load = {h: 0 for h in g.objectives}
+    spread = ctx.diff.weights.load_holding
+    for u in g.units:
+        if u.pos is not None and _keeps_place(ctx, u, g.objectives):
+            ctx.targets[u.id] = (u.pos,)
+            continue
+        best = min(g.objectives, key=lambda h: _dist(ctx, u, h) + spread * load[h])
+        load[best] += 1
+        ctx.targets[u.id] = (best,)
 
 
 def _fall_back(ctx: AITurn) -> None:
@@ -184,15 +212,10 @@ def _keeps_place(ctx: AITurn, u: UnitState, objectives: tuple[Hex, ...]) -> bool
     return occupancy(s).units_at.get(u.pos, ())[:1] == (u.id,)
 
 
-def _counter_attack(
-    ctx: AITurn,
-    units: list[UnitState],
-    objectives: tuple[Hex, ...],
-    posture: str,
-    enemy_hexes: frozenset[Hex],
-) -> None:
+def _counter_attack(ctx: AITurn, g: Orders, enemy_hexes: frozenset[Hex]) -> None:
     """A holding group sends the units not garrisoning an objective against enemies that have
     got in among its objectives; a reserve sends all of them."""
+    units, objectives, posture = g.units, g.objectives, g.posture
     if posture == "delay" or not objectives:
         return
     s = ctx.state
@@ -267,7 +290,8 @@ def grab_places(ctx: AITurn) -> None:
             d = _field(ctx, u, (h,)).get(u.pos, INF)
             if d > u.mp + 1e-9:
                 continue
-            if ctx.threat.get(h, 0.0) > 2.0 * defence_value(s, u) * b.terrain[h].defence:
+            exposure = ctx.diff.weights.grab_exposure
+            if ctx.threat.get(h, 0.0) > exposure * defence_value(s, u) * b.terrain[h].defence:
                 continue
             if best is None or (d, u.id) < best:
                 best = (d, u.id)
@@ -277,12 +301,13 @@ def grab_places(ctx: AITurn) -> None:
                 ctx.issue(cmd)
 
 
-def _behind(b: Board, h: Hex, enemy_at: list[Hex], src: Field) -> int:
+def _behind(ctx: AITurn, h: Hex, enemy_at: list[Hex], src: Field) -> int:
     """How many nearby enemy units this hex is behind (nearer their supply sources than they)."""
+    w = ctx.diff.weights
     d = src.get(h, INF)
     n = 0
     for e in enemy_at:
-        if e.distance(h) <= 3 and src.get(e, INF) > d + 0.5:
+        if e.distance(h) <= w.behind_radius and src.get(e, INF) > d + w.behind_margin:
             n += 1
     return n
 
@@ -347,32 +372,12 @@ def best_move(
     """The hex this unit should move to now, or None to stay. Scores a few likely hexes, or
     (full=True) every hex the rules say it can reach."""
     s = ctx.state
-    b = s.board
     assert u.pos is not None
-    task = ctx.task(u)
-    targets = ctx.targets.get(u.id, ())
-    posture = task.posture
-    enemy_hexes = ctx.enemy_hexes()
-    enemy_zoc = ctx.enemy_zoc()
-    arty = is_artillery(s, u)
-    rng_hexes = bombard_range(s, u) if arty else 0
-    attacking = posture in ATTACKING
-    if targets:
-        home = ctx.hunting.get(u.id)
-        if home is None:
-            fld = _field(ctx, u, targets)
-        else:
-            # Hunting enemy units near its objectives: a field of limited reach around them;
-            # a unit beyond it first makes for its objectives.
-            t = b.types[u.type]
-            fld = static_field(b, ctx.side, t.move_class, t.bridging, targets, HUNT_REACH)
-            if u.pos not in fld:
-                fld = _field(ctx, u, home)
-    else:
-        fld = _enemy_field(ctx, u, enemy_cache) if attacking else {}
+    attacking = ctx.task(u).posture in ATTACKING
+    fld = _move_field(ctx, u, enemy_cache, attacking)
     if not fld:
         return None
-    if not attacking and not arty and fld.get(u.pos, INF) == 0.0:
+    if not attacking and not is_artillery(s, u) and fld.get(u.pos, INF) == 0.0:
         return None  # holding its objective
     cands = list(reachable_hexes(s, u)) if full else _candidates(ctx, u, fld)
     if not cands:
@@ -380,6 +385,47 @@ def best_move(
     if ctx.diff.breadth and len(cands) > ctx.diff.breadth:
         cands.sort(key=lambda h: (fld.get(h, INF), h))
         cands = cands[: ctx.diff.breadth]
+    score = _scorer(ctx, u, fld, attacking)
+    best, best_h = score(u.pos) + ctx.diff.weights.stay, None
+    for h in cands:
+        v = score(h)
+        if v > best:
+            best, best_h = v, h
+    return best_h
+
+
+def _move_field(
+    ctx: AITurn, u: UnitState, enemy_cache: dict[tuple[str, bool], Field], attacking: bool
+) -> Field:
+    """The distance field the unit moves down: to its targets; to the enemy for an attacker
+    without targets; none (it stays) for anyone else."""
+    targets = ctx.targets.get(u.id, ())
+    if not targets:
+        return _enemy_field(ctx, u, enemy_cache) if attacking else {}
+    home = ctx.hunting.get(u.id)
+    if home is None:
+        return _field(ctx, u, targets)
+    # Hunting enemy units near its objectives: a field of limited reach around them; a unit
+    # beyond it first makes for its objectives.
+    b = ctx.state.board
+    t = b.types[u.type]
+    fld = static_field(b, ctx.side, t.move_class, t.bridging, targets, HUNT_REACH)
+    return fld if u.pos in fld else _field(ctx, u, home)
+
+
+def _scorer(ctx: AITurn, u: UnitState, fld: Field, attacking: bool) -> Callable[[Hex], float]:
+    """How good a hex is for this unit to end its move in: nearer its target, in supply, guns in
+    range but out of contact, holding units in cover and out of danger, pincers behind the
+    enemy, plus the level's noise."""
+    s = ctx.state
+    b = s.board
+    w = ctx.diff.weights
+    targets = ctx.targets.get(u.id, ())
+    posture = ctx.task(u).posture
+    enemy_hexes = ctx.enemy_hexes()
+    enemy_zoc = ctx.enemy_zoc()
+    arty = is_artillery(s, u)
+    rng_hexes = bombard_range(s, u) if arty else 0
     own_def = defence_value(s, u)
     fast = ctx.diff.encircle and attacking and is_mobile(s, u)
     enemy_at = sorted(enemy_hexes) if fast else []
@@ -395,36 +441,31 @@ def best_move(
             return -INF
         sc = -f
         if ctx.diff.supply_care and h not in ctx.supplied:
-            sc -= 4.0 if attacking else 8.0
+            sc -= w.out_of_supply_attacking if attacking else w.out_of_supply_holding
         adj_enemy = any(n in enemy_hexes for n in b.neighbours[h])
         if arty:
             if adj_enemy:
-                sc -= 3.0
+                sc -= w.guns_next_to_enemy
             elif any(e.distance(h) <= rng_hexes for e in enemy_hexes):
-                sc += 1.5
+                sc += w.guns_in_range
         elif not attacking:
-            sc += (b.terrain[h].defence - 1.0) * 1.5
+            sc += (b.terrain[h].defence - 1.0) * w.cover
             danger = ctx.threat.get(h, 0.0)
-            if danger > 2.5 * own_def * b.terrain[h].defence and h != holding_target:
-                sc -= 2.0
+            if danger > w.danger_ratio * own_def * b.terrain[h].defence and h != holding_target:
+                sc -= w.danger
         elif posture == "advance" and adj_enemy:
-            if ctx.threat.get(h, 0.0) > 2.0 * own_def:
-                sc -= 2.0
+            if ctx.threat.get(h, 0.0) > w.advance_danger_ratio * own_def:
+                sc -= w.advance_danger
         if fast and h in ctx.enemy_supplied and h not in enemy_zoc:
-            sc += 0.8 * min(3, _behind(b, h, enemy_at, src))
+            sc += w.behind_enemy * min(w.behind_enemy_most, _behind(ctx, h, enemy_at, src))
         if ctx.diff.noise:
             sc += ctx.rng.random() * ctx.diff.noise
         return sc
 
-    best, best_h = score(u.pos) + STAY_BONUS, None
-    for h in cands:
-        v = score(h)
-        if v > best:
-            best, best_h = v, h
-    return best_h
+    return score
 
 
-def move_units(ctx: AITurn, units: list[UnitState], second: bool = False) -> None:
+def move_units(ctx: AITurn, units: list[UnitState]) -> None:
     """Move each unit to its best reachable hex (fast units and the front first)."""
     enemy_cache: dict[tuple[str, bool], Field] = {}
     for u0 in units:

@@ -29,29 +29,23 @@ def area(state: GameState, target: Coord) -> frozenset[Hex]:
 
 def interdicted(state: GameState, side: str) -> frozenset[Hex]:
     """Hexes where `side`'s movement and supply are slowed by enemy interdiction."""
-    key = f"interdicted:{side}"
-    hit = state.cache.get(key)
-    if isinstance(hit, frozenset):
-        return hit
-    out: set[Hex] = set()
-    for m in state.air:
-        if m.side != side and m.mission == "interdiction" and m.target is not None:
-            out |= area(state, m.target)
-    res = frozenset(out)
-    state.cache[key] = res
-    return res
+
+    def make() -> frozenset[Hex]:
+        out: set[Hex] = set()
+        for m in state.air:
+            if m.side != side and m.mission == "interdiction" and m.target is not None:
+                out |= area(state, m.target)
+        return frozenset(out)
+
+    return state.remember(f"interdicted:{side}", make)
 
 
 def interdicted_i(state: GameState, side: str) -> frozenset[int]:
     """interdicted() by hex number."""
-    key = f"interdicted_i:{side}"
-    hit = state.cache.get(key)
-    if isinstance(hit, frozenset):
-        return hit
     ix = state.board.index
-    res = frozenset(ix[h] for h in interdicted(state, side))
-    state.cache[key] = res
-    return res
+    return state.remember(
+        f"interdicted_i:{side}", lambda: frozenset(ix[h] for h in interdicted(state, side))
+    )
 
 
 def superiority_share(state: GameState, side: str) -> float:

@@ -16,7 +16,7 @@ from game.rules import constants as C
 from game.rules.air import interdicted_i
 from game.rules.board import Board
 from game.rules.fog import known_enemy
-from game.rules.search import Steps, by_hex_number, cheapest_paths
+from game.rules.search import Steps, cheapest_paths
 from game.rules.state import GameState, UnitState
 from game.rules.zoc import occupancy
 from game.scenario.models import MoveClass
@@ -225,14 +225,31 @@ def distances_to(
     may not enter closed, no units, zones of control or interdiction. Stepping into a target
     the class cannot enter costs `blocked_target_cost`. One search from the targets outwards
     answers for every hex at once (the AI's distance fields)."""
+    edges = _reverse_edges(b, side, move_class, bridging, blocked_target_cost)
+    index = b.index
+    sources = [index[t] for t in targets if t in index]
+    cost = cheapest_paths(sources, edges.__getitem__, bound)[0]
+    hexes = b.hexes
+    return {hexes[i]: cost[i] for i in sorted(cost)}
+
+
+def _reverse_edges(
+    b: Board, side: str, move_class: MoveClass, bridging: bool, blocked_target_cost: float
+) -> list[list[tuple[int, float]]]:
+    """Per hex number h: each neighbour n a unit may step from into h, and what that step costs
+    (the cheaper of entering h and the route from n to h). It depends on the map alone, so the
+    board keeps it for the game."""
+    key = ("reverse_edges", side, move_class, bridging, blocked_target_cost)
+    hit = b.edge_memo.get(key)
+    if hit is not None:
+        return hit
     enter = b.enter_i[(move_class, bridging)]
     restricted = b.restricted_i[side]
     route = b.route_move_i
     nbr = b.nbr
     n_hex = len(nbr)
-
-    def steps(h: int) -> list[tuple[int, float]]:
-        # Stepping from neighbour n into h costs what entering h costs from n.
+    edges: list[list[tuple[int, float]]] = []
+    for h in range(n_hex):
         c_h = enter[h]
         if c_h is None:
             c_h = blocked_target_cost
@@ -245,10 +262,6 @@ def distances_to(
             if r is not None and r < c:
                 c = r
             out.append((n, c))
-        return out
-
-    index = b.index
-    sources = [index[t] for t in targets if t in index]
-    cost = by_hex_number(cheapest_paths(sources, steps, bound)[0])
-    hexes = b.hexes
-    return {hexes[i]: d for i, d in cost.items()}
+        edges.append(out)
+    b.edge_memo[key] = edges
+    return edges

@@ -36,14 +36,14 @@ def cheapest_paths(
             heap.append((0.0, s))
     heapq.heapify(heap)
     pred: dict[int, int] = {}
-    pop, push = heapq.heappop, heapq.heappush
+    pop, push, known = heapq.heappop, heapq.heappush, cost.get
     while heap:
         d, h = pop(heap)
         if d > cost[h]:
             continue
         for n, c in steps(h):
             nd = d + c
-            if nd <= limit and nd < cost.get(n, INF) - margin:
+            if nd <= limit and nd < known(n, INF) - margin:
                 cost[n] = nd
                 pred[n] = h
                 push(heap, (nd, n))

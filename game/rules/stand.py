@@ -31,10 +31,8 @@ def stand_reason(
     arriving at its own river hex)."""
     b = state.board
     t = b.types[unit.type]
-    c = b.coord[h]
-    at = f"[{c[0]},{c[1]}]"
     if check_ground and h not in b.enter[(t.move_class, t.bridging)]:
-        return _ground_reason(state, unit, h, at)
+        return _ground_reason(state, unit, h)
     if h in b.restricted_hexes[unit.side]:
         zone = next(z for z, hexes in b.restricted[unit.side] if h in hexes)
         return f"{b.adjective[unit.side]} units may not enter the zone {zone.name}"
@@ -45,17 +43,23 @@ def stand_reason(
     else:
         enemy_here = holder is not None and holder != unit.side
     if enemy_here:
-        return f"{at} is held by the enemy"
+        return f"{_at(state, h)} is held by the enemy"
     friends = occ.stack.get(h, 0) if holder == unit.side and unit.pos != h else 0
     have = friends + extra_stack
     limit = state.scenario.map.stacking
     if have + t.stack > limit:
-        return f"{at} would hold {have + t.stack} stacking points; the limit is {limit}"
+        return f"{_at(state, h)} would hold {have + t.stack} stacking points; the limit is {limit}"
     return ""
 
 
-def _ground_reason(state: GameState, unit: UnitState, h: Hex, at: str) -> str:
+def _at(state: GameState, h: Hex) -> str:
+    c = state.board.coord[h]
+    return f"[{c[0]},{c[1]}]"
+
+
+def _ground_reason(state: GameState, unit: UnitState, h: Hex) -> str:
     b = state.board
+    at = _at(state, h)
     t = b.types[unit.type]
     terrain = b.terrain[h]
     if terrain.river and t.move_class in terrain.move_cost:

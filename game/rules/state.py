@@ -7,8 +7,9 @@ are cloned only when first written (copy on write), so the AI can try thousands 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar, cast
 
 from game.hexes import Coord, Hex, coord
 from game.rules.board import Board, board_for
@@ -16,6 +17,7 @@ from game.scenario.models import Doctrine, Scenario
 
 Status = Literal["active", "pool", "destroyed", "surrendered", "withdrawn"]
 STATE_FORMAT = 1
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -257,6 +259,15 @@ class GameState:
 
     def unit(self, uid: str) -> UnitState:
         return self.units[uid]
+
+    def remember(self, key: str, make: Callable[[], T]) -> T:
+        """A fact derived from this state, computed on first use and kept in its cache (a state
+        never changes after apply() returns it, and a transaction clears the cache on write)."""
+        if key in self.cache:
+            return cast(T, self.cache[key])
+        value = make()
+        self.cache[key] = value
+        return value
 
     def active_units(self, side: str | None = None) -> list[UnitState]:
         return [u for u in self.units.values() if u.active and (side is None or u.side == side)]

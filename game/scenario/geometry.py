@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from dataclasses import dataclass
-from functools import cached_property
 
 from game.hexes import Coord as MapCoord
 from game.hexes import coord, offset_line
@@ -97,22 +96,3 @@ def phase_name(cal: Calendar, when: dt.datetime) -> str:
         if p.start <= when:
             name = p.name
     return name
-
-
-@dataclass(frozen=True)
-class Geometry:
-    """Cached derived facts for one scenario."""
-
-    scenario: Scenario
-
-    @cached_property
-    def grid(self) -> Grid:
-        return build_grid(self.scenario)
-
-    @cached_property
-    def places(self) -> dict[str, Coord]:
-        return place_hexes(self.scenario)
-
-    @cached_property
-    def turns(self) -> list[dt.datetime]:
-        return turn_starts(self.scenario.calendar)

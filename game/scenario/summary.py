@@ -68,58 +68,13 @@ def withdrawals(s: Scenario, dates: dict[str, dt.datetime]) -> dict[str, dt.date
 
 
 def summarize(s: Scenario) -> dict[str, Any]:
+    """The whole summary: the scenario's facts, its units, and each side's strength by turn."""
     grid = build_grid(s)
-    places = place_hexes(s)
     turns = turn_starts(s.calendar)
     dates = event_dates(s)
     arrivals = {u.id: arrival(s, u, dates) for u in s.units}
     withdrawn = withdrawals(s, dates)
     counts = Counter(grid.terrain(c) for c in grid.coords())
-    timeline = []
-    for n, when in enumerate(turns, start=1):
-        sides: dict[str, dict[str, int]] = {}
-        for side in s.sides:
-            here = [
-                u
-                for u in s.units
-                if u.side == side.id
-                and (arrivals[u.id] is None or arrivals[u.id] <= when)  # type: ignore[operator]
-                and not (u.id in withdrawn and withdrawn[u.id] <= when)
-            ]
-            aircraft = side.air.aircraft
-            for e in s.events:
-                if e.id in dates and dates[e.id] <= when:
-                    aircraft += sum(
-                        fx.aircraft for fx in e.effects if fx.type == "air" and fx.side == side.id
-                    )
-            sides[side.id] = {
-                "men": sum(u.men for u in here),
-                "tanks": sum(u.tanks for u in here),
-                "guns": sum(u.guns for u in here),
-                "aircraft": max(0, aircraft),
-            }
-        timeline.append({"turn": n, "date": iso(when), "sides": sides})
-    unit_rows = []
-    for u in s.units:
-        at = resolve(s, u.at, places)
-        arr = arrivals[u.id]
-        unit_rows.append(
-            {
-                "id": u.id,
-                "name": u.name,
-                "side": u.side,
-                "type": u.type,
-                "group": u.group,
-                "men": u.men,
-                "tanks": u.tanks,
-                "guns": u.guns,
-                "quality": u.quality,
-                "hex": list(at) if at is not None else None,
-                "arrives": iso(arr) if arr is not None and arr != dt.datetime.max else None,
-                "released_by": u.released_by or None,
-                "withdrawn": iso(withdrawn.get(u.id)),
-            }
-        )
     return {
         "id": s.meta.id,
         "title": s.meta.title,
@@ -143,7 +98,7 @@ def summarize(s: Scenario) -> dict[str, Any]:
             }
             for side in s.sides
         ],
-        "units": unit_rows,
+        "units": _unit_rows(s, arrivals, withdrawn),
         "places": [
             {"id": p.id, "name": p.name, "hex": list(p.at), "vp": p.vp, "owner": p.owner or None}
             for p in s.places
@@ -155,5 +110,74 @@ def summarize(s: Scenario) -> dict[str, Any]:
             {"id": e.id, "date": iso(dates.get(e.id)), "title": e.title, "trigger": e.trigger.type}
             for e in s.events
         ],
-        "timeline": timeline,
+        "timeline": [
+            {"turn": n, "date": iso(when), "sides": _strengths(s, when, dates, arrivals, withdrawn)}
+            for n, when in enumerate(turns, start=1)
+        ],
     }
+
+
+def _strengths(
+    s: Scenario,
+    when: dt.datetime,
+    dates: dict[str, dt.datetime],
+    arrivals: dict[str, dt.datetime | None],
+    withdrawn: dict[str, dt.datetime],
+) -> dict[str, dict[str, int]]:
+    """Each side's men, tanks, guns and aircraft in play on the turn starting `when`, as far as
+    is known before play: units arrived and not withdrawn, aircraft added by dated events."""
+    sides: dict[str, dict[str, int]] = {}
+    for side in s.sides:
+        here = [
+            u
+            for u in s.units
+            if u.side == side.id
+            and _arrived(arrivals[u.id], when)
+            and not (u.id in withdrawn and withdrawn[u.id] <= when)
+        ]
+        aircraft = side.air.aircraft
+        for e in s.events:
+            if e.id in dates and dates[e.id] <= when:
+                aircraft += sum(
+                    fx.aircraft for fx in e.effects if fx.type == "air" and fx.side == side.id
+                )
+        sides[side.id] = {
+            "men": sum(u.men for u in here),
+            "tanks": sum(u.tanks for u in here),
+            "guns": sum(u.guns for u in here),
+            "aircraft": max(0, aircraft),
+        }
+    return sides
+
+
+def _arrived(arrives: dt.datetime | None, when: dt.datetime) -> bool:
+    return arrives is None or arrives <= when
+
+
+def _unit_rows(
+    s: Scenario, arrivals: dict[str, dt.datetime | None], withdrawn: dict[str, dt.datetime]
+) -> list[dict[str, Any]]:
+    """One row per unit: who it is, its strength, where it starts and when it comes and goes."""
+    places = place_hexes(s)
+    rows = []
+    for u in s.units:
+        at = resolve(s, u.at, places)
+        arr = arrivals[u.id]
+        rows.append(
+            {
+                "id": u.id,
+                "name": u.name,
+                "side": u.side,
+                "type": u.type,
+                "group": u.group,
+                "men": u.men,
+                "tanks": u.tanks,
+                "guns": u.guns,
+                "quality": u.quality,
+                "hex": list(at) if at is not None else None,
+                "arrives": iso(arr) if arr is not None and arr != dt.datetime.max else None,
+                "released_by": u.released_by or None,
+                "withdrawn": iso(withdrawn.get(u.id)),
+            }
+        )
+    return rows

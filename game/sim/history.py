@@ -24,6 +24,10 @@ TARGET_SHARE = 0.7  # a target holds when at least this share of runs reproduce 
 JULY_CROSSING_CHECK = "1939-07-06T06:00"  # 72 hours after the Kobayashi group crossed
 JULY_CROSSING_END = "1939-07-05T18:00"
 JULY_THROWN_BACK = 0.25  # at most this share of the men who crossed still on the west bank
+JULY_STALEMATE = "1939-07-26T06:00"
+# Share of its July strength each side has lost by the stalemate: the Japanese strike group lost
+# about 5,000 of 38,000 (13%) in July, the Soviet troops more.
+JULY_BLED = 0.1
 KRIVOSHEEV_1939_SOVIET = 25_655  # dead and missing 9,703, wounded and sick 15,952
 JAPANESE_1939 = (17_405, 20_000)  # Japanese army figure to Coox's estimate
 KRIVOSHEEV_1945_SOVIET = 36_456  # killed and missing 12,031, wounded and sick 24,425
@@ -70,6 +74,18 @@ def july_thrown_back(g: Record) -> bool:
     return crossed > 0 and after is not None and after <= JULY_THROWN_BACK * crossed
 
 
+def july_bled(g: Record) -> bool:
+    """Each side has lost at least JULY_BLED of the most men it had on the map in July."""
+    july = [t for t in g["timeline"] if t["date"] <= JULY_STALEMATE]
+    if not july:
+        return False
+    late = july[-1]["sides"]
+    return all(
+        late[x]["men_lost"] >= JULY_BLED * max(t["sides"][x]["men"] for t in july)
+        for x in ("soviet", "japanese")
+    )
+
+
 def _men(g: Record, side: str, kind: str = "men") -> int:
     return int(g["losses"][side][kind])
 
@@ -86,6 +102,14 @@ TARGETS_1939 = (
         "yes/no",
         lambda g: "yes" if july_thrown_back(g) else "no",
         july_thrown_back,
+    ),
+    Target(
+        "khalkhin_gol_1939",
+        "July leaves both sides weakened (H7)",
+        "23-25 July: the Japanese general offensive fails; both sides dig in, bled (Drea)",
+        "yes/no",
+        lambda g: "yes" if july_bled(g) else "no",
+        july_bled,
     ),
     Target(
         "khalkhin_gol_1939",
@@ -212,7 +236,7 @@ TARGETS_1945 = (
     ),
     Target(
         "manchuria_1945",
-        "A Soviet victory",
+        "A Soviet victory by 20 August",
         "The Kwantung Army defeated and Manchuria occupied by 20 August",
         "winner",
         lambda g: str(g["winner"]),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from game.rules import (
@@ -14,6 +16,7 @@ from game.rules import (
     reachable,
     validate,
 )
+from game.rules.ai_api import step_costs
 from tests.rules.conftest import MARSH_BELT, MARSH_ROAD, OPEN, unit
 
 
@@ -292,3 +295,25 @@ def test_calendar_phases_change_the_turn_length_and_so_the_movement_points(start
     assert g.turn == 2 and g.phase == "Lull" and g.turn_hours == 72
     assert g.units["i"].mp == pytest.approx(9.0)
     assert "(Lull)" in next(e.text for e in events if e.kind == "turn")
+
+
+def test_the_step_prices_a_planner_gets_add_up_to_what_moves_cost(start):
+    """The AI walks its own way across the map but pays the rules' prices: along the rules'
+    cheapest path, the step costs it is given sum to the cost of the move, road, marsh and the
+    extra for leaving an enemy zone of control included."""
+    tank, infantry = unit("t", "red", "tank", (1, 3)), unit("i", "red", "inf", (5, 4))
+    g = start(MARSH_BELT, [tank, infantry, unit("b", "blue", "inf", (5, 3))], extra=MARSH_ROAD)
+    b = g.board
+    leave = step_costs(g, g.units["i"])
+    here, west, further = b.hex_at((5, 4)), b.hex_at((4, 4)), b.hex_at((3, 4))
+    assert leave(here)[west] > leave(west)[further]  # steppe both, but the first leaves a zone
+    for uid in ("t", "i"):
+        u = g.units[uid]
+        prices = step_costs(g, u)
+        for to, cost in reachable(g, uid).items():
+            hexes = [b.hex_at(c) for c in path(g, uid, to)]
+            steps = list(itertools.pairwise(hexes))
+            if len(steps) == 1 and prices(hexes[0]).get(hexes[1], 0.0) > u.mp:
+                continue  # the one hex a unit with all its points may always move
+            total = sum(prices(a)[n] for a, n in steps)
+            assert total == pytest.approx(cost, abs=1e-6), (uid, to)

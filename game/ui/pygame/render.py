@@ -99,8 +99,8 @@ def draw_map(
     by_hex = stacks(state, visible)
     for h, units in by_hex.items():
         draw_counter(surf, state, layout, fonts, board.coord[h], units)
-    for c in marks.targets:
-        pygame.draw.polygon(surf, TARGET, layout.corners(c, inset=2), max(2, int(size / 9)))
+    for target in marks.targets:
+        pygame.draw.polygon(surf, TARGET, layout.corners(target, inset=2), max(2, int(size / 9)))
     if marks.selected_hex is not None:
         pygame.draw.polygon(
             surf, SELECT, layout.corners(marks.selected_hex, inset=1), max(2, int(size / 8))
