@@ -11,38 +11,13 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from game import __version__
 from game.modding_cli import add_commands, resolve_scenario_names
+from game.ui.options import PlayOptions
+from game.ui.scenario_files import default_scenario, load_or_report
 
-if TYPE_CHECKING:
-    from game.scenario.models import Scenario
-
-DEFAULT_SCENARIO = "khalkhin_gol_1939"
-FALLBACK_SCENARIO = "examples/river_crossing.toml"
-
-
-def default_scenario() -> Path:
-    """The shipped scenario `play` starts without arguments (packaged or in the checkout)."""
-    from game.scenario.library import shipped_scenarios
-
-    default = shipped_scenarios() / f"{DEFAULT_SCENARIO}.toml"
-    return default if default.is_file() else shipped_scenarios() / FALLBACK_SCENARIO
-
-
-def load_or_report(path: str | Path) -> Scenario | None:
-    """The scenario in `path`, or None after printing every problem (never a traceback)."""
-    from game.scenario import ScenarioError, load_scenario
-
-    try:
-        return load_scenario(path)
-    except ScenarioError as exc:
-        for p in exc.problems:
-            print(p, file=sys.stderr)
-    except OSError as exc:
-        print(f"{path}:1:1: error: cannot read file: {exc.strerror}", file=sys.stderr)
-    return None
+__all__ = ["build_parser", "default_scenario", "load_or_report", "main", "play_options"]
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -109,10 +84,25 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_play(args: argparse.Namespace) -> int:
-    from game.play import run_play
+def play_options(args: argparse.Namespace) -> PlayOptions:
+    """The typed options of `play` from its parsed arguments."""
+    return PlayOptions(
+        scenario=Path(args.scenario) if args.scenario else None,
+        text=args.text,
+        side=args.side,
+        seed=args.seed,
+        load=Path(args.load) if args.load else None,
+        fog=args.fog,
+        difficulty=args.difficulty,
+        screenshot=Path(args.screenshot) if args.screenshot else None,
+        debug=args.debug,
+    )
 
-    return run_play(args)
+
+def _cmd_play(args: argparse.Namespace) -> int:
+    from game.launch import run_play
+
+    return run_play(play_options(args))
 
 
 def _cmd_simulate(args: argparse.Namespace) -> int:
@@ -174,7 +164,8 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
 def _cmd_sweep(args: argparse.Namespace) -> int:
     from game.sim.sweep import command
 
-    return command(args)
+    scenario = load_or_report(args.scenario)
+    return 1 if scenario is None else command(args, scenario)
 
 
 def _batch_options(p: argparse.ArgumentParser) -> None:
@@ -187,23 +178,30 @@ def _batch_options(p: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="two-augusts",
-        description="Two Augusts: a turn-based wargame of the Soviet-Japanese war, 1939 and 1945.",
+def _add_sweep_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`sweep`: a batch for every combination of scenario values (see game.sim.sweep)."""
+    w = sub.add_parser("sweep", help="a batch of AI games for every combination of values")
+    w.add_argument("scenario", metavar="SCENARIO", help="scenario file")
+    w.add_argument(
+        "--set",
+        action="append",
+        required=True,
+        metavar="PATH=V1,V2,...",
+        help="values to try, e.g. sides.soviet.doctrine.attacker_losses=1.2,1.4 (repeatable)",
     )
-    parser.add_argument("--version", action="version", version=f"two-augusts {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    w.add_argument("--runs", type=int, default=10, help="games per combination")
+    w.add_argument("--seed", type=int, default=1, help="seed of the first game of each batch")
+    w.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
+    w.add_argument("--json", action="store_true", help="print the outcomes as JSON")
+    w.add_argument(
+        "--difficulty", choices=["easy", "normal", "hard"], default="hard", help="AI level"
+    )
+    _batch_options(w)
+    w.set_defaults(func=_cmd_sweep)
 
-    v = sub.add_parser("validate", help="check scenario files and report every problem")
-    v.add_argument("files", nargs="+", metavar="FILE", help="scenario or ruleset TOML files")
-    v.set_defaults(func=_cmd_validate)
 
-    i = sub.add_parser("inspect", help="summarise a scenario (forces, places, events, timeline)")
-    i.add_argument("scenario", metavar="SCENARIO")
-    i.add_argument("--json", action="store_true", help="print the summary as JSON")
-    i.set_defaults(func=_cmd_inspect)
-
+def _add_play_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`play` and its options (read back as PlayOptions by play_options)."""
     p = sub.add_parser("play", help="play a scenario (window, or --text for the terminal)")
     p.add_argument("scenario", nargs="?", metavar="SCENARIO", help="scenario file")
     p.add_argument("--text", action="store_true", help="play in the terminal")
@@ -228,7 +226,30 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PNG",
         help="open the window, draw the first frame into PNG and exit (for docs and bug reports)",
     )
+    p.add_argument(
+        "--debug", action="store_true", help="show the full traceback of an internal error"
+    )
     p.set_defaults(func=_cmd_play)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="two-augusts",
+        description="Two Augusts: a turn-based wargame of the Soviet-Japanese war, 1939 and 1945.",
+    )
+    parser.add_argument("--version", action="version", version=f"two-augusts {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    v = sub.add_parser("validate", help="check scenario files and report every problem")
+    v.add_argument("files", nargs="+", metavar="FILE", help="scenario or ruleset TOML files")
+    v.set_defaults(func=_cmd_validate)
+
+    i = sub.add_parser("inspect", help="summarise a scenario (forces, places, events, timeline)")
+    i.add_argument("scenario", metavar="SCENARIO")
+    i.add_argument("--json", action="store_true", help="print the summary as JSON")
+    i.set_defaults(func=_cmd_inspect)
+
+    _add_play_parser(sub)
 
     m = sub.add_parser("simulate", help="play computer against computer, headless, in batches")
     m.add_argument("scenario", metavar="SCENARIO", help="scenario file")
@@ -244,25 +265,7 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("--side", default=None, help="side the AI plays against --vs random")
     _batch_options(m)
     m.set_defaults(func=_cmd_simulate)
-
-    w = sub.add_parser("sweep", help="a batch of AI games for every combination of values")
-    w.add_argument("scenario", metavar="SCENARIO", help="scenario file")
-    w.add_argument(
-        "--set",
-        action="append",
-        required=True,
-        metavar="PATH=V1,V2,...",
-        help="values to try, e.g. sides.soviet.doctrine.attacker_losses=1.2,1.4 (repeatable)",
-    )
-    w.add_argument("--runs", type=int, default=10, help="games per combination")
-    w.add_argument("--seed", type=int, default=1, help="seed of the first game of each batch")
-    w.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
-    w.add_argument("--json", action="store_true", help="print the outcomes as JSON")
-    w.add_argument(
-        "--difficulty", choices=["easy", "normal", "hard"], default="hard", help="AI level"
-    )
-    _batch_options(w)
-    w.set_defaults(func=_cmd_sweep)
+    _add_sweep_parser(sub)
     add_commands(sub)
     return parser
 

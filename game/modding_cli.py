@@ -146,8 +146,8 @@ def _cmd_new_scenario(args: argparse.Namespace) -> int:
 
 
 def _cmd_render_map(args: argparse.Namespace) -> int:
-    from game.cli import load_or_report
     from game.scenario.mapview import render_text
+    from game.ui.scenario_files import load_or_report
 
     scenario = load_or_report(args.scenario)
     if scenario is None:

@@ -13,7 +13,9 @@ import os
 import tempfile
 from pathlib import Path
 
-from game.rules.session import Game, SaveMismatch, from_save, to_save
+from game.rules.session import Game, ReplayFailed, SaveMismatch, from_save, to_save
+
+__all__ = ["ReplayFailed", "SaveError", "load_save", "read_save_data", "write_save"]
 from game.scenario import ScenarioError, load_scenario, scenario_hash
 
 
@@ -78,7 +80,9 @@ def load_save(
     path: str | os.PathLike[str], scenario_path: str | os.PathLike[str] | None = None
 ) -> Game:
     """Load a save: check the scenario file is the one it was played on, replay its commands and
-    check the snapshot. `scenario_path` defaults to the path recorded in the save."""
+    check the snapshot. `scenario_path` defaults to the path recorded in the save. A save that
+    cannot be used raises SaveError (one line for the player); a failure of the rules while
+    replaying it raises ReplayFailed (a bug to report, with its traceback)."""
     data = read_save_data(path)
     sp = scenario_path if scenario_path is not None else data.get("scenario_path")
     if not isinstance(sp, (str, os.PathLike)):

@@ -200,6 +200,7 @@ class Result:
     broken: tuple[str, ...]
     retreat_steps: int
     fortress: bool = False
+    stood: tuple[str, ...] = ()  # defenders whose doctrine made them stand and be overrun
 
 
 def engagement(state: GameState, target: Hex, attackers: list[str], ratio: float) -> Engagement:
@@ -256,21 +257,9 @@ def roll_result(
         uid: _fire(state.units[uid], rates.attacker, a_doc.wounded_per_killed, tank_country)
         for uid in attackers
     }
-    d_loss: dict[str, Losses] = {}
-    retreats: dict[str, list[Hex]] = {}
-    overrun: list[str] = []
-    attacker_hexes = {p for a in attackers if (p := state.units[a].pos) is not None}
-    extra: dict[Hex, int] = {}
-    for uid in occupancy(state).units_at.get(target, ()):
-        u = state.units[uid]
-        path = retreat_path(state, u, steps, attacker_hexes, extra) if steps else None
-        blocked = steps > 0 and path is None
-        d_loss[uid] = _defender_loss(state, u, target, rates.defender, (outcome, eff), blocked)
-        if path is not None:
-            retreats[uid] = path
-            extra[path[-1]] = extra.get(path[-1], 0) + b.types[u.type].stack
-        elif steps or stands:
-            overrun.append(uid)
+    d_loss, retreats, overrun, stood = _defenders(
+        state, target, attackers, rates.defender, (outcome, eff), (steps, stands)
+    )
     beaten = steps or fortress or stands
     losers = list(d_loss) if beaten else (attackers if outcome == "repulsed" else [])
     losses = {**a_loss, **d_loss}
@@ -279,20 +268,54 @@ def roll_result(
         retreats.pop(uid, None)
     if d_loss and all(d in broken for d in d_loss):
         outcome = "destroyed"
-    elif overrun and not retreats:
+    elif (overrun or stood) and not retreats:
         outcome = "overrun"
     elif fortress:
         outcome = "held"
     return Result(
-        outcome,
-        a_loss,
-        d_loss,
-        retreats,
-        tuple(overrun),
-        broken,
-        steps,
-        b.terrain[target].fortified,
+        outcome=outcome,
+        attacker_losses=a_loss,
+        defender_losses=d_loss,
+        retreats=retreats,
+        overrun=tuple(overrun),
+        broken=broken,
+        retreat_steps=steps,
+        fortress=b.terrain[target].fortified,
+        stood=tuple(stood),
     )
+
+
+def _defenders(
+    state: GameState,
+    target: Hex,
+    attackers: list[str],
+    rate: float,
+    result: tuple[str, float],
+    moves: tuple[int, bool],
+) -> tuple[dict[str, Losses], dict[str, list[Hex]], list[str], list[str]]:
+    """Each defender's losses, and where it falls back to, or whether it is overrun because it
+    cannot (no way out) or will not (its doctrine stands fast)."""
+    b = state.board
+    steps, stands = moves
+    d_loss: dict[str, Losses] = {}
+    retreats: dict[str, list[Hex]] = {}
+    overrun: list[str] = []
+    stood: list[str] = []
+    attacker_hexes = {p for a in attackers if (p := state.units[a].pos) is not None}
+    extra: dict[Hex, int] = {}
+    for uid in occupancy(state).units_at.get(target, ()):
+        u = state.units[uid]
+        path = retreat_path(state, u, steps, attacker_hexes, extra) if steps else None
+        blocked = steps > 0 and path is None
+        d_loss[uid] = _defender_loss(state, u, target, rate, result, blocked)
+        if path is not None:
+            retreats[uid] = path
+            extra[path[-1]] = extra.get(path[-1], 0) + b.types[u.type].stack
+        elif blocked:
+            overrun.append(uid)
+        elif stands:
+            stood.append(uid)
+    return d_loss, retreats, overrun, stood
 
 
 def _stands_fast(state: GameState, target: Hex) -> bool:
@@ -514,6 +537,10 @@ def _fall_back(tx: Transaction, r: Result, rep: Report) -> None:
         u = tx.state.units[uid]
         if u.active:
             rep.texts.append(f"{u.name}, with no way out, is overrun but fights on.")
+    for uid in r.stood:
+        u = tx.state.units[uid]
+        if u.active:
+            rep.texts.append(f"{u.name} will not give ground and is overrun in its positions.")
     if r.retreats:
         tx.touch()
 

@@ -58,6 +58,10 @@ class Game:
         self.commands.append(cmd)
         return events
 
+    def forget_undo(self) -> None:
+        """Nothing done so far can be taken back (a game just loaded starts afresh)."""
+        self._undo.clear()
+
     def can_undo(self) -> bool:
         return bool(self._undo)
 
@@ -84,9 +88,20 @@ def to_save(game: Game, scenario_hash: str) -> dict[str, Any]:
     }
 
 
-def from_save(scenario: Scenario, data: dict[str, Any], scenario_hash: str = "") -> Game:
-    """Rebuild a game from save data by replaying its commands; raise SaveMismatch if the data is
-    for another scenario or version, or the replay does not reproduce the snapshot."""
+class ReplayFailed(Exception):
+    """The rules raised an unexpected error while rebuilding a saved game: a bug in the game,
+    not damage in the save. `step` says where (0: setting up the game, N: command N)."""
+
+    def __init__(self, step: int, command: Command | None, error: Exception) -> None:
+        self.step = step
+        self.command = command
+        self.error = error
+        where = f"replaying command {step} ({command_to_dict(command)})" if command else "setup"
+        super().__init__(f"the rules failed during {where}: {error!r}")
+
+
+def _check_header(scenario: Scenario, data: dict[str, Any], scenario_hash: str) -> None:
+    """SaveMismatch unless the data is a save of this version, scenario and scenario file."""
     if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
         raise SaveMismatch("this is not a Two Augusts save")
     if data.get("format_version") != SAVE_VERSION:
@@ -102,29 +117,59 @@ def from_save(scenario: Scenario, data: dict[str, Any], scenario_hash: str = "")
             "the scenario file has changed since the game was saved "
             f"(hash {data.get('scenario_hash')} then, {scenario_hash} now)"
         )
+
+
+def _read_record(data: dict[str, Any]) -> tuple[int, Options, list[Command]]:
+    """The seed, options and commands of a save; SaveMismatch naming the first damaged part."""
+    seed = data.get("seed")
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise SaveMismatch(f"the save data is damaged: the seed is {seed!r}, not a whole number")
+    options = data.get("options", {})
+    if not isinstance(options, dict):
+        raise SaveMismatch(f"the save data is damaged: the options are {options!r}")
+    raw_commands = data.get("commands")
+    if not isinstance(raw_commands, list):
+        raise SaveMismatch("the save data is damaged: it has no list of commands")
+    commands = []
+    for n, raw in enumerate(raw_commands, start=1):
+        if not isinstance(raw, dict):
+            raise SaveMismatch(f"the save data is damaged: command {n} is {raw!r}")
+        try:
+            commands.append(parse_command(raw))
+        except ValidationError as exc:
+            raise SaveMismatch(f"command {n} cannot be read: {exc.errors()[0]['msg']}") from None
+    return seed, Options.from_dict(options), commands
+
+
+def _replay(scenario: Scenario, seed: int, options: Options, commands: list[Command]) -> Game:
+    """The game the commands make. An illegal command means the save does not fit these rules
+    (SaveMismatch); any other error is the rules' own (ReplayFailed, with the original)."""
     try:
-        seed = int(data["seed"])
-        game = Game(scenario, seed, Options.from_dict(data.get("options", {})))
-        for n, raw in enumerate(data["commands"]):
-            try:
-                cmd = parse_command(raw)
-            except ValidationError as exc:
-                raise SaveMismatch(
-                    f"command {n + 1} cannot be read: {exc.errors()[0]['msg']}"
-                ) from None
-            try:
-                game.apply(cmd)
-            except IllegalCommand as exc:
-                raise SaveMismatch(f"command {n + 1} is illegal on replay: {exc}") from None
-    except (KeyError, TypeError, ValueError) as exc:
-        if isinstance(exc, SaveMismatch):
-            raise
-        raise SaveMismatch(f"the save data is damaged ({exc!r})") from None
+        game = Game(scenario, seed, options)
+    except Exception as exc:
+        raise ReplayFailed(0, None, exc) from exc
+    for n, cmd in enumerate(commands, start=1):
+        try:
+            game.apply(cmd)
+        except IllegalCommand as exc:
+            raise SaveMismatch(f"command {n} is illegal on replay: {exc}") from None
+        except Exception as exc:
+            raise ReplayFailed(n, cmd, exc) from exc
+    return game
+
+
+def from_save(scenario: Scenario, data: dict[str, Any], scenario_hash: str = "") -> Game:
+    """Rebuild a game from save data by replaying its commands. Raises SaveMismatch if the data
+    is damaged, for another scenario or version, or does not replay to its snapshot; raises
+    ReplayFailed if the rules themselves fail (a bug, whatever the save holds)."""
+    _check_header(scenario, data, scenario_hash)
+    seed, options, commands = _read_record(data)
+    game = _replay(scenario, seed, options, commands)
     snap = data.get("snapshot")
     if snap is not None and game.state.to_dict() != snap:
         raise SaveMismatch(
             "replaying the saved commands does not give the saved position "
             "(the rules or the scenario have changed)"
         )
-    game._undo.clear()
+    game.forget_undo()
     return game

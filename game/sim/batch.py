@@ -141,6 +141,9 @@ def timing(times: list[float]) -> dict[str, float]:
     }
 
 
+LOSS_KEYS = ("men", "killed", "wounded", "captured", "dispersed", "tanks", "guns", "aircraft")
+
+
 def summarize(scenario: Scenario, games: list[dict[str, Any]]) -> dict[str, Any]:
     """Outcome counts, mean losses by side, and when each place fell (per place: how often it
     ended in each side's hands and the mean date of capture)."""
@@ -153,10 +156,7 @@ def summarize(scenario: Scenario, games: list[dict[str, Any]]) -> dict[str, Any]
         levels[key] = levels.get(key, 0) + 1
     n = max(len(games), 1)
     losses = {
-        side: {
-            k: round(sum(g["losses"][side][k] for g in games) / n, 1)
-            for k in ("men", "tanks", "guns", "aircraft")
-        }
+        side: {k: round(sum(g["losses"][side].get(k, 0) for g in games) / n, 1) for k in LOSS_KEYS}
         for side in sides
     }
     places: dict[str, dict[str, Any]] = {}
@@ -204,8 +204,9 @@ def report(
     )
     for side, loss in s["mean_losses"].items():
         lines.append(
-            f"  mean losses {side}: {loss['men']:,.0f} men, {loss['tanks']:.0f} tanks, "
-            f"{loss['guns']:.0f} guns, {loss['aircraft']:.0f} aircraft"
+            f"  mean losses {side}: {loss['men']:,.0f} men ({loss['killed']:,.0f} killed, "
+            f"{loss['wounded']:,.0f} wounded, {loss['captured']:,.0f} captured), "
+            f"{loss['tanks']:.0f} tanks, {loss['guns']:.0f} guns, {loss['aircraft']:.0f} aircraft"
         )
     lines.append("  places (final owner in how many games; capture date median [first-last]):")
     for p in s["places"].values():

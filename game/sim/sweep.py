@@ -177,18 +177,15 @@ def sweep_table(scenario: Scenario, result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def command(args: Any) -> int:
-    """`two-augusts sweep`: parse the settings, run the batches, print the table or JSON."""
+def command(args: Any, scenario: Scenario) -> int:
+    """`two-augusts sweep` on a loaded scenario: parse the settings, run the batches, print the
+    table or JSON (args as the command line's parser gives them)."""
     import json
     import sys
     from pathlib import Path
 
-    from game.cli import load_or_report
     from game.sim.cluster import ClusterError
 
-    scenario = load_or_report(args.scenario)
-    if scenario is None:
-        return 1
     if args.runs < 1:
         print("--runs must be at least 1", file=sys.stderr)
         return 2

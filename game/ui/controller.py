@@ -1,41 +1,60 @@
-"""The player's session, shared by both front ends: typed lines in, text out.
+"""The controller both front ends share: typed lines or built commands in, text out.
 
-It turns the command language into rules commands, runs the computer player for the sides no
-human commands, keeps undo, and saves and loads. Front ends only read lines, show the reply and
-draw the state, so the terminal and the window behave the same.
+It reads the command language, carries out UI requests, hands rules commands to the rules, runs
+the computer player for the sides no human commands, keeps undo, and saves and loads. Front ends
+only read lines (or build commands from clicks), show the reply and draw the state, so the
+terminal and the window behave the same.
 """
 
 from __future__ import annotations
 
 import os
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, cast
 
-from game.hexes import Hex
+from game.hexes import Coord, Hex, coord
 from game.rules import (
-    AirCommand,
     AttackCommand,
-    BombardCommand,
     Command,
     EndTurnCommand,
-    EntrenchCommand,
+    Game,
     GameEvent,
     GameState,
     IllegalCommand,
-    MoveCommand,
     Options,
     preview,
+    status,
     visible_units,
 )
 from game.rules.combat import bombard_range
-from game.rules.session import Game
+from game.saves import ReplayFailed, SaveError, load_save, write_save
 from game.scenario.models import Scenario
 from game.ui import describe
-from game.ui.language import USAGE, LanguageError, Names, Order, Parsed, Request, parse
+from game.ui.language import VERBS, LanguageError, Names, Parsed, parse
+from game.ui.requests import (
+    Area,
+    Help,
+    HexInfo,
+    ListUnits,
+    LoadGame,
+    Odds,
+    Quit,
+    SaveGame,
+    ShowLog,
+    ShowMap,
+    Undo,
+    UnitInfo,
+)
+from game.ui.sight import known_events
 
-# A computer player: given the game, return its next command (EndTurnCommand ends its turn).
-Player = Callable[[GameState], Command]
+# A computer player: given the game, the next command of the side to move (EndTurnCommand ends
+# its turn).
+CommandSource = Callable[[GameState], Command]
+DEFAULT_LOG_LINES = 10
+MAX_AI_COMMANDS = 5000  # a runaway AI turn is cut short, never an endless loop
 
 
 def save_dir() -> Path:
@@ -49,19 +68,49 @@ def save_dir() -> Path:
 
 @dataclass
 class Reply:
-    """What a front end shows after a line: text, and whether the game or the session ended."""
+    """What a front end shows after a line: text, and whether the game or the play ended."""
 
     lines: list[str] = field(default_factory=list)
     events: list[GameEvent] = field(default_factory=list)
     ok: bool = True
     quit: bool = False
-    show_map: tuple[tuple[int, int], tuple[int, int]] | None = None
+    show_map: Area | None = None
     full_map: bool = False
     new_position: bool = False  # the turn or side to move changed, or a game was loaded
 
 
-class Session:
-    """One player's seat at a game: which sides are human, and the computer for the rest."""
+def replay_bug_lines(name: str, exc: ReplayFailed, debug: bool) -> list[str]:
+    """What to tell the player when the rules fail while loading a save: it is a bug in the game,
+    not their save; the traceback only with --debug."""
+    lines = [
+        f"Could not load '{name}': a bug in the game, not damage in the save: {exc}.",
+        "  Please report it with the save file"
+        + (" and the traceback below." if debug else "; run with --debug for the traceback."),
+    ]
+    if debug:
+        trace = traceback.format_exception(exc.error)
+        lines.extend(line.rstrip("\n") for chunk in trace for line in chunk.splitlines())
+    return lines
+
+
+def with_support(state: GameState, cmd: AttackCommand) -> AttackCommand:
+    """The attack with every listed artillery unit out of contact moved to fire in support, so
+    a player may simply name all the units that take part."""
+    target = Hex.from_offset(*cmd.target)
+    adjacent: list[str] = []
+    support = list(cmd.support)
+    for uid in cmd.units:
+        u = state.units.get(uid)
+        near = u is None or (u.pos is not None and u.pos.distance(target) <= 1)
+        if not near and u is not None and bombard_range(state, u) > 0:
+            support.append(uid)
+        else:
+            adjacent.append(uid)
+    return cmd.model_copy(update={"units": tuple(adjacent), "support": tuple(support)})
+
+
+class Controller:
+    """One game at one table: which sides are human, and the computer for the rest."""
 
     def __init__(
         self,
@@ -70,17 +119,31 @@ class Session:
         humans: set[str],
         seed: int = 1,
         options: Options | None = None,
-        ai_factory: Callable[[], Player] | None = None,
+        new_computer_player: Callable[[], CommandSource] | None = None,
         game: Game | None = None,
+        debug: bool = False,
     ) -> None:
         self.scenario = scenario
         self.scenario_path = scenario_path
         self.game = game or Game(scenario, seed, options)
         self.humans = humans
-        self.ai_factory = ai_factory
-        self.players: dict[str, Player] = {}
-        self.max_ai_commands = 5000  # a runaway AI turn is cut short, never an endless loop
+        self.new_computer_player = new_computer_player
+        self.computer_players: dict[str, CommandSource] = {}
         self.result_announced = False
+        self.debug = debug  # internal errors show their traceback
+        self._requests: dict[type, Callable[[Any], Reply]] = {
+            Quit: lambda r: Reply(["Farewell."], quit=True),
+            Help: self._help,
+            Undo: self._undo,
+            UnitInfo: self._unit_info,
+            HexInfo: self._hex_info,
+            Odds: self._odds,
+            ListUnits: lambda r: Reply(describe.units_lines(self.state, self.viewer, r.group)),
+            ShowLog: self._log,
+            ShowMap: lambda r: Reply([], show_map=r.area, full_map=r.area is None),
+            SaveGame: lambda r: self.save(r.name),
+            LoadGame: lambda r: self.load(r.name),
+        }
 
     # --- reading the state ---------------------------------------------------------------------
 
@@ -101,7 +164,16 @@ class Session:
             return None
         return {u.id for u in visible_units(self.state, self.viewer)}
 
+    def known_events(self, events: list[GameEvent]) -> list[GameEvent]:
+        """The events the viewer may read: under fog, only those its side would know of."""
+        return known_events(self.state, self.viewer, self.visible(), events)
+
+    def dispatch_lines(self, events: list[GameEvent], n: int | None = None) -> list[str]:
+        """The dispatch log lines of the events the viewer may read (the last `n` of them)."""
+        return describe.log_lines(self.known_events(events), n)
+
     def names(self) -> Names:
+        """What a typed line may name: the viewer's units, enemy units in sight, places, groups."""
         s = self.state
         seen = self.visible()
         units = {
@@ -109,10 +181,10 @@ class Session:
             for u in s.units.values()
             if u.side == self.viewer or seen is None or u.id in seen
         }
-        places: dict[str, tuple[int, int]] = {}
+        places: dict[str, Coord] = {}
         for p in s.scenario.places:
-            places[p.name] = p.at
-            places.setdefault(p.id, p.at)
+            places[p.name] = coord(*p.at)
+            places.setdefault(p.id, coord(*p.at))
         groups = tuple(sorted({u.group for u in s.units.values() if u.group}))
         return Names(units, places, groups=groups, width=s.board.width, height=s.board.height)
 
@@ -121,20 +193,20 @@ class Session:
     def human_to_move(self) -> bool:
         return self.state.side in self.humans and not self.state.game_over
 
-    def player(self, side: str) -> Player:
-        if side not in self.players:
-            if self.ai_factory is None:
+    def computer_player(self, side: str) -> CommandSource:
+        if side not in self.computer_players:
+            if self.new_computer_player is None:
                 raise RuntimeError("no computer player available")
-            self.players[side] = self.ai_factory()
-        return self.players[side]
+            self.computer_players[side] = self.new_computer_player()
+        return self.computer_players[side]
 
     def run_ai(self) -> list[GameEvent]:
         """Let the computer play every side no human holds until a human is to move."""
         events: list[GameEvent] = []
-        budget = self.max_ai_commands
+        budget = MAX_AI_COMMANDS
         while not self.state.game_over and self.state.side not in self.humans:
             side = self.state.side
-            cmd = self.player(side)(self.state)
+            cmd = self.computer_player(side)(self.state)
             budget -= 1
             if budget <= 0 or self.game.validate(cmd):
                 cmd = EndTurnCommand()  # never let a confused AI stall the game
@@ -143,31 +215,35 @@ class Session:
                 break
         return events
 
-    # --- typed lines ---------------------------------------------------------------------------
+    # --- lines and commands --------------------------------------------------------------------
 
     def handle(self, line: str) -> Reply:
         """Run one typed line and say what happened (errors never raise)."""
-        before = (self.state.turn, self.state.side, id(self.game))
-        reply = self._handle(line)
-        reply.new_position = (self.state.turn, self.state.side, id(self.game)) != before
-        return reply
-
-    def _handle(self, line: str) -> Reply:
         try:
             parsed = parse(line, self.names())
         except LanguageError as exc:
             hint = f" - did you mean {exc.suggestion}?" if exc.suggestion else ""
             return Reply([f"? {exc.message}{hint}"], ok=False)
-        if isinstance(parsed, Request):
-            return self._request(parsed)
+        return self.perform(parsed)
+
+    def perform(self, parsed: Parsed) -> Reply:
+        """Carry out a command or request built by a front end, as if it had been typed."""
+        before = (self.state.turn, self.state.side, id(self.game))
+        handler = self._requests.get(type(parsed))
+        # Every Request class has a handler, so anything else is one of the rules' Commands.
+        reply = handler(parsed) if handler else self.play(cast(Command, parsed))
+        reply.new_position = (self.state.turn, self.state.side, id(self.game)) != before
+        return reply
+
+    def play(self, cmd: Command) -> Reply:
+        """Give a command to the rules for the human to move; the computer answers an end of
+        turn."""
         if self.state.game_over:
             return Reply(["The game is over. Type 'log', 'save NAME' or 'quit'."], ok=False)
         if self.state.side not in self.humans:
             return Reply(["It is not your turn."], ok=False)
-        try:
-            cmd = self.to_command(parsed)
-        except LanguageError as exc:
-            return Reply([f"? {exc.message}"], ok=False)
+        if isinstance(cmd, AttackCommand):
+            cmd = with_support(self.state, cmd)
         reasons = self.game.validate(cmd)
         if reasons:
             return Reply([f"Not allowed: {r}" for r in reasons], ok=False)
@@ -175,89 +251,47 @@ class Session:
             events = self.game.apply(cmd)
         except IllegalCommand as exc:  # validate and apply disagree: say so, lose nothing
             return Reply([f"Not allowed: {r}" for r in exc.reasons], ok=False)
-        if isinstance(cmd, EndTurnCommand) and self.ai_factory is not None:
+        if isinstance(cmd, EndTurnCommand) and self.new_computer_player is not None:
             events = events + self.run_ai()
-        reply = Reply(describe.log_lines(events), events=events)
+        known = self.known_events(events)
+        reply = Reply(describe.log_lines(known), events=known)
         reply.lines.extend(self.announce_result())
         return reply
 
-    def to_command(self, order: Parsed) -> Command:
-        """The rules command for an order: artillery out of contact supports an attack."""
-        assert isinstance(order, Order)
-        s = self.state
-        if order.verb == "move":
-            assert order.hex is not None
-            return MoveCommand(unit=order.units[0], to=order.hex)
-        if order.verb == "attack":
-            assert order.hex is not None
-            target = Hex.from_offset(*order.hex)
-            adjacent, support = [], []
-            for uid in order.units:
-                u = s.units[uid]
-                near = u.pos is not None and u.pos.distance(target) <= 1
-                if not near and bombard_range(s, u) > 0:
-                    support.append(uid)
-                else:
-                    adjacent.append(uid)
-            return AttackCommand(target=order.hex, units=tuple(adjacent), support=tuple(support))
-        if order.verb == "bombard":
-            assert order.hex is not None
-            return BombardCommand(unit=order.units[0], target=order.hex)
-        if order.verb == "air":  # aircraft=0: every free aircraft flies
-            return AirCommand(
-                mission=order.mission,  # type: ignore[arg-type]
-                aircraft=order.aircraft,
-                target=order.hex,
-            )
-        if order.verb == "entrench":
-            return EntrenchCommand(unit=order.units[0])
-        return EndTurnCommand()
+    # --- requests ------------------------------------------------------------------------------
 
-    def _request(self, r: Request) -> Reply:
-        s = self.state
-        if r.verb == "quit":
-            return Reply(["Farewell."], quit=True)
-        if r.verb == "help":
-            if r.arg:
-                return Reply([USAGE[r.arg]])
-            return Reply(["Commands:", *(f"  {u}" for u in USAGE.values())])
-        if r.verb == "undo":
-            if not self.game.can_undo():
-                return Reply(
-                    [
-                        "Nothing to undo: only moves since your last attack, fire, air mission "
-                        "or end of turn can be taken back, and only if they revealed no enemy."
-                    ],
-                    ok=False,
-                )
-            self.game.undo()
-            return Reply(["Move taken back."])
-        if r.verb == "info":
-            if r.units:
-                u = s.units[r.units[0]]
-                return Reply(describe.unit_lines(s, u))
-            assert r.hex is not None
-            return Reply(describe.hex_lines(s, r.hex, self.visible()))
-        if r.verb == "odds":
-            assert r.hex is not None
-            try:
-                cmd = self.to_command(Order("attack", r.units, r.hex))
-            except LanguageError as exc:
-                return Reply([f"? {exc.message}"], ok=False)
-            assert isinstance(cmd, AttackCommand)
-            reasons = self.game.validate(cmd)
-            if reasons:
-                return Reply([f"Not allowed: {x}" for x in reasons], ok=False)
-            return Reply(describe.odds_lines(s, preview(s, cmd)))
-        if r.verb == "units":
-            return Reply(describe.units_lines(s, self.viewer, r.arg))
-        if r.verb == "log":
-            return Reply(describe.log_lines(s.log, r.number or 10))
-        if r.verb == "map":
-            return Reply([], show_map=r.area, full_map=r.area is None)
-        if r.verb == "save":
-            return self.save(r.arg)
-        return self.load(r.arg)
+    def _help(self, r: Help) -> Reply:
+        if r.topic:
+            return Reply([VERBS[r.topic].usage])
+        return Reply(["Commands:", *(f"  {v.usage}" for v in VERBS.values())])
+
+    def _undo(self, r: Undo) -> Reply:
+        if not self.game.can_undo():
+            return Reply(
+                [
+                    "Nothing to undo: only moves since your last attack, fire, air mission "
+                    "or end of turn can be taken back, and only if they revealed no enemy."
+                ],
+                ok=False,
+            )
+        self.game.undo()
+        return Reply(["Move taken back."])
+
+    def _unit_info(self, r: UnitInfo) -> Reply:
+        return Reply(describe.unit_lines(self.state, self.state.units[r.unit]))
+
+    def _hex_info(self, r: HexInfo) -> Reply:
+        return Reply(describe.hex_lines(self.state, r.at, self.visible(), self.viewer))
+
+    def _odds(self, r: Odds) -> Reply:
+        cmd = with_support(self.state, r.attack)
+        reasons = self.game.validate(cmd)
+        if reasons:
+            return Reply([f"Not allowed: {x}" for x in reasons], ok=False)
+        return Reply(describe.odds_lines(self.state, preview(self.state, cmd)))
+
+    def _log(self, r: ShowLog) -> Reply:
+        return Reply(self.dispatch_lines(self.state.log, r.count or DEFAULT_LOG_LINES))
 
     # --- saves ---------------------------------------------------------------------------------
 
@@ -265,8 +299,6 @@ class Session:
         return save_dir() / (name if name.endswith(".json") else f"{name}.json")
 
     def save(self, name: str) -> Reply:
-        from game.saves import SaveError, write_save
-
         path = self.save_path(name)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -276,17 +308,17 @@ class Session:
         return Reply([f"Saved as '{name}' ({path})."])
 
     def load(self, name: str) -> Reply:
-        from game.saves import SaveError, load_save
-
         path = self.save_path(name)
         try:
             game = load_save(path, self.scenario_path)
         except SaveError as exc:
             return Reply([f"Could not load '{name}': {exc}"], ok=False)
+        except ReplayFailed as exc:
+            return Reply(replay_bug_lines(name, exc, self.debug), ok=False)
         if game.scenario.meta.id != self.scenario.meta.id:
             return Reply([f"'{name}' is a save of another scenario."], ok=False)
         self.game = game
-        self.players.clear()
+        self.computer_players.clear()
         return Reply([f"Loaded '{name}'."])
 
     # --- the end -------------------------------------------------------------------------------
@@ -299,8 +331,6 @@ class Session:
         return self.result_lines()
 
     def result_lines(self) -> list[str]:
-        from game.rules import status
-
         s = self.state
         v = status(s)
         b = s.board

@@ -6,11 +6,10 @@ Every function reads the state and returns lines of plain text.
 
 from __future__ import annotations
 
-from game.hexes import Hex
+from game.hexes import Coord, Hex
 from game.rules import GameEvent, GameState, Odds, UnitState, max_mp, status
 from game.rules.zoc import in_enemy_zoc
-
-Coord = tuple[int, int]
+from game.ui.sight import hexes_in_view
 
 
 def fmt_hex(c: Coord | None) -> str:
@@ -77,7 +76,12 @@ def unit_lines(state: GameState, u: UnitState) -> list[str]:
     return lines
 
 
-def hex_lines(state: GameState, c: Coord, visible: set[str] | None = None) -> list[str]:
+def hex_lines(
+    state: GameState, c: Coord, visible: set[str] | None = None, viewer: str = ""
+) -> list[str]:
+    """Terrain, crossings, routes, holder, zones and the units of a hex. Under fog (`visible`:
+    the unit ids `viewer` sees) only visible units are listed, and the holder only where the
+    viewer can know it: its own hexes, places (their holders are public) and hexes in view."""
     b = state.board
     h = Hex.from_offset(*c)
     if h not in b.coord:
@@ -93,7 +97,13 @@ def hex_lines(state: GameState, c: Coord, visible: set[str] | None = None) -> li
     if b.route_kinds.get(h):
         extras.append(" and ".join(b.route_kinds[h]))
     owner = state.control.get(h)
-    if owner:
+    known = (
+        visible is None
+        or owner == viewer
+        or h in b.place_at
+        or h in hexes_in_view(state, viewer, visible)
+    )
+    if owner and known:
         extras.append(f"held by {b.adjective[owner]}")
     zones = [b.zone_models[z].name for z, hexes in b.zones.items() if h in hexes]
     if zones:

@@ -7,38 +7,59 @@
     save NAME                     load NAME                         help [COMMAND]    quit
 
 UNIT is an id, a designation or a unique prefix of either; HEX is `col,row` or a place name.
-`parse` turns a line into an Order (something the rules judge) or a UI request; `format` gives
-the canonical text, so `parse(format(parse(line))) == parse(line)`. Errors say what was wrong
-and suggest the nearest valid unit, place or command.
+`parse` turns a line into a rules Command (game/rules/commands.py) or a UI Request
+(game/ui/requests.py); `format_command` gives the canonical text of either, so
+`parse(format_command(x)) == x`. Each verb is one entry of VERBS: its usage, its parser and the
+classes it formats, so a new command adds one entry here and one handler where it is carried out.
+Errors say what was wrong and suggest the nearest valid unit, place or command.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, get_args
 
-from game.scenario.suggest import closest
-
-Coord = tuple[int, int]
-
-VERBS = (
-    "move",
-    "attack",
-    "bombard",
-    "air",
-    "entrench",
-    "end",
-    "undo",
-    "info",
-    "odds",
-    "units",
-    "map",
-    "log",
-    "save",
-    "load",
-    "help",
-    "quit",
+from game.hexes import Coord
+from game.rules import (
+    AirCommand,
+    AttackCommand,
+    BombardCommand,
+    Command,
+    EndTurnCommand,
+    EntrenchCommand,
+    MoveCommand,
 )
+from game.scenario.models import AirMissionKind
+from game.scenario.suggest import closest
+from game.ui.names import LanguageError, Names
+from game.ui.requests import (
+    Area,
+    Help,
+    HexInfo,
+    ListUnits,
+    LoadGame,
+    Odds,
+    Quit,
+    Request,
+    SaveGame,
+    ShowLog,
+    ShowMap,
+    Undo,
+    UnitInfo,
+)
+
+__all__ = ["VERBS", "LanguageError", "Names", "Parsed", "format_command", "parse", "usage"]
+
+Parsed = Command | Request
+AREA_AROUND = (6, 5)  # `map PLACE` shows this many columns and rows either side of the place
+MISSIONS: tuple[AirMissionKind, ...] = get_args(AirMissionKind)
+MISSION_ALIASES: dict[str, AirMissionKind] = {
+    "superiority": "air_superiority",
+    "interdict": "interdiction",
+    "cap": "air_superiority",
+}
 ALIASES = {
     "m": "move",
     "a": "attack",
@@ -48,149 +69,325 @@ ALIASES = {
     "exit": "quit",
     "?": "help",
 }
-MISSIONS = ("support", "interdiction", "air_superiority")
-MISSION_ALIASES = {
-    "superiority": "air_superiority",
-    "interdict": "interdiction",
-    "cap": "air_superiority",
-}
-
-USAGE = {
-    "move": "move UNIT HEX          move a unit, e.g. move 11tb 7,4 or move 11tb Bain-Tsagan",
-    "attack": "attack HEX with UNIT[,UNIT...]   attack the units in HEX",
-    "bombard": "bombard HEX with UNIT  artillery fires on HEX from range",
-    "air": "air MISSION [HEX] [with N]   support or interdiction at HEX, or air_superiority; "
-    "N aircraft (default: all free)",
-    "entrench": "entrench UNIT          dig in (the unit must not have moved this turn)",
-    "end": "end                    end your turn",
-    "undo": "undo                   take back the last move, if it revealed nothing new",
-    "info": "info UNIT|HEX          details of a unit or a hex",
-    "odds": "odds HEX with UNIT[,UNIT...]     the odds of an attack, without making it",
-    "units": "units [GROUP]          list your units (of one group)",
-    "map": "map [AREA]             the map, or AREA as COL,ROW-COL,ROW or around a place",
-    "log": "log [N]                the last N dispatches (default 10)",
-    "save": "save NAME              save the game",
-    "load": "load NAME              load a saved game",
-    "help": "help [COMMAND]         this list, or one command",
-    "quit": "quit                   leave the game",
-}
-
-
-class LanguageError(Exception):
-    """A line that is not a command: says why, and what was probably meant."""
-
-    def __init__(self, message: str, suggestion: str = "") -> None:
-        self.message = message
-        self.suggestion = suggestion
-        super().__init__(message + (f" (did you mean {suggestion}?)" if suggestion else ""))
+SAVE_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")
 
 
 @dataclass(frozen=True)
-class Order:
-    """A command for the rules: move, attack, bombard, air, entrench, end."""
+class Verb:
+    """One word of the language: how it reads, what it makes, and how that is written back."""
 
-    verb: str
-    units: tuple[str, ...] = ()
-    hex: Coord | None = None
-    mission: str = ""
-    aircraft: int = 0  # air missions: how many fly (0: every free aircraft)
-
-
-@dataclass(frozen=True)
-class Request:
-    """A command for the front end: undo, info, odds, units, map, log, save, load, help, quit."""
-
-    verb: str
-    units: tuple[str, ...] = ()
-    hex: Coord | None = None
-    arg: str = ""
-    area: tuple[Coord, Coord] | None = None
-    number: int | None = None
+    usage: str
+    parse: Callable[[str, Names], Parsed]
+    makes: tuple[type, ...]
+    format: Callable[[Any], str]
 
 
-Parsed = Order | Request
+# --- parsing each verb -------------------------------------------------------------------------
 
 
-@dataclass
-class Names:
-    """What a line may name: units, places and groups of the game being played."""
+def _no_args(verb: str, made: Parsed) -> Callable[[str, Names], Parsed]:
+    """The parser of a verb that takes nothing after it and always means `made`."""
 
-    unit_names: dict[str, str]  # unit id -> designation
-    places: dict[str, Coord]  # place name -> hex (ids are added too)
-    place_names: dict[Coord, str] = field(default_factory=dict)  # hex -> canonical name
-    groups: tuple[str, ...] = ()
-    width: int = 0
-    height: int = 0
+    def parse_bare(rest: str, names: Names) -> Parsed:
+        if rest:
+            raise LanguageError(f"'{verb}' takes nothing after it, not '{rest}'")
+        return made
 
-    # --- units -----------------------------------------------------------------------------
-
-    def unit(self, text: str) -> str:
-        """The unit id that `text` names, or LanguageError with the nearest unit."""
-        t = text.strip().lower()
-        if not t:
-            raise LanguageError("a unit is missing")
-        for uid, name in self.unit_names.items():
-            if t == uid.lower() or t == name.lower():
-                return uid
-        hits = [
-            uid
-            for uid, name in self.unit_names.items()
-            if uid.lower().startswith(t) or name.lower().startswith(t)
-        ]
-        if len(hits) == 1:
-            return hits[0]
-        if len(hits) > 1:
-            shown = ", ".join(sorted(hits)[:6])
-            raise LanguageError(f"'{text}' could be several units: {shown}")
-        options = list(self.unit_names) + list(self.unit_names.values())
-        best = closest(text, options) or closest(t, [o.lower() for o in options])
-        raise LanguageError(f"no unit called '{text}'", f"'{best}'" if best else "")
-
-    def unit_list(self, text: str) -> tuple[str, ...]:
-        parts = [p for p in re.split(r"\s*[,;]\s*|\s+and\s+", text.strip()) if p]
-        if not parts:
-            raise LanguageError("no units given", "'... with UNIT,UNIT'")
-        out: list[str] = []
-        for p in parts:
-            uid = self.unit(p)
-            if uid not in out:
-                out.append(uid)
-        return tuple(out)
-
-    # --- hexes ---------------------------------------------------------------------------
-
-    def hex(self, text: str) -> Coord:
-        t = text.strip()
-        m = re.fullmatch(r"\[?\s*(-?\d+)\s*[, ]\s*(-?\d+)\s*\]?", t)
-        if m:
-            c = (int(m.group(1)), int(m.group(2)))
-            if self.width and not (0 <= c[0] < self.width and 0 <= c[1] < self.height):
-                raise LanguageError(
-                    f"hex {c[0]},{c[1]} is off the map (columns 0-{self.width - 1}, "
-                    f"rows 0-{self.height - 1})"
-                )
-            return c
-        if not t:
-            raise LanguageError("a hex is missing: give col,row or a place name")
-        low = t.lower()
-        for name, c in self.places.items():
-            if low == name.lower():
-                return c
-        hits = {c for name, c in self.places.items() if name.lower().startswith(low)}
-        if len(hits) == 1:
-            return hits.pop()
-        best = closest(t, list(self.places))
-        raise LanguageError(f"no place called '{t}'", f"'{best}'" if best else "")
-
-    def hex_text(self, c: Coord) -> str:
-        return f"{c[0]},{c[1]}"
+    return parse_bare
 
 
 def _split_with(rest: str, verb: str) -> tuple[str, str]:
     m = re.match(r"^(.*?)\s+with\s+(.*)$", rest, flags=re.IGNORECASE)
     if not m:
-        raise LanguageError(f"{verb} needs 'with': {USAGE[verb].split('  ')[0]}")
+        raise LanguageError(f"{verb} needs 'with': {usage(verb)}")
     return m.group(1), m.group(2)
+
+
+def _parse_move(rest: str, names: Names) -> MoveCommand:
+    words = rest.split()
+    if len(words) < 2:
+        raise LanguageError("move needs a unit and a hex: move UNIT HEX")
+    found: list[MoveCommand] = []
+    first_error: LanguageError | None = None
+    # The hex is at the end; try each split between unit and hex, longest hex last.
+    for k in range(len(words) - 1, 0, -1):
+        try:
+            unit = names.unit(" ".join(words[:k]))
+            where = names.hex(" ".join(words[k:]))
+        except LanguageError as exc:
+            first_error = first_error or exc
+            continue
+        cmd = MoveCommand(unit=unit, to=where)
+        if cmd not in found:
+            found.append(cmd)
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        raise LanguageError(f"'{rest}' can be read more than one way: use a unit id and col,row")
+    assert first_error is not None  # at least one split was tried and failed
+    raise first_error
+
+
+def _parse_attack_order(rest: str, names: Names, verb: str) -> AttackCommand:
+    """`HEX with UNITS [support UNITS] [no advance]`: units listed after `with` attack (the
+    controller moves artillery out of contact to support), those after `support` fire only."""
+    advance = True
+    m_hold = re.match(r"^(.*?)\s+no\s+advance$", rest, flags=re.IGNORECASE)
+    if m_hold:
+        rest, advance = m_hold.group(1), False
+    target, units = _split_with(rest, verb)
+    support_text = ""
+    m_support = re.match(r"^(.*?)\s+support\s+(.*)$", units, flags=re.IGNORECASE)
+    if m_support:
+        units, support_text = m_support.group(1), m_support.group(2)
+    support = names.unit_list(support_text) if support_text else ()
+    return AttackCommand(
+        target=names.hex(target),
+        units=names.unit_list(units),
+        support=support,
+        advance=advance,
+    )
+
+
+def _parse_attack(rest: str, names: Names) -> AttackCommand:
+    return _parse_attack_order(rest, names, "attack")
+
+
+def _parse_odds(rest: str, names: Names) -> Odds:
+    return Odds(_parse_attack_order(rest, names, "odds"))
+
+
+def _parse_bombard(rest: str, names: Names) -> BombardCommand:
+    target, unit = _split_with(rest, "bombard")
+    return BombardCommand(unit=names.unit(unit), target=names.hex(target))
+
+
+def _parse_air(rest: str, names: Names) -> AirCommand:
+    aircraft = 0
+    m_with = re.match(r"^(.*?)\s*\bwith\s+(\S+)\s*(?:aircraft|planes)?$", rest, flags=re.IGNORECASE)
+    if m_with:
+        rest, count = m_with.group(1), m_with.group(2)
+        if not count.isdigit() or int(count) < 1:
+            raise LanguageError(f"'with {count}': give the number of aircraft, e.g. with 50")
+        aircraft = int(count)
+    word, _, where = rest.partition(" ")
+    low = word.lower()
+    mission = MISSION_ALIASES.get(low) or next((m for m in MISSIONS if m == low), None)
+    if mission is None:
+        best = closest(low, MISSIONS)
+        raise LanguageError(
+            f"unknown air mission '{word}' (support, interdiction or air_superiority)",
+            f"'{best}'" if best else "",
+        )
+    if mission != "air_superiority" and not where.strip():
+        raise LanguageError(f"air {mission} needs a target hex: air {mission} HEX")
+    if mission == "air_superiority" and where.strip():
+        raise LanguageError("air_superiority covers the whole front: give no hex")
+    target = names.hex(where) if where.strip() else None
+    return AirCommand(mission=mission, aircraft=aircraft, target=target)
+
+
+def _parse_entrench(rest: str, names: Names) -> EntrenchCommand:
+    return EntrenchCommand(unit=names.unit(rest))
+
+
+def _parse_info(rest: str, names: Names) -> UnitInfo | HexInfo:
+    if not rest:
+        raise LanguageError("info needs a unit or a hex: info UNIT|HEX")
+    try:
+        return UnitInfo(names.unit(rest))
+    except LanguageError as unit_error:
+        try:
+            return HexInfo(names.hex(rest))
+        except LanguageError:
+            raise unit_error from None
+
+
+def _parse_units(rest: str, names: Names) -> ListUnits:
+    return ListUnits(names.group(rest) if rest else "")
+
+
+def _parse_area(text: str, names: Names) -> Area:
+    """Two corners, or the hexes around a place; always inside the map when its size is known,
+    so the canonical text of the area (`map C,R-C,R`) is one the parser reads back."""
+    m = re.fullmatch(r"\s*(\d+)\s*,\s*(\d+)\s*-\s*(\d+)\s*,\s*(\d+)\s*", text)
+    if m:
+        a, b, c, d = (int(x) for x in m.groups())
+        return names.clamp((a, b)), names.clamp((c, d))
+    centre = names.hex(text)
+    dc, dr = AREA_AROUND
+    return (
+        names.clamp((centre[0] - dc, centre[1] - dr)),
+        names.clamp((centre[0] + dc, centre[1] + dr)),
+    )
+
+
+def _parse_map(rest: str, names: Names) -> ShowMap:
+    return ShowMap(_parse_area(rest, names) if rest else None)
+
+
+def _parse_log(rest: str, names: Names) -> ShowLog:
+    if rest and not rest.isdigit():
+        raise LanguageError(f"log takes a number of dispatches, not '{rest}'")
+    return ShowLog(int(rest) if rest else None)
+
+
+def _save_name(verb: str, rest: str) -> str:
+    if not rest:
+        raise LanguageError(f"{verb} needs a name: {verb} NAME")
+    if not SAVE_NAME.fullmatch(rest):
+        raise LanguageError(f"save names use letters, digits, '_', '-' and '.', not '{rest}'")
+    return rest
+
+
+def _parse_save(rest: str, names: Names) -> SaveGame:
+    return SaveGame(_save_name("save", rest))
+
+
+def _parse_load(rest: str, names: Names) -> LoadGame:
+    return LoadGame(_save_name("load", rest))
+
+
+def _parse_help(rest: str, names: Names) -> Help:
+    topic = rest.lower()
+    if topic and topic not in VERBS:
+        best = closest(topic, list(VERBS))
+        raise LanguageError(f"no help on '{rest}'", f"'help {best}'" if best else "'help'")
+    return Help(topic)
+
+
+# --- formatting --------------------------------------------------------------------------------
+
+
+def _hex(c: Coord) -> str:
+    return f"{c[0]},{c[1]}"
+
+
+def _format_attack_order(verb: str, cmd: AttackCommand) -> str:
+    text = f"{verb} {_hex(cmd.target)} with {','.join(cmd.units)}"
+    if cmd.support:
+        text += f" support {','.join(cmd.support)}"
+    return text if cmd.advance else text + " no advance"
+
+
+def _format_air(cmd: AirCommand) -> str:
+    where = f" {_hex(cmd.target)}" if cmd.target is not None else ""
+    count = f" with {cmd.aircraft}" if cmd.aircraft else ""
+    return f"air {cmd.mission}{where}{count}"
+
+
+def _format_info(r: UnitInfo | HexInfo) -> str:
+    return f"info {r.unit}" if isinstance(r, UnitInfo) else f"info {_hex(r.at)}"
+
+
+def _format_map(r: ShowMap) -> str:
+    if r.area is None:
+        return "map"
+    return f"map {_hex(r.area[0])}-{_hex(r.area[1])}"
+
+
+# --- the table ---------------------------------------------------------------------------------
+
+VERBS: dict[str, Verb] = {
+    "move": Verb(
+        "move UNIT HEX          move a unit, e.g. move 11tb 7,4 or move 11tb Bain-Tsagan",
+        _parse_move,
+        (MoveCommand,),
+        lambda c: f"move {c.unit} {_hex(c.to)}",
+    ),
+    "attack": Verb(
+        "attack HEX with UNIT[,UNIT...]   attack the units in HEX (add 'support UNIT,...' "
+        "for artillery that only fires, 'no advance' to stay put)",
+        _parse_attack,
+        (AttackCommand,),
+        lambda c: _format_attack_order("attack", c),
+    ),
+    "bombard": Verb(
+        "bombard HEX with UNIT  artillery fires on HEX from range",
+        _parse_bombard,
+        (BombardCommand,),
+        lambda c: f"bombard {_hex(c.target)} with {c.unit}",
+    ),
+    "air": Verb(
+        "air MISSION [HEX] [with N]   support or interdiction at HEX, or air_superiority; "
+        "N aircraft (default: all free)",
+        _parse_air,
+        (AirCommand,),
+        _format_air,
+    ),
+    "entrench": Verb(
+        "entrench UNIT          dig in (the unit must not have moved this turn)",
+        _parse_entrench,
+        (EntrenchCommand,),
+        lambda c: f"entrench {c.unit}",
+    ),
+    "end": Verb(
+        "end                    end your turn",
+        _no_args("end", EndTurnCommand()),
+        (EndTurnCommand,),
+        lambda c: "end",
+    ),
+    "undo": Verb(
+        "undo                   take back the last move, if it revealed nothing new",
+        _no_args("undo", Undo()),
+        (Undo,),
+        lambda r: "undo",
+    ),
+    "info": Verb(
+        "info UNIT|HEX          details of a unit or a hex",
+        _parse_info,
+        (UnitInfo, HexInfo),
+        _format_info,
+    ),
+    "odds": Verb(
+        "odds HEX with UNIT[,UNIT...]     the odds of an attack, without making it",
+        _parse_odds,
+        (Odds,),
+        lambda r: _format_attack_order("odds", r.attack),
+    ),
+    "units": Verb(
+        "units [GROUP]          list your units (of one group)",
+        _parse_units,
+        (ListUnits,),
+        lambda r: f"units {r.group}".strip(),
+    ),
+    "map": Verb(
+        "map [AREA]             the map, or AREA as COL,ROW-COL,ROW or around a place",
+        _parse_map,
+        (ShowMap,),
+        _format_map,
+    ),
+    "log": Verb(
+        "log [N]                the last N dispatches (default 10)",
+        _parse_log,
+        (ShowLog,),
+        lambda r: "log" if r.count is None else f"log {r.count}",
+    ),
+    "save": Verb(
+        "save NAME              save the game", _parse_save, (SaveGame,), lambda r: f"save {r.name}"
+    ),
+    "load": Verb(
+        "load NAME              load a saved game",
+        _parse_load,
+        (LoadGame,),
+        lambda r: f"load {r.name}",
+    ),
+    "help": Verb(
+        "help [COMMAND]         this list, or one command",
+        _parse_help,
+        (Help,),
+        lambda r: f"help {r.topic}".strip(),
+    ),
+    "quit": Verb(
+        "quit                   leave the game", _no_args("quit", Quit()), (Quit,), lambda r: "quit"
+    ),
+}
+_VERB_OF: dict[type, Verb] = {kind: verb for verb in VERBS.values() for kind in verb.makes}
+
+
+def usage(verb: str) -> str:
+    """The usage line of a verb, up to its explanation."""
+    return VERBS[verb].usage.split("  ")[0]
 
 
 def _verb(word: str) -> str:
@@ -201,162 +398,19 @@ def _verb(word: str) -> str:
     hits = [v for v in VERBS if v.startswith(w)]
     if len(hits) == 1:
         return hits[0]
-    best = closest(w, VERBS)
+    best = closest(w, list(VERBS))
     raise LanguageError(f"unknown command '{word}'", f"'{best}'" if best else "'help'")
 
 
 def parse(line: str, names: Names) -> Parsed:
-    """One line of the language as an Order or Request; LanguageError if it is not one."""
+    """One line of the language as a rules Command or a UI Request; LanguageError if neither."""
     text = line.strip()
     if not text:
         raise LanguageError("empty command", "'help'")
     head, _, rest = text.partition(" ")
-    verb = _verb(head)
-    rest = rest.strip()
-    if verb == "move":
-        return _parse_move(rest, names)
-    if verb in ("attack", "odds"):
-        target, units = _split_with(rest, verb)
-        order = (names.hex(target), names.unit_list(units))
-        if verb == "attack":
-            return Order("attack", units=order[1], hex=order[0])
-        return Request("odds", units=order[1], hex=order[0])
-    if verb == "bombard":
-        target, unit = _split_with(rest, verb)
-        return Order("bombard", units=(names.unit(unit),), hex=names.hex(target))
-    if verb == "air":
-        return _parse_air(rest, names)
-    if verb == "entrench":
-        return Order("entrench", units=(names.unit(rest),))
-    if verb == "end":
-        _no_args(verb, rest)
-        return Order("end")
-    if verb in ("undo", "quit"):
-        _no_args(verb, rest)
-        return Request(verb)
-    if verb == "info":
-        if not rest:
-            raise LanguageError("info needs a unit or a hex: info UNIT|HEX")
-        try:
-            return Request("info", units=(names.unit(rest),))
-        except LanguageError as unit_error:
-            try:
-                return Request("info", hex=names.hex(rest))
-            except LanguageError:
-                raise unit_error from None
-    if verb == "units":
-        if rest and names.groups:
-            group = next((g for g in names.groups if g.lower() == rest.lower()), None)
-            if group is None:
-                best = closest(rest, names.groups)
-                raise LanguageError(f"no group called '{rest}'", f"'{best}'" if best else "")
-            return Request("units", arg=group)
-        return Request("units", arg=rest)
-    if verb == "map":
-        return Request("map", area=_parse_area(rest, names) if rest else None)
-    if verb == "log":
-        if rest and not rest.isdigit():
-            raise LanguageError(f"log takes a number of dispatches, not '{rest}'")
-        return Request("log", number=int(rest) if rest else None)
-    if verb in ("save", "load"):
-        if not rest:
-            raise LanguageError(f"{verb} needs a name: {verb} NAME")
-        if not re.fullmatch(r"[A-Za-z0-9_.\-]+", rest) or rest.startswith("."):
-            raise LanguageError(f"save names use letters, digits, '_', '-' and '.', not '{rest}'")
-        return Request(verb, arg=rest)
-    topic = rest.lower()
-    if topic and topic not in USAGE:
-        best = closest(topic, USAGE)
-        raise LanguageError(f"no help on '{rest}'", f"'help {best}'" if best else "'help'")
-    return Request("help", arg=topic)
+    return VERBS[_verb(head)].parse(rest.strip(), names)
 
 
-def _no_args(verb: str, rest: str) -> None:
-    if rest:
-        raise LanguageError(f"'{verb}' takes nothing after it, not '{rest}'")
-
-
-def _parse_move(rest: str, names: Names) -> Order:
-    words = rest.split()
-    if len(words) < 2:
-        raise LanguageError("move needs a unit and a hex: move UNIT HEX")
-    found: list[Order] = []
-    first_error: LanguageError | None = None
-    # The hex is at the end; try each split between unit and hex, longest hex last.
-    for k in range(len(words) - 1, 0, -1):
-        try:
-            unit = names.unit(" ".join(words[:k]))
-            where = names.hex(" ".join(words[k:]))
-        except LanguageError as exc:
-            first_error = first_error or exc
-            continue
-        order = Order("move", units=(unit,), hex=where)
-        if order not in found:
-            found.append(order)
-    if len(found) == 1:
-        return found[0]
-    if len(found) > 1:
-        raise LanguageError(f"'{rest}' can be read more than one way: use a unit id and col,row")
-    assert first_error is not None
-    raise first_error
-
-
-def _parse_air(rest: str, names: Names) -> Order:
-    aircraft = 0
-    m_with = re.match(r"^(.*?)\s*\bwith\s+(\S+)\s*(?:aircraft|planes)?$", rest, flags=re.IGNORECASE)
-    if m_with:
-        rest, count = m_with.group(1), m_with.group(2)
-        if not count.isdigit() or int(count) < 1:
-            raise LanguageError(f"'with {count}': give the number of aircraft, e.g. with 50")
-        aircraft = int(count)
-    mission, _, where = rest.partition(" ")
-    m = mission.lower()
-    m = MISSION_ALIASES.get(m, m)
-    if m not in MISSIONS:
-        best = closest(m, MISSIONS)
-        raise LanguageError(
-            f"unknown air mission '{mission}' (support, interdiction or air_superiority)",
-            f"'{best}'" if best else "",
-        )
-    if m != "air_superiority" and not where.strip():
-        raise LanguageError(f"air {m} needs a target hex: air {m} HEX")
-    if m == "air_superiority" and where.strip():
-        raise LanguageError("air_superiority covers the whole front: give no hex")
-    target = names.hex(where) if where.strip() else None
-    return Order("air", mission=m, hex=target, aircraft=aircraft)
-
-
-def _parse_area(text: str, names: Names) -> tuple[Coord, Coord]:
-    m = re.fullmatch(r"\s*(\d+)\s*,\s*(\d+)\s*-\s*(\d+)\s*,\s*(\d+)\s*", text)
-    if m:
-        a, b, c, d = (int(x) for x in m.groups())
-        return (a, b), (c, d)
-    centre = names.hex(text)
-    return (centre[0] - 6, centre[1] - 5), (centre[0] + 6, centre[1] + 5)
-
-
-def format_command(cmd: Parsed, names: Names | None = None) -> str:
-    """The canonical text of a command: unit ids, col,row hexes."""
-    h = f"{cmd.hex[0]},{cmd.hex[1]}" if cmd.hex is not None else ""
-    units = ",".join(cmd.units)
-    if isinstance(cmd, Order):
-        if cmd.verb == "move":
-            return f"move {units} {h}"
-        if cmd.verb in ("attack", "bombard"):
-            return f"{cmd.verb} {h} with {units}"
-        if cmd.verb == "air":
-            count = f" with {cmd.aircraft}" if cmd.aircraft else ""
-            return f"air {cmd.mission}" + (f" {h}" if h else "") + count
-        if cmd.verb == "entrench":
-            return f"entrench {units}"
-        return "end"
-    if cmd.verb == "odds":
-        return f"odds {h} with {units}"
-    if cmd.verb == "info":
-        return f"info {units or h}"
-    if cmd.verb == "map" and cmd.area is not None:
-        (a, b), (c, d) = cmd.area
-        return f"map {a},{b}-{c},{d}"
-    if cmd.verb == "log" and cmd.number is not None:
-        return f"log {cmd.number}"
-    return f"{cmd.verb} {cmd.arg}".strip()
+def format_command(parsed: Parsed) -> str:
+    """The canonical text of a command or request: unit ids, col,row hexes."""
+    return _VERB_OF[type(parsed)].format(parsed)

@@ -6,11 +6,11 @@ from collections.abc import Callable
 
 from game.ai import AIPlayer
 from game.rules import Command, EndTurnCommand, GameState
-from game.ui.controller import Player
+from game.ui.controller import CommandSource
 
 
 class QueuedAI:
-    """Hands out an AI side-turn one command at a time, so the session applies (and the front
+    """Hands out an AI side-turn one command at a time, so the controller applies (and the front
     end shows) each of them exactly as it would a player's."""
 
     def __init__(self, ai: AIPlayer) -> None:
@@ -26,8 +26,7 @@ class QueuedAI:
         return self.queue.pop(0)
 
 
-def computer_player(difficulty: str = "normal") -> Callable[[], Player]:
-    """A factory of computer players, one per side it is asked for. The AI needs nothing else:
-    it reads the side, the scenario and the seed from the game state, so the same game and seed
-    give the same replies."""
+def computer_player(difficulty: str = "normal") -> Callable[[], CommandSource]:
+    """A factory of computer players at one level (each reads its side and the seed from the
+    game state, so the same game and seed give the same replies)."""
     return lambda: QueuedAI(AIPlayer(difficulty))

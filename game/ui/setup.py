@@ -1,18 +1,21 @@
-"""Seating a game from the `play` arguments: sides, seed, fog, difficulty, a save to resume.
+"""Seating a game from the `play` options: sides, seed, fog, difficulty, a save to resume.
 
-Both front ends start the same way, so they share this; a bad argument becomes a SetupError
-with the message and exit code the command line reports.
+Both front ends start the same way, so they share this; a bad option becomes a SetupError with
+the message and exit code the command line reports.
 """
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 from game.rules import Options
+from game.saves import ReplayFailed, SaveError, load_save
 from game.scenario.models import Scenario
-from game.ui.controller import Session
+from game.ui.controller import Controller, replay_bug_lines
+from game.ui.options import PlayOptions
 from game.ui.players import computer_player
+
+INTERNAL_ERROR = 70  # exit code of a bug in the game (EX_SOFTWARE of sysexits.h)
 
 
 class SetupError(Exception):
@@ -37,23 +40,25 @@ def humans_for(scenario: Scenario, side: str | None) -> set[str]:
     return {side}
 
 
-def make_session(scenario: Scenario, path: Path, args: argparse.Namespace) -> Session:
-    """The session the arguments ask for (raises SetupError)."""
-    from game.saves import SaveError, load_save
-
-    humans = humans_for(scenario, getattr(args, "side", None))
+def make_controller(scenario: Scenario, path: Path, options: PlayOptions) -> Controller:
+    """The controller the options ask for (raises SetupError)."""
+    humans = humans_for(scenario, options.side)
     game = None
-    if getattr(args, "load", None):
+    if options.load is not None:
         try:
-            game = load_save(args.load, path)
+            game = load_save(options.load, path)
         except SaveError as exc:
-            raise SetupError(f"cannot load {args.load}: {exc}", 1) from None
-    return Session(
+            raise SetupError(f"cannot load {options.load}: {exc}", 1) from None
+        except ReplayFailed as exc:
+            lines = replay_bug_lines(str(options.load), exc, options.debug)
+            raise SetupError("\n".join(lines), INTERNAL_ERROR) from None
+    return Controller(
         scenario,
         path,
         humans,
-        seed=getattr(args, "seed", 1),
-        options=Options(fog=bool(getattr(args, "fog", False))),
-        ai_factory=computer_player(getattr(args, "difficulty", "normal")),
+        seed=options.seed,
+        options=Options(fog=options.fog),
+        new_computer_player=computer_player(options.difficulty),
         game=game,
+        debug=options.debug,
     )

@@ -2,18 +2,35 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from game.ui.language import (
-    VERBS,
-    LanguageError,
-    Names,
-    Order,
+from game.rules import (
+    AirCommand,
+    AttackCommand,
+    BombardCommand,
+    Command,
+    EndTurnCommand,
+    EntrenchCommand,
+    MoveCommand,
+)
+from game.ui.language import VERBS, LanguageError, Names, Parsed, format_command, parse
+from game.ui.requests import (
+    Help,
+    HexInfo,
+    ListUnits,
+    LoadGame,
+    Odds,
+    Quit,
     Request,
-    format_command,
-    parse,
+    SaveGame,
+    ShowLog,
+    ShowMap,
+    Undo,
+    UnitInfo,
 )
 
 NAMES = Names(
@@ -34,35 +51,49 @@ NAMES = Names(
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("move 11tb 7,4", Order("move", ("11tb",), (7, 4))),
-        ("move 11th Tank Brigade Bain-Tsagan", Order("move", ("11tb",), (4, 8))),
-        ("m 11th fui heights", Order("move", ("11tb",), (12, 5))),
-        ("MOVE 7mab [3, 9]", Order("move", ("7mab",), (3, 9))),
-        ("attack 12,5 with 11tb, 7mab", Order("attack", ("11tb", "7mab"), (12, 5))),
-        ("attack Fui Heights with 11tb and 24mrr", Order("attack", ("11tb", "24mrr"), (12, 5))),
-        ("bombard Nomonhan with 24", Order("bombard", ("24mrr",), (16, 14))),
-        ("air support 12,5", Order("air", (), (12, 5), "support")),
-        ("air superiority", Order("air", (), None, "air_superiority")),
-        ("air support Fui Heights with 40", Order("air", (), (12, 5), "support", 40)),
-        ("air interdiction 3,3 with 12 aircraft", Order("air", (), (3, 3), "interdiction", 12)),
-        ("entrench 26ir", Order("entrench", ("26ir",))),
-        ("end", Order("end")),
-        ("undo", Request("undo")),
-        ("info 64", Request("info", units=("64ir",))),
-        ("info Nomonhan", Request("info", hex=(16, 14))),
-        ("odds 12,5 with 11tb", Request("odds", units=("11tb",), hex=(12, 5))),
-        ("units northern", Request("units", arg="Northern")),
-        ("map", Request("map")),
-        ("map 0,0-10,10", Request("map", area=((0, 0), (10, 10)))),
-        ("log 5", Request("log", number=5)),
-        ("save first_try", Request("save", arg="first_try")),
-        ("load first_try", Request("load", arg="first_try")),
-        ("help attack", Request("help", arg="attack")),
-        ("quit", Request("quit")),
+        ("move 11tb 7,4", MoveCommand(unit="11tb", to=(7, 4))),
+        ("move 11th Tank Brigade Bain-Tsagan", MoveCommand(unit="11tb", to=(4, 8))),
+        ("m 11th fui heights", MoveCommand(unit="11tb", to=(12, 5))),
+        ("MOVE 7mab [3, 9]", MoveCommand(unit="7mab", to=(3, 9))),
+        ("attack 12,5 with 11tb, 7mab", AttackCommand(target=(12, 5), units=("11tb", "7mab"))),
+        (
+            "attack Fui Heights with 11tb and 24mrr",
+            AttackCommand(target=(12, 5), units=("11tb", "24mrr")),
+        ),
+        (
+            "attack 12,5 with 11tb support 24mrr no advance",
+            AttackCommand(target=(12, 5), units=("11tb",), support=("24mrr",), advance=False),
+        ),
+        ("bombard Nomonhan with 24", BombardCommand(unit="24mrr", target=(16, 14))),
+        ("air support 12,5", AirCommand(mission="support", target=(12, 5))),
+        ("air superiority", AirCommand(mission="air_superiority")),
+        (
+            "air support Fui Heights with 40",
+            AirCommand(mission="support", target=(12, 5), aircraft=40),
+        ),
+        (
+            "air interdiction 3,3 with 12 aircraft",
+            AirCommand(mission="interdiction", target=(3, 3), aircraft=12),
+        ),
+        ("entrench 26ir", EntrenchCommand(unit="26ir")),
+        ("end", EndTurnCommand()),
+        ("undo", Undo()),
+        ("info 64", UnitInfo("64ir")),
+        ("info Nomonhan", HexInfo((16, 14))),
+        ("odds 12,5 with 11tb", Odds(AttackCommand(target=(12, 5), units=("11tb",)))),
+        ("units northern", ListUnits("Northern")),
+        ("map", ShowMap()),
+        ("map 0,0-10,10", ShowMap(((0, 0), (10, 10)))),
+        ("log 5", ShowLog(5)),
+        ("save first_try", SaveGame("first_try")),
+        ("load first_try", LoadGame("first_try")),
+        ("help attack", Help("attack")),
+        ("quit", Quit()),
     ],
 )
-def test_parse(line: str, expected: Order | Request) -> None:
+def test_parse(line: str, expected: Parsed) -> None:
     assert parse(line, NAMES) == expected
+    assert parse(format_command(expected), NAMES) == expected
 
 
 @pytest.mark.parametrize(
@@ -106,6 +137,7 @@ WORDS = st.sampled_from(
         ",",
         "and",
         "support",
+        "no advance",
         "air_superiority",
         "-",
         "0,0-5,5",
@@ -129,3 +161,25 @@ def test_no_line_raises_anything_but_language_error(line: str) -> None:
     text = format_command(cmd)
     assert parse(text, NAMES) == cmd
     assert format_command(parse(text, NAMES)) == text
+
+
+@pytest.mark.parametrize("place", ["Bain-Tsagan", "Fui Heights", "Nomonhan"])
+def test_map_around_a_place_near_the_edge_stays_on_the_map_and_round_trips(place: str) -> None:
+    request = parse(f"map {place}", NAMES)
+    assert isinstance(request, ShowMap) and request.area is not None
+    (c0, r0), (c1, r1) = request.area
+    assert 0 <= c0 <= c1 < NAMES.width and 0 <= r0 <= r1 < NAMES.height
+    col, row = NAMES.places[place]
+    assert c0 <= col <= c1 and r0 <= row <= r1
+    text = format_command(request)
+    assert parse(text, NAMES) == request
+
+
+def test_map_area_past_the_edge_is_cut_to_the_map() -> None:
+    assert parse("map 15,25-40,40", NAMES) == ShowMap(((15, 25), (19, 29)))
+
+
+def test_every_command_and_request_has_a_verb() -> None:
+    made = {kind for verb in VERBS.values() for kind in verb.makes}
+    assert set(get_args(get_args(Command)[0])) <= made
+    assert set(get_args(Request)) <= made

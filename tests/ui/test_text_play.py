@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -48,10 +49,15 @@ def test_scripted_session(tmp_path: Path) -> None:
     assert "1939-06-01 06:00  2nd Tank Brigade moves from [4,4] to [8,3]" in out
     # an illegal move and its reason
     assert "> move r-1rr 11,4\nNot allowed: [11,4] is held by the enemy" in out
-    # the odds before an attack, then the attack
-    assert "> odds 9,2 with r-2tb\nOdds 2.46 to 1" in out
-    assert "results: retreat 67%, rout 33%" in out
-    assert "2nd Tank Brigade attacks [9,2] at 2.5:1" in out
+    # the odds before an attack, then the attack at the odds the preview gave
+    odds = re.search(r"> odds 9,2 with r-2tb\nOdds (\d+\.\d+) to 1", out)
+    assert odds is not None, out
+    ratio = float(odds.group(1))
+    results = re.search(r"results: (.*)", out.split("> odds", 1)[1])
+    assert results is not None
+    chances = [int(p) for p in re.findall(r"(\d+)%", results.group(1))]
+    assert chances and abs(sum(chances) - 100) <= len(chances)  # each share rounds on its own
+    assert f"2nd Tank Brigade attacks [9,2] at {ratio:.1f}:1" in out
     # save, the other side's turn, then load puts the position back
     assert f"Saved as 'first' ({tmp_path / 'first.json'})." in out
     after_end = out.split("> end\n", 1)[1]
@@ -90,3 +96,22 @@ def test_unknown_side_is_refused(tmp_path: Path) -> None:
     result = play("", tmp_path, str(EXAMPLE), "--side", "green")
     assert result.returncode == 2
     assert "this scenario's sides are red, blue (or both, none); not 'green'" in result.stderr
+
+
+def test_map_requests_print_the_map_and_quit_leaves(tmp_path: Path) -> None:
+    result = play("map 9,1-12,4\n# a comment is skipped\nmap\nquit\nend\n", tmp_path, str(EXAMPLE))
+    assert result.returncode == 0, result.stderr
+    part = result.stdout.split("> map 9,1-12,4\n", 1)[1].split("> map\n", 1)[0]
+    assert part.splitlines()[0].split() == ["9", "10", "11", "12"]
+    assert "@ [11,4] Urga-Ail, 10 VP, held by Blue" in part
+    whole = result.stdout.split("> map\n", 1)[1]
+    assert whole.splitlines()[0].split()[:3] == ["0", "1", "2"]
+    assert "Farewell." in whole and "> end" not in whole  # nothing runs after quit
+    assert "\x1b[" not in result.stdout  # NO_COLOR and no terminal: plain text
+
+
+def test_watching_the_computer_play_both_sides_ends_with_the_result(tmp_path: Path) -> None:
+    result = play("", tmp_path, str(EXAMPLE), "--side", "none", "--seed", "2")
+    assert result.returncode == 0, result.stderr
+    assert "GAME OVER on " in result.stdout
+    assert "Briefing" not in result.stdout  # nobody to brief

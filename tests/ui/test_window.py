@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,9 @@ os.environ["SDL_VIDEODRIVER"] = "dummy"
 
 import pygame
 
+from game.rules import AttackCommand, EndTurnCommand
 from game.scenario import load_scenario
-from game.ui.controller import Session
+from game.ui.controller import Controller
 from game.ui.players import computer_player
 from game.ui.pygame.app import Window
 from game.ui.pygame.render import hex_colour
@@ -22,12 +24,17 @@ from tests.conftest import EXAMPLE, ROOT
 
 
 @pytest.fixture
-def window() -> Window:
+def window() -> Iterator[Window]:
+    """A window on the example; SDL shuts down afterwards, so no later test forks a process
+    with SDL's threads running (the child could hang on a lock they held)."""
     pygame.display.init()
     pygame.font.init()
     scenario = load_scenario(EXAMPLE)
-    session = Session(scenario, EXAMPLE, humans={"red"}, seed=2, ai_factory=computer_player())
-    return Window(session, (1280, 800))
+    controller = Controller(
+        scenario, EXAMPLE, humans={"red"}, seed=2, new_computer_player=computer_player()
+    )
+    yield Window(controller, (1280, 800))
+    pygame.quit()
 
 
 def click(w: Window, c: tuple[int, int], button: int = 1) -> None:
@@ -42,25 +49,25 @@ def test_click_selects_and_moves_a_unit(window: Window) -> None:
     assert window.sel.units == ["r-2tb"]
     assert (8, 4) in window.sel.reach
     click(window, (8, 4))
-    assert window.session.state.units["r-2tb"].coord == (8, 4)
+    assert window.controller.state.units["r-2tb"].coord == (8, 4)
     assert any("move r-2tb 8,4" in text for text, _ in window.log)
 
 
 def test_clicking_an_enemy_shows_odds_then_attacks(window: Window) -> None:
-    window.session.handle("move r-2tb 8,3")
+    window.controller.handle("move r-2tb 8,3")
     click(window, (8, 3))
     click(window, (9, 2))
     assert window.sel.target == (9, 2)
     assert window.panel_extra[0].startswith("Odds ")
     click(window, (9, 2))
-    assert window.session.state.units["r-2tb"].has_attacked
+    assert window.controller.state.units["r-2tb"].has_attacked
 
 
 def test_typed_command_line(window: Window) -> None:
     for ch in "move r-1rr 6,3":
         window.handle(pygame.event.Event(pygame.TEXTINPUT, text=ch))
     window.handle(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r"))
-    assert window.session.state.units["r-1rr"].coord == (6, 3)
+    assert window.controller.state.units["r-1rr"].coord == (6, 3)
     assert window.command == ""
 
 
@@ -132,9 +139,20 @@ def test_play_without_display_falls_back_to_terminal(tmp_path: Path) -> None:
 
 def test_end_turn_button_lets_the_computer_reply(window: Window) -> None:
     window.draw(pygame.Surface(window.size))  # lays out the buttons
-    rect = window.buttons["end"]
+    rect = next(r for action, r in window.buttons if action == EndTurnCommand())
     window.handle(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=rect.center, button=1))
     window.handle(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=rect.center, button=1))
-    state = window.session.state
+    state = window.controller.state
     assert state.turn == 2 and state.side == "red"
     assert any("Blue detachment to move" in text for text, _ in window.log)
+
+
+def test_clicks_build_commands_the_rules_record(window: Window) -> None:
+    window.controller.handle("move r-2tb 8,3")
+    click(window, (8, 3))
+    click(window, (9, 2))
+    click(window, (9, 2))
+    attack = window.controller.game.commands[-1]
+    assert isinstance(attack, AttackCommand)
+    assert attack.target == (9, 2) and attack.units == ("r-2tb",)
+    assert any(text == "> attack 9,2 with r-2tb" for text, _ in window.log)

@@ -1,28 +1,28 @@
 """The pygame window: the hex map, a side panel, the dispatch log and a command line.
 
-The mouse writes commands in the same language the player can type: clicking a unit and then a
-hex runs `move UNIT HEX`, clicking an enemy next to the selected units shows `odds`, and clicking
-it again runs `attack`. Every line goes through the shared Session, so the window, the terminal,
-scripts and the AI all play by exactly the same rules.
+The mouse builds the same commands the player can type: clicking a unit and then a hex makes a
+MoveCommand, clicking an enemy next to the selected units asks for the Odds, and clicking it
+again makes the AttackCommand. Every command and every typed line goes through the shared
+Controller, so the window, the terminal, scripts and the AI all play by exactly the same rules;
+the log echoes each in its canonical text.
 """
 
 from __future__ import annotations
 
-import argparse
-import sys
 from dataclasses import dataclass, field
 
 import pygame
 
-from game.hexes import Coord as MapCoord
-from game.hexes import Hex
-from game.rules import reachable
+from game.hexes import Coord, Hex, coord
+from game.rules import AttackCommand, EndTurnCommand, MoveCommand, reachable
 from game.ui import describe
-from game.ui.controller import Reply, Session
+from game.ui.controller import Controller, Reply
+from game.ui.language import Parsed, format_command
+from game.ui.options import PlayOptions
 from game.ui.pygame.layout import HexLayout, fit_layout
 from game.ui.pygame.render import INK, PAPER, Fonts, MapMarks, draw_map, hex_colour
+from game.ui.requests import Help, ListUnits, Odds, Undo
 
-Coord = tuple[int, int]
 PANEL_W = 400
 LOG_H = 190
 MIN_HEX = 22.0  # pixels, centre to corner: counters stay readable
@@ -38,21 +38,32 @@ MAX_FPS = 30  # frames a second at most, while events keep coming
 # looks for events every POLL_MS milliseconds when idle.
 WAITING_DRIVERS = frozenset({"x11", "wayland", "windows", "cocoa"})
 POLL_MS = 15
+BUTTONS: tuple[tuple[str, Parsed], ...] = (
+    ("End turn", EndTurnCommand()),
+    ("Undo", Undo()),
+    ("Units", ListUnits()),
+    ("Help", Help()),
+)
+ALWAYS_ENABLED = (ListUnits, Help)  # buttons that work whoever is to move
+
+
+class NoWindow(Exception):
+    """The display cannot open a window; the caller may play in the terminal instead."""
 
 
 @dataclass
 class Selection:
     units: list[str] = field(default_factory=list)  # own units picked (first one moves)
     hex: Coord | None = None
-    reach: dict[MapCoord, float] = field(default_factory=dict)
+    reach: dict[Coord, float] = field(default_factory=dict)
     target: Coord | None = None  # enemy hex with odds on show
 
 
 class Window:
     """One game in a window; `handle` takes pygame events, `draw` paints a frame."""
 
-    def __init__(self, session: Session, size: tuple[int, int] = (1280, 800)) -> None:
-        self.session = session
+    def __init__(self, controller: Controller, size: tuple[int, int] = (1280, 800)) -> None:
+        self.controller = controller
         self.fonts = Fonts()
         self.size = size
         self.hex_size = 0.0
@@ -67,23 +78,24 @@ class Window:
         self.log: list[tuple[str, tuple[int, int, int]]] = []
         self.log_scroll = 0
         self.panel_extra: list[str] = []  # odds, info or help shown in the panel
-        self.buttons: dict[str, pygame.Rect] = {}  # command line -> its button on screen
+        self.buttons: list[tuple[Parsed, pygame.Rect]] = []  # what each button does, and where
         self.running = True
         own = [
             u.coord
-            for u in session.state.units.values()
-            if u.active and u.coord and u.side == session.viewer
+            for u in controller.state.units.values()
+            if u.active and u.coord and u.side == controller.viewer
         ]
         if own:
-            self.centre_on((sum(c[0] for c in own) // len(own), sum(c[1] for c in own) // len(own)))
-        for line in describe.log_lines(session.state.log):
+            middle = coord(sum(c[0] for c in own) // len(own), sum(c[1] for c in own) // len(own))
+            self.centre_on(middle)
+        for line in controller.dispatch_lines(controller.state.log):
             self.add_log(line)
 
     # --- geometry --------------------------------------------------------------------------
 
     def _fit(self) -> HexLayout:
         """Hexes big enough to read (at least MIN_HEX pixels); the map pans when it overflows."""
-        b = self.session.state.board
+        b = self.controller.state.board
         w, h = self.size
         fitted = fit_layout(b.width, b.height, w - PANEL_W, h - LOG_H)
         if not self.hex_size:
@@ -132,9 +144,17 @@ class Window:
         self.log_scroll = 0
 
     def run_line(self, line: str) -> Reply:
-        """Run a command line exactly as if typed, and show the reply."""
+        """Run a typed command line, and show the reply."""
         self.add_log(f"> {line}", PROMPT_INK)
-        reply = self.session.handle(line)
+        return self.show(self.controller.handle(line))
+
+    def run(self, parsed: Parsed) -> Reply:
+        """Carry out a command built from clicks, echoed in the log as it would be typed."""
+        self.add_log(f"> {format_command(parsed)}", PROMPT_INK)
+        return self.show(self.controller.perform(parsed))
+
+    def show(self, reply: Reply) -> Reply:
+        """Put a reply in the log or the panel."""
         colour = LOG_INK if reply.ok else ERROR_INK
         if reply.events or not reply.ok:
             for text in reply.lines:
@@ -145,52 +165,52 @@ class Window:
         if reply.quit:
             self.running = False
         if reply.new_position:
-            self.add_log(describe.status_line(self.session.state), PROMPT_INK)
+            self.add_log(describe.status_line(self.controller.state), PROMPT_INK)
         self.refresh_selection()
         return reply
 
     def refresh_selection(self) -> None:
-        s = self.session.state
+        s = self.controller.state
         self.sel.units = [u for u in self.sel.units if s.units[u].active]
         if not self.sel.units:
             self.sel = Selection()
             return
         first = s.units[self.sel.units[0]]
         self.sel.hex = first.coord
-        human = s.side in self.session.humans and first.side == s.side
+        human = s.side in self.controller.humans and first.side == s.side
         self.sel.reach = reachable(s, first.id) if human else {}
 
     def click(self, pos: tuple[int, int], button: int, shift: bool) -> None:
-        for line, rect in self.buttons.items():
+        for action, rect in self.buttons:
             if rect.collidepoint(pos):
-                self.run_line(line)
+                self.run(action)
                 return
         if not self.map_rect().collidepoint(pos):
             return
         c = self.layout.at_pixel(*pos)
-        s = self.session.state
+        s = self.controller.state
         h = Hex.from_offset(*c)
         if h not in s.board.coord:
             return
-        seen = self.session.visible()
+        seen = self.controller.visible()
         here = [
             u
             for u in s.units.values()
             if u.active and u.pos == h and (seen is None or u.id in seen)
         ]
-        mine = [u for u in here if u.side == self.session.viewer]
-        enemy = [u for u in here if u.side != self.session.viewer]
+        mine = [u for u in here if u.side == self.controller.viewer]
+        enemy = [u for u in here if u.side != self.controller.viewer]
         if button == 3:
             self.sel = Selection()
-            self.panel_extra = describe.hex_lines(s, c, seen)
+            self.panel_extra = describe.hex_lines(s, c, seen, self.controller.viewer)
             return
         if enemy and self.sel.units:
-            units = ",".join(self.sel.units)
+            attack = AttackCommand(target=c, units=tuple(self.sel.units))
             if self.sel.target == c:
-                self.run_line(f"attack {c[0]},{c[1]} with {units}")
+                self.run(attack)
                 self.sel.target = None
             else:
-                reply = self.run_line(f"odds {c[0]},{c[1]} with {units}")
+                reply = self.run(Odds(attack))
                 self.sel.target = c if reply.ok else None
             return
         if mine:
@@ -210,10 +230,10 @@ class Window:
             self.panel_extra = describe.unit_lines(s, s.units[self.sel.units[0]])
             return
         if self.sel.units and c in self.sel.reach and c != self.sel.hex:
-            self.run_line(f"move {self.sel.units[0]} {c[0]},{c[1]}")
+            self.run(MoveCommand(unit=self.sel.units[0], to=c))
             return
         self.sel = Selection()
-        self.panel_extra = describe.hex_lines(s, c, seen)
+        self.panel_extra = describe.hex_lines(s, c, seen, self.controller.viewer)
 
     def key(self, event: pygame.event.Event) -> None:
         if event.key == pygame.K_RETURN or event.key == pygame.K_KP_ENTER:
@@ -244,7 +264,7 @@ class Window:
         elif event.key == pygame.K_PAGEDOWN:
             self.log_scroll = max(0, self.log_scroll - 5)
         elif event.key == pygame.K_F1:
-            self.run_line("help")
+            self.run(Help())
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:
@@ -281,7 +301,7 @@ class Window:
     # --- drawing ---------------------------------------------------------------------------
 
     def draw(self, surf: pygame.Surface) -> None:
-        s = self.session.state
+        s = self.controller.state
         surf.fill(PAPER)
         map_rect = self.map_rect()
         surf.set_clip(map_rect)
@@ -290,7 +310,7 @@ class Window:
             reachable=frozenset(self.sel.reach),
             targets=frozenset([self.sel.target]) if self.sel.target else frozenset(),
         )
-        draw_map(surf, s, self.layout, self.fonts, marks, self.session.visible())
+        draw_map(surf, s, self.layout, self.fonts, marks, self.controller.visible())
         surf.set_clip(None)
         self._draw_panel(surf)
         self._draw_log(surf)
@@ -325,7 +345,7 @@ class Window:
         return y
 
     def _draw_panel(self, surf: pygame.Surface) -> None:
-        s = self.session.state
+        s = self.controller.state
         b = s.board
         x0 = self.size[0] - PANEL_W
         panel = pygame.Rect(x0, 0, PANEL_W, self.size[1] - LOG_H)
@@ -345,7 +365,7 @@ class Window:
         )
         y = self._text(surf, describe.status_line(s), (x, y + 2), size=12, width=w) + 6
         if s.game_over:
-            for line in self.session.result_lines():
+            for line in self.controller.result_lines():
                 y = self._text(surf, line, (x, y), size=13, bold=True, width=w)
             y += 6
         pygame.draw.line(surf, (180, 170, 150), (x, y), (x + w, y), 1)
@@ -356,24 +376,24 @@ class Window:
                 surf, "Selected: " + ", ".join(names), (x, y), size=13, bold=True, width=w
             )
         extra = self.panel_extra or (
-            [] if self.sel.units else describe.overview_lines(s, self.session.viewer)
+            [] if self.sel.units else describe.overview_lines(s, self.controller.viewer)
         )
         for line in extra[:40]:
             y = self._text(surf, line, (x, y), size=12, width=w)
             if y > panel.bottom - 60:
                 break
-        self.buttons = {}
+        self._draw_buttons(surf, x, panel.bottom)
+
+    def _draw_buttons(self, surf: pygame.Surface, x: int, bottom: int) -> None:
+        """The buttons along the bottom of the panel (only those that work now are live), and
+        the mouse help below them."""
+        self.buttons = []
         bx = x
-        for label, line in (
-            ("End turn", "end"),
-            ("Undo", "undo"),
-            ("Units", "units"),
-            ("Help", "help"),
-        ):
+        for label, action in BUTTONS:
             font = self.fonts.get(13, bold=True)
             w_btn = font.size(label)[0] + 18
-            rect = pygame.Rect(bx, panel.bottom - 90, w_btn, 26)
-            enabled = self.session.human_to_move() or line in ("units", "help")
+            rect = pygame.Rect(bx, bottom - 90, w_btn, 26)
+            enabled = self.controller.human_to_move() or isinstance(action, ALWAYS_ENABLED)
             pygame.draw.rect(
                 surf, (225, 215, 190) if enabled else (230, 228, 222), rect, border_radius=4
             )
@@ -381,9 +401,9 @@ class Window:
             img = font.render(label, True, INK if enabled else (150, 145, 135))
             surf.blit(img, img.get_rect(center=rect.center))
             if enabled:
-                self.buttons[line] = rect
+                self.buttons.append((action, rect))
             bx = rect.right + 8
-        help_y = panel.bottom - 54
+        help_y = bottom - 54
         for line in (
             "Click a unit, then a lit hex to move; click an enemy",
             "next to it for the odds, again to attack (shift-click",
@@ -416,7 +436,7 @@ class Window:
             y += lh
         bar = pygame.Rect(0, self.size[1] - 26, self.size[0], 26)
         pygame.draw.rect(surf, (15, 16, 18), bar)
-        prompt = f"{self.session.state.side}> {self.command}"
+        prompt = f"{self.controller.state.side}> {self.command}"
         blink = (pygame.time.get_ticks() // BLINK_MS) % 2 == 0
         surf.blit(
             self.fonts.get(14, bold=True).render(
@@ -442,27 +462,24 @@ def _wait_for_events() -> list[pygame.event.Event]:
     return []
 
 
-def main(session: Session, args: argparse.Namespace) -> int:
-    """Open the window and play; returns the exit code."""
-    scenario = session.scenario
+def main(controller: Controller, options: PlayOptions) -> int:
+    """Open the window and play; returns the exit code (NoWindow if none can open)."""
+    scenario = controller.scenario
     pygame.display.init()
     pygame.font.init()
     try:
         screen = pygame.display.set_mode((1280, 800), pygame.RESIZABLE)
     except pygame.error as exc:
         pygame.quit()
-        print(f"two-augusts: no window ({exc}); playing in the terminal", file=sys.stderr)
-        from game.ui.text import app as text_app
-
-        return text_app.main(session, args)
+        raise NoWindow(str(exc)) from None
     pygame.display.set_caption(f"Two Augusts - {scenario.meta.title}")
     pygame.key.set_repeat(400, 40)
-    window = Window(session, screen.get_size())
-    for line in describe.log_lines(session.run_ai()):
+    window = Window(controller, screen.get_size())
+    for line in controller.dispatch_lines(controller.run_ai()):
         window.add_log(line)
-    window.add_log(describe.status_line(session.state), PROMPT_INK)
+    window.add_log(describe.status_line(controller.state), PROMPT_INK)
     clock = pygame.time.Clock()
-    shot = getattr(args, "screenshot", None)
+    shot = options.screenshot
     frames = 0
     while window.running:
         # Sleep until something happens or the prompt's cursor blinks: an idle window draws
@@ -476,7 +493,7 @@ def main(session: Session, args: argparse.Namespace) -> int:
         pygame.display.flip()
         frames += 1
         if shot and frames >= 2:
-            pygame.image.save(screen, shot)
+            pygame.image.save(screen, str(shot))
             break
         clock.tick(MAX_FPS)
     pygame.quit()

@@ -8,9 +8,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from game.hexes import Hex, round_hex
+from game.hexes import Coord, Hex, round_hex
 
-Coord = tuple[int, int]
 SQRT3 = math.sqrt(3.0)
 
 

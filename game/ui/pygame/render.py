@@ -17,13 +17,12 @@ from typing import Any
 
 import pygame
 
-from game.hexes import Hex, coord
+from game.hexes import Coord, Hex, coord
 from game.rules.state import GameState, UnitState
 from game.scenario.library import fonts_dir
+from game.ui.map_contents import glyph_of, stacks
 from game.ui.pygame.layout import SQRT3, HexLayout
-from game.ui.text.mapview import glyph_of, stacks
 
-Coord = tuple[int, int]
 Colour = tuple[int, int, int]
 FONT_DIR = fonts_dir()
 

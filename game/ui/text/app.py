@@ -6,13 +6,14 @@ command is echoed with its reply, so the same script and seed always print the s
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from typing import TextIO
 
 from game.ui import describe
-from game.ui.controller import Reply, Session
+from game.ui.controller import Controller, Reply
+from game.ui.options import PlayOptions
+from game.ui.requests import Area
 from game.ui.text.mapview import Palette, render_map
 
 
@@ -24,8 +25,8 @@ def use_colour(stream: TextIO) -> bool:
 
 
 class TextFrontEnd:
-    def __init__(self, session: Session, out: TextIO, colour: bool) -> None:
-        self.session = session
+    def __init__(self, controller: Controller, out: TextIO, colour: bool) -> None:
+        self.controller = controller
         self.out = out
         self.colour = colour
 
@@ -34,8 +35,8 @@ class TextFrontEnd:
         if text:
             print(text, file=self.out, flush=True)
 
-    def show_map(self, area: tuple[tuple[int, int], tuple[int, int]] | None = None) -> None:
-        s = self.session
+    def show_map(self, area: Area | None = None) -> None:
+        s = self.controller
         palette = Palette.ansi(s.state) if self.colour else Palette.plain()
         self.say(render_map(s.state, palette, visible=s.visible(), area=area))
 
@@ -45,7 +46,7 @@ class TextFrontEnd:
             self.show_map(reply.show_map)
 
     def intro(self) -> None:
-        s = self.session
+        s = self.controller
         meta = s.scenario.meta
         self.say(f"{meta.title}")
         if meta.description:
@@ -57,11 +58,11 @@ class TextFrontEnd:
         self.say("")
 
     def prompt(self) -> str:
-        s = self.session.state
+        s = self.controller.state
         return f"{s.side} {s.date.strftime('%d %b %H:%M')}> "
 
 
-def main(session: Session, args: argparse.Namespace) -> int:
+def main(controller: Controller, options: PlayOptions) -> int:
     """Play in the terminal; returns the exit code."""
     interactive = sys.stdin.isatty()
     if interactive:
@@ -69,20 +70,20 @@ def main(session: Session, args: argparse.Namespace) -> int:
             import readline  # noqa: F401  (line editing and history at the prompt)
         except ImportError:
             pass
-    ui = TextFrontEnd(session, sys.stdout, use_colour(sys.stdout))
+    ui = TextFrontEnd(controller, sys.stdout, use_colour(sys.stdout))
     ui.intro()
-    if not session.humans:
-        ui.say(describe.log_lines(session.run_ai()))
-        ui.say(session.announce_result())
+    if not controller.humans:
+        ui.say(controller.dispatch_lines(controller.run_ai()))
+        ui.say(controller.announce_result())
         return 0
-    if not getattr(args, "load", None):
-        ui.say(describe.log_lines(session.state.log))
-    ui.say(describe.log_lines(session.run_ai()))
-    ui.say(describe.status_line(session.state))
+    if options.load is None:
+        ui.say(controller.dispatch_lines(controller.state.log))
+    ui.say(controller.dispatch_lines(controller.run_ai()))
+    ui.say(describe.status_line(controller.state))
     if interactive:
         ui.show_map()
         ui.say("Type 'help' for the commands, 'map' to see the map again.")
-    while not session.state.game_over:
+    while not controller.state.game_over:
         try:
             line = input(ui.prompt()) if interactive else sys.stdin.readline()
         except EOFError:
@@ -94,13 +95,13 @@ def main(session: Session, args: argparse.Namespace) -> int:
             continue
         if not interactive:
             ui.say(f"> {line}")
-        reply = session.handle(line)
+        reply = controller.handle(line)
         ui.show_reply(reply)
         if reply.quit:
             return 0
-        if reply.new_position and not session.state.game_over:
-            ui.say(describe.status_line(session.state))
+        if reply.new_position and not controller.state.game_over:
+            ui.say(describe.status_line(controller.state))
             if interactive:
                 ui.show_map()
-    ui.say(session.announce_result() or describe.status_line(session.state))
+    ui.say(controller.announce_result() or describe.status_line(controller.state))
     return 0

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.hexes import Hex
+from game.hexes import Coord, Hex, coord
 from game.rules.state import GameState, UnitState
+from game.ui.map_contents import glyph_of, stacks
 
-Coord = tuple[int, int]
 CELL = 4  # characters per hex, including the gap
 
 
@@ -51,20 +51,6 @@ def side_letter(state: GameState, side: str) -> str:
 def unit_symbol(state: GameState, u: UnitState) -> str:
     utype = state.scenario.unit_types[u.type]
     return (utype.symbol or utype.name)[:2]
-
-
-def stacks(state: GameState, visible: set[str] | None) -> dict[Hex, list[UnitState]]:
-    """Units on the map per hex, in a stable order (strongest first)."""
-    out: dict[Hex, list[UnitState]] = {}
-    for u in state.units.values():
-        if not u.active or u.pos is None:
-            continue
-        if visible is not None and u.id not in visible:
-            continue
-        out.setdefault(u.pos, []).append(u)
-    for units in out.values():
-        units.sort(key=lambda u: (-(u.men + 20 * u.tanks + 10 * u.guns), u.id))
-    return out
 
 
 def hex_cell(
@@ -116,7 +102,7 @@ def render_map(
         lines.append(f"{row:>3} {indent}{''.join(cells)}".rstrip() + f"  {row}")
     lines.append(header.rstrip())
     lines.append("")
-    lines.append(legend(state, area=((c0, r0), (c1, r1))))
+    lines.append(legend(state, area=(coord(c0, r0), coord(c1, r1))))
     return "\n".join(lines)
 
 
@@ -145,14 +131,3 @@ def legend(state: GameState, area: tuple[Coord, Coord]) -> str:
         vp = f", {p.vp} VP" if p.vp else ""
         places.append(f"  @ [{col},{row}] {p.name}{vp}{held}")
     return "\n".join(["Terrain: " + terrain, "Units:   " + units, "Places:", *places])
-
-
-def glyph_of(state: GameState, terrain_id: str) -> str:
-    """The terrain's own glyph, else the character the map's legend uses for it."""
-    t = state.scenario.terrain.get(terrain_id)
-    if t is not None and t.glyph:
-        return t.glyph
-    for ch, tid in state.scenario.map.legend.items():
-        if tid == terrain_id:
-            return ch
-    return "?"

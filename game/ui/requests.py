@@ -1,0 +1,98 @@
+"""What a player may ask of the front end rather than of the rules: look, list, save, leave.
+
+Each request is a small frozen value; the controller has one handler per class. Rules commands
+(game/rules/commands.py) and these requests together are everything a typed line can mean.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.hexes import Coord
+from game.rules import AttackCommand
+
+Area = tuple[Coord, Coord]
+
+
+@dataclass(frozen=True)
+class Undo:
+    """Take back the last move, if it revealed nothing."""
+
+
+@dataclass(frozen=True)
+class Quit:
+    """Leave the game."""
+
+
+@dataclass(frozen=True)
+class Help:
+    """The list of commands, or the usage of one (`topic` is a verb)."""
+
+    topic: str = ""
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    """Everything the player may know about one unit."""
+
+    unit: str
+
+
+@dataclass(frozen=True)
+class HexInfo:
+    """Terrain, owner and visible units of one hex."""
+
+    at: Coord
+
+
+@dataclass(frozen=True)
+class Odds:
+    """The odds of an attack, without making it."""
+
+    attack: AttackCommand
+
+
+@dataclass(frozen=True)
+class ListUnits:
+    """The viewer's units, all or of one group."""
+
+    group: str = ""
+
+
+@dataclass(frozen=True)
+class ShowMap:
+    """The whole map (area None) or the hexes between two corners."""
+
+    area: Area | None = None
+
+
+@dataclass(frozen=True)
+class ShowLog:
+    """The last `count` dispatches (None: the default number)."""
+
+    count: int | None = None
+
+
+@dataclass(frozen=True)
+class SaveGame:
+    name: str
+
+
+@dataclass(frozen=True)
+class LoadGame:
+    name: str
+
+
+Request = (
+    Undo
+    | Quit
+    | Help
+    | UnitInfo
+    | HexInfo
+    | Odds
+    | ListUnits
+    | ShowMap
+    | ShowLog
+    | SaveGame
+    | LoadGame
+)
