@@ -73,10 +73,10 @@ def window(scenario: str, side: str) -> None:
     os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
     import pygame
 
-    import game.play
+    import game.launch
     from game.cli import main
 
-    game.play.display_available = lambda: True
+    game.launch.display_available = lambda: True
     flip = pygame.display.flip
 
     def first_flip() -> None:

@@ -31,7 +31,7 @@ def _window(scenario_path: Path) -> tuple[Any, Any]:
     import pygame
 
     from game.scenario import load_scenario
-    from game.ui.controller import Session
+    from game.ui.controller import Controller
     from game.ui.players import computer_player
     from game.ui.pygame.app import Window
 
@@ -40,10 +40,10 @@ def _window(scenario_path: Path) -> tuple[Any, Any]:
     screen = pygame.display.set_mode(SIZE)
     scenario = load_scenario(scenario_path)
     human = scenario.sides[0].id
-    session = Session(
-        scenario, scenario_path, {human}, seed=1, ai_factory=computer_player(scenario)
+    controller = Controller(
+        scenario, scenario_path, {human}, seed=1, new_computer_player=computer_player()
     )
-    return Window(session, SIZE), screen
+    return Window(controller, SIZE), screen
 
 
 def _cpu_ms(frame: Callable[[], None], frames: int) -> float:

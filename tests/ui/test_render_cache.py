@@ -4,6 +4,7 @@ same map drawn from nothing (real pygame under SDL's dummy driver)."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 
@@ -11,7 +12,7 @@ import pygame
 import pytest
 
 from game.scenario import load_scenario
-from game.ui.controller import Session
+from game.ui.controller import Controller
 from game.ui.players import computer_player
 from game.ui.pygame.app import Window
 from game.ui.pygame.render import forget_drawings
@@ -21,14 +22,15 @@ MAP_1945 = SCENARIOS / "manchuria_1945.toml"
 
 
 @pytest.fixture
-def window() -> Window:
+def window() -> Iterator[Window]:
     pygame.display.init()
     pygame.font.init()
     scenario = load_scenario(MAP_1945)
-    session = Session(
-        scenario, MAP_1945, humans={"soviet"}, seed=1, ai_factory=computer_player(scenario)
+    controller = Controller(
+        scenario, MAP_1945, humans={"soviet"}, seed=1, new_computer_player=computer_player()
     )
-    return Window(session, (1600, 900))
+    yield Window(controller, (1600, 900))
+    pygame.quit()
 
 
 def frame(w: Window) -> bytes:
@@ -65,7 +67,7 @@ def test_zoom_and_selection_redraw_what_they_change(window: Window) -> None:
     window.zoom(1, window.map_rect().center)
     zoomed = frame(window)
     assert zoomed != before and zoomed == drawn_anew(window)
-    s = window.session.state
+    s = window.controller.state
     unit = next(u for u in s.units.values() if u.active and u.coord and u.side == "soviet")
     assert unit.coord is not None
     window.centre_on(unit.coord)
