@@ -29,7 +29,7 @@ JULY_STALEMATE = "1939-07-26T06:00"
 # about 5,000 of 38,000 (13%) in July, the Soviet troops more.
 JULY_BLED = 0.1
 KRIVOSHEEV_1939_SOVIET = 25_655  # dead and missing 9,703, wounded and sick 15,952
-JAPANESE_1939 = (17_405, 20_000)  # Japanese army figure to Coox's estimate
+JAPANESE_1939 = (17_405, 19_714)  # Japanese army figures (Coox)
 KRIVOSHEEV_1945_SOVIET = 36_456  # killed and missing 12,031, wounded and sick 24,425
 JAPANESE_1945_KILLED = (21_000, 84_000)  # Japanese figure to Soviet claim
 
@@ -146,7 +146,7 @@ TARGETS_1939 = (
     Target(
         "khalkhin_gol_1939",
         "Japanese losses near the record",
-        "17,405 (8,440 dead, 8,766 wounded; Japanese figures) to about 20,000 (Coox)",
+        "17,405-19,714: 8,440 dead, 8,766 wounded and more (Japanese army figures; Coox)",
         "men",
         lambda g: _men(g, "japanese"),
         lambda g: 0.6 * JAPANESE_1939[0] <= _men(g, "japanese") <= 1.4 * JAPANESE_1939[1],
@@ -291,11 +291,15 @@ def table(rows: Sequence[Row], runs: int) -> str:
         "|---|---|---|---|",
     ]
     for r in rows:
-        spread = r.median if r.low == r.high else f"{r.median} ({r.low} to {r.high})"
+        if r.target.unit == "yes/no":
+            spread = "-"
+        elif r.low == r.high:
+            spread = f"{r.median} {r.target.unit}"
+        else:
+            spread = f"{r.median} ({r.low} to {r.high}) {r.target.unit}"
         mark = "" if r.holds else " (below 70%)"
         lines.append(
-            f"| {r.target.name} | {r.target.record} | {spread} {r.target.unit} "
-            f"| {r.share:.0%}{mark} |"
+            f"| {r.target.name} | {r.target.record} | {spread} | {r.share:.0%}{mark} |"
         )
     return "\n".join(lines)
 
