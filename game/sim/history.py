@@ -298,9 +298,7 @@ def table(rows: Sequence[Row], runs: int) -> str:
         else:
             spread = f"{r.median} ({r.low} to {r.high}) {r.target.unit}"
         mark = "" if r.holds else " (below 70%)"
-        lines.append(
-            f"| {r.target.name} | {r.target.record} | {spread} | {r.share:.0%}{mark} |"
-        )
+        lines.append(f"| {r.target.name} | {r.target.record} | {spread} | {r.share:.0%}{mark} |")
     return "\n".join(lines)
 
 
