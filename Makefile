@@ -24,7 +24,7 @@ play: $(STAMP_RUN)
 
 # The default suite, with the share of game/ it runs (modules fully covered are not listed).
 test: $(STAMP_DEV)
-	$(BIN)/python -m pytest -q --cov --cov-report=term
+	$(BIN)/python -m pytest -q -n auto --cov --cov-report=term
 
 test-slow: $(STAMP_DEV)
 	$(BIN)/python -m pytest -q -m slow
