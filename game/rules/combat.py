@@ -31,7 +31,8 @@ from game.rules.losses import changes_of, inflict, remove_unit
 from game.rules.movement import MP_DIGITS
 from game.rules.stand import stand_reason
 from game.rules.state import GameState, Transaction, UnitState
-from game.rules.text import losses_text, names
+from game.rules.supply import linked
+from game.rules.text import losses_text, men_text, names
 from game.rules.zoc import occupancy
 
 INFANTRY_LIKE = frozenset({"infantry", "motorized", "airborne", "cavalry", "engineer", "garrison"})
@@ -417,8 +418,9 @@ def odds(state: GameState, target: Hex, attackers: list[str], support: list[str]
     for die in range(len(C.DIE)):
         r = roll_result(state, target, attackers, st.ratio, die)
         counts[r.outcome] += 1
-        _add_expected(al, r.attacker_losses.items(), state, r.broken, p)
-        _add_expected(dl, r.defender_losses.items(), state, r.broken, p)
+        whole = _lost_whole(state, r.broken)
+        _add_expected(al, r.attacker_losses.items(), state, whole, p)
+        _add_expected(dl, r.defender_losses.items(), state, whole, p)
     keep = 1.0
     for uid in occupancy(state).units_at.get(target, ()):
         keep *= 1.0 - state.board.types[state.units[uid].type].dissolve_chance
@@ -435,6 +437,15 @@ def odds(state: GameState, target: Hex, attackers: list[str], support: list[str]
     )
 
 
+def _lost_whole(state: GameState, broken: tuple[str, ...]) -> tuple[str, ...]:
+    """Broken units whose remnants are lost too: those with no way back to their lines."""
+    return tuple(
+        uid
+        for uid in broken
+        if (u := state.units[uid]).pos is None or u.pos not in linked(state, u.side)
+    )
+
+
 def _add_expected(
     acc: list[float],
     items: Iterable[tuple[str, Losses]],
@@ -442,7 +453,8 @@ def _add_expected(
     broken: tuple[str, ...],
     p: float,
 ) -> None:
-    """Add one die face's losses (a broken unit loses everything) to expected totals."""
+    """Add one die face's losses (a unit broken in a pocket loses everything) to expected
+    totals."""
     for uid, v in items:
         u = state.units[uid]
         men, tanks, guns = (u.men, u.tanks, u.guns) if uid in broken else (v.men, v.tanks, v.guns)
@@ -509,10 +521,20 @@ def _apply_morale(tx: Transaction, r: Result, attackers: list[str], defenders: l
 
 
 def _break_up(tx: Transaction, r: Result, rep: Report, attackers: list[str]) -> None:
-    """Units beaten below their breaking point break up: their remnants are lost."""
+    """Units beaten below their breaking point break up. With a way back to their lines the
+    remnants scatter to the rear and leave the battle (not lost); in a pocket they are lost."""
     for uid in r.broken:
         u = tx.state.units[uid]
         if not u.active:
+            continue
+        if u.pos is not None and u.men > 0 and u.pos in linked(tx.state, u.side):
+            w = tx.unit(uid)
+            w.status = "withdrawn"
+            w.pos = None
+            tx.touch()
+            rep.texts.append(
+                f"{u.name} is broken up; its last {men_text(u.men)} get back to their lines."
+            )
             continue
         capture = tx.state.sides[u.side].doctrine.capture_share
         lost = remove_unit(tx, uid, "destroyed", capture)
