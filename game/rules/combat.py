@@ -479,6 +479,14 @@ class Report:
     def lost(self, uid: str, losses: Losses) -> None:
         self.changes.append(changes_of(uid, losses))
 
+    def add(self, uid: str, losses: Losses, attacking: bool) -> None:
+        """Record a unit's losses and add them to its side's total."""
+        self.lost(uid, losses)
+        if attacking:
+            self.attacker = self.attacker + losses
+        else:
+            self.defender = self.defender + losses
+
 
 def _clamp_morale(value: float) -> float:
     return min(C.MORALE_MAX, max(C.MORALE_MIN, value))
@@ -490,22 +498,16 @@ def _dissolve(tx: Transaction, defenders: list[str], rng: random.Random, rep: Re
     for uid in sorted(defenders):
         chance = b.types[tx.state.units[uid].type].dissolve_chance
         if chance > 0 and rng.random() < chance:
-            lost = remove_unit(tx, uid, "dispersed", 0.0)
-            rep.lost(uid, lost)
-            rep.defender = rep.defender + lost
+            rep.add(uid, remove_unit(tx, uid, "dispersed", 0.0), attacking=False)
             rep.texts.append(f"{tx.state.units[uid].name} melts away before the attack.")
     return [d for d in defenders if tx.state.units[d].active]
 
 
 def _apply_losses(tx: Transaction, r: Result, rep: Report) -> None:
-    for uid, loss in r.attacker_losses.items():
-        lost = inflict(tx, uid, loss)
-        rep.lost(uid, lost)
-        rep.attacker = rep.attacker + lost
-    for uid, loss in r.defender_losses.items():
-        lost = inflict(tx, uid, loss)
-        rep.lost(uid, lost)
-        rep.defender = rep.defender + lost
+    """Both sides' losses taken from their units and added to the report's totals."""
+    for attacking, losses in ((True, r.attacker_losses), (False, r.defender_losses)):
+        for uid, loss in losses.items():
+            rep.add(uid, inflict(tx, uid, loss), attacking)
 
 
 def _apply_morale(tx: Transaction, r: Result, attackers: list[str], defenders: list[str]) -> None:
@@ -537,12 +539,7 @@ def _break_up(tx: Transaction, r: Result, rep: Report, attackers: list[str]) -> 
             )
             continue
         capture = tx.state.sides[u.side].doctrine.capture_share
-        lost = remove_unit(tx, uid, "destroyed", capture)
-        rep.lost(uid, lost)
-        if uid in attackers:
-            rep.attacker = rep.attacker + lost
-        else:
-            rep.defender = rep.defender + lost
+        rep.add(uid, remove_unit(tx, uid, "destroyed", capture), uid in attackers)
         rep.texts.append(f"{u.name} is broken up and destroyed.")
 
 
@@ -715,14 +712,12 @@ def bombard(tx: Transaction, uid: str, target: Hex, rng: random.Random) -> None:
             C.BOMBARD_TANK_FACTOR,
             C.BOMBARD_GUN_FACTOR,
         )
-        lost = inflict(tx, x, loss)
-        rep.lost(x, lost)
-        rep.defender = rep.defender + lost
+        rep.add(x, inflict(tx, x, loss), attacking=False)
         w = tx.unit(x)
         w.in_combat = True
         w.morale = _clamp_morale(w.morale + C.BOMBARD_MORALE)
         if w.men <= 0 and w.tanks <= 0:
-            rep.lost(x, remove_unit(tx, x, "destroyed", doctrine.capture_share))
+            rep.add(x, remove_unit(tx, x, "destroyed", doctrine.capture_share), attacking=False)
             rep.texts.append(f"{w.name} is destroyed.")
     g = tx.unit(uid)
     g.has_attacked = True
