@@ -39,8 +39,11 @@ of steps, distances over the empty map, stand checks, odds arithmetic, occupancy
 Inside the package: each command class has one validate/apply handler in game/rules/actions
 (registered in actions.HANDLERS); search.cheapest_paths is the one shortest-path search
 (movement, supply, the AI's fields); stand.stand_reason the one "may this unit stand here";
-losses.record_loss / remove_unit the one place losses are booked. Map positions are
-game.hexes.Coord, axial hexes game.hexes.Hex: mypy tells them apart.
+losses.inflict / remove_unit the one place losses are booked (killed, wounded, captured,
+dispersed). Combat is in three steps: combat.py (strength and odds), combat_result.py (what a
+face of the die does, with attrition.py's casualty rates after Dupuy) and battle.py (carrying an
+attack out on the state). Map positions are game.hexes.Coord, axial hexes game.hexes.Hex: mypy
+tells them apart.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from game.rules import combat
+from game.rules import battle
 from game.rules.actions.common import closed_to_attack, fire_reasons, fmt, own_unit, target_hex
 from game.rules.commands import AttackCommand
 from game.rules.state import GameState, Transaction
@@ -50,4 +50,4 @@ def validate(state: GameState, cmd: AttackCommand) -> list[str]:
 def apply(tx: Transaction, cmd: AttackCommand, old: GameState, rng: random.Random) -> None:
     h = old.board.hex_at(cmd.target)
     assert h is not None
-    combat.attack(tx, h, list(cmd.units), list(cmd.support), cmd.advance, rng)
+    battle.attack(tx, h, list(cmd.units), list(cmd.support), cmd.advance, rng)

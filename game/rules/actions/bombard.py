@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from game.rules import combat
+from game.rules import battle
 from game.rules.actions.common import fire_reasons, fmt, unit_and_hex
 from game.rules.commands import BombardCommand
 from game.rules.fog import seen_hexes
@@ -27,4 +27,4 @@ def validate(state: GameState, cmd: BombardCommand) -> list[str]:
 def apply(tx: Transaction, cmd: BombardCommand, old: GameState, rng: random.Random) -> None:
     h = old.board.hex_at(cmd.target)
     assert h is not None
-    combat.bombard(tx, cmd.unit, h, rng)
+    battle.bombard(tx, cmd.unit, h, rng)

@@ -1,0 +1,266 @@
+"""What one face of the die does to an attack: who gives ground, and each unit's losses.
+
+Pure functions of a state (nothing is changed), so the odds preview runs every face of the die
+and the attack itself runs the one it rolled. The casualty rates are Dupuy's
+(game/rules/attrition.py); the result bands are constants.OUTCOMES.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.hexes import Hex
+from game.rules import constants as C
+from game.rules.attrition import (
+    Engagement,
+    Losses,
+    combat_days,
+    displacement_losses,
+    displacement_share,
+    fire_losses,
+    fire_rates,
+    result_at,
+)
+from game.rules.stand import stand_reason
+from game.rules.state import GameState, UnitState
+from game.rules.zoc import occupancy
+
+
+def retreat_path(
+    state: GameState,
+    u: UnitState,
+    steps: int,
+    attackers: set[Hex],
+    extra_stack: dict[Hex, int],
+) -> list[Hex] | None:
+    """Where a unit falls back: away from the attackers, never into enemy units, enemy zones of
+    control (unless friends hold the hex), restricted zones or over-stacked hexes.
+    None if it cannot move even one hex (it then surrenders)."""
+    b = state.board
+    occ = occupancy(state)
+    side_at = occ.side_at
+    enemy_zoc = occ.zoc_i[b.other(u.side)]
+    index = b.index
+    assert u.pos is not None
+    here = u.pos
+    seen = {here}
+    out: list[Hex] = []
+    for _ in range(steps):
+        best: tuple[int, int, tuple[int, int], Hex] | None = None
+        for n in b.neighbours[here]:
+            if n in seen or (side_at.get(n) != u.side and index[n] in enemy_zoc):
+                continue
+            extra = extra_stack.get(n, 0)
+            if stand_reason(state, u, n, as_known=False, extra_stack=extra):
+                continue
+            away = min((n.distance(x) for x in attackers), default=0)
+            col, row = b.coord[n]
+            key = (away, 1 if state.control.get(n) == u.side else 0, (-row, -col), n)
+            if best is None or key[:3] > best[:3]:
+                best = key
+        if best is None:
+            break
+        here = best[3]
+        seen.add(here)
+        out.append(here)
+    return out or None
+
+
+@dataclass(frozen=True)
+class Result:
+    """What one face of the die does to an attack.
+
+    `outcome` is the result of the odds (repulsed, held, retreat, rout), or `overrun` when
+    defenders had to give ground but could not, or `destroyed` when every defender broke."""
+
+    outcome: str
+    attacker_losses: dict[str, Losses]
+    defender_losses: dict[str, Losses]
+    retreats: dict[str, list[Hex]]
+    overrun: tuple[str, ...]
+    broken: tuple[str, ...]
+    retreat_steps: int
+    fortress: bool = False
+    stood: tuple[str, ...] = ()  # defenders whose doctrine made them stand and be overrun
+
+
+def engagement(state: GameState, target: Hex, attackers: list[str], ratio: float) -> Engagement:
+    """The numbers the casualty rates of an attack on `target` depend on."""
+    b = state.board
+    defenders = [state.units[d] for d in occupancy(state).units_at.get(target, ())]
+    a_side = state.units[attackers[0]].side
+    d_side = b.other(a_side)
+    terrain = b.terrain[target]
+    protection = terrain.protection
+    dug_in = any(u.entrenched for u in defenders)
+    if dug_in:
+        protection *= C.ENTRENCHED_PROTECTION
+    attacking = [state.units[a] for a in attackers]
+    return Engagement(
+        ratio=ratio,
+        days=combat_days(state.turn_hours),
+        attacker_men=sum(state.units[a].men for a in attackers),
+        defender_men=sum(u.men for u in defenders),
+        terrain=terrain.attrition,
+        protection=protection,
+        attacker_doctrine=state.sides[a_side].doctrine.attacker_losses,
+        defender_doctrine=state.sides[d_side].doctrine.defender_losses,
+        attacker_quality=_mean_quality(attacking),
+        defender_quality=_mean_quality(defenders),
+    )
+
+
+def _mean_quality(units: list[UnitState]) -> float:
+    """Quality of a force, weighted by its men."""
+    men = sum(u.men for u in units)
+    if men <= 0:
+        return 1.0
+    return sum(u.quality * u.men for u in units) / men
+
+
+def roll_result(
+    state: GameState, target: Hex, attackers: list[str], ratio: float, die: int
+) -> Result:
+    """What the die roll `die` does to this attack at these odds (pure: the state is unchanged)."""
+    b = state.board
+    eff = ratio * C.DIE[die]
+    outcome, steps = result_at(eff)
+    fortress = b.terrain[target].fortified and steps > 0
+    stands = outcome == "retreat" and _stands_fast(state, target)
+    if fortress or stands:
+        steps = 0
+    # Defenders who will not give ground keep firing: the attacker pays as in a fight that holds.
+    fire_result = "held" if stands else outcome
+    rates = fire_rates(engagement(state, target, attackers, eff), fire_result)
+    a_doc = state.sides[state.units[attackers[0]].side].doctrine
+    tank_country = b.terrain[target].armour
+    a_loss = {
+        uid: _fire(state.units[uid], rates.attacker, a_doc.wounded_per_killed, tank_country)
+        for uid in attackers
+    }
+    d_loss, retreats, overrun, stood = _defenders(
+        state, target, attackers, rates.defender, (outcome, eff), (steps, stands)
+    )
+    beaten = steps or fortress or stands
+    losers = list(d_loss) if beaten else (attackers if outcome == "repulsed" else [])
+    losses = {**a_loss, **d_loss}
+    broken = tuple(x for x in losers if _breaks(state.units[x], losses[x], outcome))
+    for uid in broken:
+        retreats.pop(uid, None)
+    if d_loss and all(d in broken for d in d_loss):
+        outcome = "destroyed"
+    elif (overrun or stood) and not retreats:
+        outcome = "overrun"
+    elif fortress:
+        outcome = "held"
+    return Result(
+        outcome=outcome,
+        attacker_losses=a_loss,
+        defender_losses=d_loss,
+        retreats=retreats,
+        overrun=tuple(overrun),
+        broken=broken,
+        retreat_steps=steps,
+        fortress=b.terrain[target].fortified,
+        stood=tuple(stood),
+    )
+
+
+def _defenders(
+    state: GameState,
+    target: Hex,
+    attackers: list[str],
+    rate: float,
+    result: tuple[str, float],
+    moves: tuple[int, bool],
+) -> tuple[dict[str, Losses], dict[str, list[Hex]], list[str], list[str]]:
+    """Each defender's losses, and where it falls back to, or whether it is overrun because it
+    cannot (no way out) or will not (its doctrine stands fast)."""
+    b = state.board
+    steps, stands = moves
+    d_loss: dict[str, Losses] = {}
+    retreats: dict[str, list[Hex]] = {}
+    overrun: list[str] = []
+    stood: list[str] = []
+    attacker_hexes = {p for a in attackers if (p := state.units[a].pos) is not None}
+    extra: dict[Hex, int] = {}
+    for uid in occupancy(state).units_at.get(target, ()):
+        u = state.units[uid]
+        path = retreat_path(state, u, steps, attacker_hexes, extra) if steps else None
+        blocked = steps > 0 and path is None
+        d_loss[uid] = _defender_loss(state, u, target, rate, result, blocked)
+        if path is not None:
+            retreats[uid] = path
+            extra[path[-1]] = extra.get(path[-1], 0) + b.types[u.type].stack
+        elif blocked:
+            overrun.append(uid)
+        elif stands:
+            stood.append(uid)
+    return d_loss, retreats, overrun, stood
+
+
+def _stands_fast(state: GameState, target: Hex) -> bool:
+    """Whether the defenders of `target` refuse to give ground when driven back (their side's
+    doctrine); a rout breaks even them."""
+    units = occupancy(state).units_at.get(target, ())
+    return bool(units) and state.sides[state.units[units[0]].side].doctrine.stands_fast
+
+
+def _defender_loss(
+    state: GameState,
+    u: UnitState,
+    target: Hex,
+    rate: float,
+    result: tuple[str, float],
+    blocked: bool,
+) -> Losses:
+    """A defender's losses: fire, then the stragglers of a retreat, the men overrun when it
+    cannot fall back, or (in a fortress, which never falls back) the works lost one by one."""
+    outcome, eff = result
+    doctrine = state.sides[u.side].doctrine
+    loss = _fire(u, rate, doctrine.wounded_per_killed, None)
+    terrain = state.board.terrain[target]
+    if terrain.fortified:
+        share = C.DISPLACE_SHARE.get(outcome, 0.0) * terrain.protection
+    else:
+        # driven back: stragglers; standing fast: the same share lost where it stands;
+        # unable to fall back (blocked): overrun, a larger share
+        share = displacement_share(outcome, eff, blocked)
+    if share <= 0.0:
+        return loss
+    share *= doctrine.defender_losses * combat_days(state.turn_hours)
+    return loss + _displaced(u, loss, share, doctrine.capture_share, doctrine.wounded_per_killed)
+
+
+def _fire(u: UnitState, rate: float, wounded_per_killed: float, armour: float | None) -> Losses:
+    """Losses to fire at `rate`; `armour` is the tank country an attacker goes into (None for
+    a defender): attacking tanks are lost faster where the ground favours the anti-tank gun."""
+    if armour is None:
+        tank_f, gun_f = C.DEFENDER_TANK_FACTOR, C.DEFENDER_GUN_FACTOR
+    else:
+        tank_f, gun_f = C.ATTACKER_TANK_FACTOR / max(armour, 0.1), C.ATTACKER_GUN_FACTOR
+    return fire_losses(u.men, u.tanks, u.guns, rate, wounded_per_killed, tank_f, gun_f)
+
+
+def _displaced(
+    u: UnitState, fire: Losses, share: float, capture_share: float, wounded_per_killed: float
+) -> Losses:
+    """Stragglers and abandoned weapons of a unit driven back (from what fire left it)."""
+    return displacement_losses(
+        u.men - fire.men,
+        u.tanks - fire.tanks,
+        u.guns - fire.guns,
+        share,
+        capture_share,
+        wounded_per_killed,
+    )
+
+
+def _breaks(u: UnitState, loss: Losses, outcome: str) -> bool:
+    """A beaten unit breaks up when it has no men and no tanks left, or fewer men than
+    BREAK_SHARE of its strength on entering play; a routed one already below BREAK_SHARE_ROUT."""
+    men, tanks = u.men - loss.men, u.tanks - loss.tanks
+    if men <= 0 and tanks <= 0:
+        return True
+    share = C.BREAK_SHARE_ROUT if outcome == "rout" else C.BREAK_SHARE
+    return u.men0 > 0 and men < share * u.men0
