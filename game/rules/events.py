@@ -8,11 +8,12 @@ from typing import Any
 
 from game.hexes import Hex
 from game.rules import constants as C
-from game.rules.losses import changes_of, remove_unit
+from game.rules.attrition import NO_LOSSES, fire_losses
+from game.rules.losses import changes_of, inflict, remove_unit
 from game.rules.movement import max_mp
 from game.rules.stand import stand_reason
 from game.rules.state import GameState, Transaction, UnitState
-from game.rules.text import plural, strength
+from game.rules.text import losses_text, plural, strength
 from game.rules.zoc import occupancy
 from game.scenario.geometry import resolve
 from game.scenario.models import (
@@ -21,6 +22,7 @@ from game.scenario.models import (
     DoctrineEffect,
     EndGameEffect,
     Event,
+    LossesEffect,
     MessageEffect,
     MoraleEffect,
     PostureEffect,
@@ -69,6 +71,10 @@ def holds(s: GameState, t: Trigger) -> bool:
         return not any(side == t.side and h in hexes for h, side in occupancy(s).side_at.items())
     if t.type == "encircled":
         return _encircled_share(s, t.side, t.zone) >= t.share
+    if t.type == "all":
+        return all(holds(s, c) for c in t.of)
+    if t.type == "any":
+        return any(holds(s, c) for c in t.of)
     return False
 
 
@@ -113,6 +119,37 @@ def fire(tx: Transaction, e: Event, rng: random.Random) -> None:
 def _message(tx: Transaction, e: Event, fx: MessageEffect, rng: random.Random) -> None:
     if fx.when is None or holds(tx.state, fx.when):
         tx.emit("message", fx.text)
+
+
+def _losses(tx: Transaction, e: Event, fx: LossesEffect, rng: random.Random) -> None:
+    """A share of the chosen units' men, tanks and guns is lost (killed or wounded)."""
+    s = tx.state
+    chosen = sorted(
+        u.id
+        for u in s.units.values()
+        if u.side == fx.side
+        and u.active
+        and (not fx.group or u.group == fx.group)
+        and (not fx.units or u.id in fx.units)
+    )
+    wounded_per_killed = s.sides[fx.side].doctrine.wounded_per_killed
+    changes = []
+    total = NO_LOSSES
+    for uid in chosen:
+        u = tx.state.units[uid]
+        lost = inflict(
+            tx, uid, fire_losses(u.men, u.tanks, u.guns, fx.share, wounded_per_killed, 1.0, 1.0)
+        )
+        changes.append(changes_of(uid, lost))
+        total = total + lost
+    if total:
+        what = fx.text or e.title
+        tx.emit(
+            "losses",
+            f"{what}: {s.board.adjective[fx.side]} losses {losses_text(total)}.",
+            fx.side,
+            changes=tuple(changes),
+        )
 
 
 def _release_units(tx: Transaction, e: Event, fx: ReleaseUnitsEffect, rng: random.Random) -> None:
@@ -215,6 +252,7 @@ def _end_game(tx: Transaction, e: Event, fx: EndGameEffect, rng: random.Random) 
 
 # What each kind of effect does, one function per effect class of the scenario format.
 _EFFECTS: dict[type[Any], Callable[[Transaction, Event, Any, random.Random], None]] = {
+    LossesEffect: _losses,
     MessageEffect: _message,
     ReleaseUnitsEffect: _release_units,
     DoctrineEffect: _doctrine,

@@ -276,6 +276,9 @@ class _Checker:
             self.ref((*tp, "side"), t.side, self.sides, "side")
             if t.zone:
                 self.ref((*tp, "zone"), t.zone, self.zones, "zone")
+        elif t.type in ("all", "any"):
+            for i, c in enumerate(t.of):
+                self.check_trigger((*tp, "of", i), c, event_id)
         elif t.type == "date" and not s.calendar.start <= t.date <= s.calendar.end:
             self.warn((*tp, "date"), f"event '{event_id}' is dated outside the calendar")
 
@@ -306,11 +309,11 @@ class _Checker:
                                 did_you_mean(key, doctrine_fields),
                                 want_key=True,
                             )
-                if fx.type == "withdraw":
+                if fx.type in ("withdraw", "losses"):
                     for j, uid in enumerate(fx.units):
                         self.ref((*fp, "units", j), uid, self.units, "unit")
-                    if not fx.group and not fx.units:
-                        self.error(fp, "a withdraw effect needs a group or a list of units")
+                if fx.type == "withdraw" and not fx.group and not fx.units:
+                    self.error(fp, "a withdraw effect needs a group or a list of units")
                 if fx.type == "release_units" and e.id not in released:
                     self.warn(fp, f'no unit has released_by = "{e.id}"')
 

@@ -27,6 +27,7 @@ Category = Literal[
     "headquarters",
     "naval",
 ]
+PlaceKind = Literal["town", "city", "height", "landmark", "fort", "port", "railhead", "depot"]
 Posture = Literal["attack", "assault", "advance", "hold", "defend", "delay", "withdraw", "reserve"]
 AirMissionKind = Literal["support", "interdiction", "air_superiority"]
 
@@ -240,7 +241,7 @@ class Place(Model):
     at: Coord = Field(description="The hex of the place.")
     vp: int = Field(default=0, ge=0, le=1000, description="Victory points to its holder.")
     owner: str = Field(default="", description="Side id that holds it at the start.")
-    kind: Literal["town", "city", "height", "landmark", "fort", "port", "railhead"] = Field(
+    kind: PlaceKind = Field(
         default="landmark", description="What sort of place it is (drawn differently)."
     )
 
@@ -459,6 +460,16 @@ class ZoneClearTrigger(Model):
     side: str = Field(description="Side id whose units must all be gone from it.")
 
 
+class AllTrigger(Model):
+    type: Literal["all"] = Field(description="Holds when every one of its conditions holds.")
+    of: tuple[Trigger, ...] = Field(min_length=1, description="The conditions, as triggers.")
+
+
+class AnyTrigger(Model):
+    type: Literal["any"] = Field(description="Holds when at least one of its conditions holds.")
+    of: tuple[Trigger, ...] = Field(min_length=1, description="The conditions, as triggers.")
+
+
 Trigger = Annotated[
     DateTrigger
     | TurnTrigger
@@ -468,9 +479,13 @@ Trigger = Annotated[
     | UnitDestroyedTrigger
     | StrengthBelowTrigger
     | EventFiredTrigger
-    | ZoneClearTrigger,
+    | ZoneClearTrigger
+    | AllTrigger
+    | AnyTrigger,
     Field(discriminator="type"),
 ]
+AllTrigger.model_rebuild()
+AnyTrigger.model_rebuild()
 
 
 class MessageEffect(Model):
@@ -550,8 +565,20 @@ class EndGameEffect(Model):
     text: str = Field(default="", description="Closing dispatch.")
 
 
+class LossesEffect(Model):
+    type: Literal["losses"] = Field(
+        description="Costs a side men, tanks and guns: a failed assault, a bombing, an epidemic."
+    )
+    side: str = Field(description="Side id.")
+    group: str = Field(default="", description="Only this group's units, if set.")
+    units: tuple[str, ...] = Field(default=(), description="Only these units, if set.")
+    share: Fraction = Field(description="Share of each unit's men, tanks and guns lost.")
+    text: str = Field(default="", description="What caused it, for the dispatch.")
+
+
 Effect = Annotated[
-    MessageEffect
+    LossesEffect
+    | MessageEffect
     | ReleaseUnitsEffect
     | DoctrineEffect
     | MoraleEffect

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from game.rules import AttackCommand, EndTurnCommand, MoveCommand, apply
+from game.scenario.errors import ScenarioError
 from tests.rules.conftest import OPEN, unit
 
 BASE = [unit("r", "red", "inf", (1, 3)), unit("b", "blue", "inf", (8, 0))]
@@ -192,3 +195,48 @@ def test_not_before_holds_a_trigger_back_until_its_date(start):
         assert "late" not in g.fired
         g = end(g)
     assert g.fired == ["late"]
+
+
+def test_all_and_any_combine_conditions_and_losses_cost_men_without_a_fight(start):
+    town = '[[places]]\nid = "t1"\nname = "Kholm"\nat = [2, 3]\nvp = 3\nowner = "blue"\n'
+    event = """
+[[events]]
+id = "bombing"
+title = "Bombing"
+trigger = { type = "all", of = [
+  { type = "turn", turn = 2 },
+  { type = "any", of = [
+    { type = "place_held", place = "t1", by = "red" },
+    { type = "turn", turn = 99 },
+  ] },
+] }
+effects = [{ type = "losses", side = "red", share = 0.1, text = "Blue bombers" }]
+"""
+    units = [unit("r", "red", "inf", (1, 3), men=1000), unit("b", "blue", "inf", (8, 0))]
+    g = start(OPEN, units, extra=town + event)
+    g, _ = apply(g, MoveCommand(unit="r", to=(2, 3)))  # red takes Kholm on turn 1
+    g, _ = apply(g, EndTurnCommand())
+    assert "bombing" not in g.fired  # the date part does not hold yet
+    g, events = apply(g, EndTurnCommand())
+    assert "bombing" in g.fired
+    hit = next(e for e in events if e.kind == "losses")
+    assert hit.text.startswith("Blue bombers: Red losses 100 men")
+    red = g.sides["red"]
+    assert red.men_lost == 100 and red.men_killed + red.men_wounded == 100
+
+
+def test_a_wrong_id_deep_in_a_combined_trigger_is_located(start):
+    event = """
+[[events]]
+id = "e"
+title = "E"
+trigger = { type = "any", of = [
+  { type = "turn", turn = 2 },
+  { type = "place_held", place = "nowhere", by = "red" },
+] }
+"""
+    with pytest.raises(ScenarioError) as info:
+        start(OPEN, BASE, extra=event)
+    err = info.value.errors[0]
+    assert err.message == "unknown place 'nowhere'"
+    assert err.path.endswith("trigger.of[1].place") and err.line > 0 and err.col > 0
