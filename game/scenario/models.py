@@ -374,6 +374,12 @@ class UnitType(Model):
 class Unit(Model):
     id: Id = Field(description="Unique unit id; commands may name a unit by it.")
     name: str = Field(min_length=1, description="Designation, e.g. '11th Tank Brigade'.")
+    short: str = Field(
+        default="",
+        max_length=8,
+        description="Designation printed on the counter, e.g. '11 Tk'; "
+        "empty: abbreviated from the name.",
+    )
     side: str = Field(description="Side id.")
     type: str = Field(description="Unit type id from [unit_types].")
     group: str = Field(default="", description="Formation or group it belongs to.")

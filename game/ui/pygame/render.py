@@ -20,10 +20,13 @@ import pygame
 from game.hexes import Coord, Hex, coord
 from game.rules.state import GameState, UnitState
 from game.scenario.library import fonts_dir
+from game.ui.counter_marks import counter_marks
 from game.ui.map_contents import glyph_of, stacks
+from game.ui.pygame.counters import CounterLook, counter_pad, counter_picture, counter_rect
 from game.ui.pygame.layout import SQRT3, HexLayout
+from game.ui.pygame.palette import Colour, hex_colour, shade, side_fills
 
-Colour = tuple[int, int, int]
+__all__ = ["Colour", "hex_colour", "shade"]
 FONT_DIR = fonts_dir()
 
 INK: Colour = (30, 28, 24)
@@ -34,14 +37,6 @@ RAIL: Colour = (40, 40, 40)
 SELECT: Colour = (255, 255, 255)
 REACH: Colour = (255, 250, 160)
 TARGET: Colour = (220, 40, 40)
-
-
-def hex_colour(text: str) -> Colour:
-    return (int(text[1:3], 16), int(text[3:5], 16), int(text[5:7], 16))
-
-
-def shade(c: Colour, f: float) -> Colour:
-    return (min(255, int(c[0] * f)), min(255, int(c[1] * f)), min(255, int(c[2] * f)))
 
 
 class CachedFont(pygame.font.Font):
@@ -99,6 +94,7 @@ class MapMarks:
     reachable: frozenset[Coord] = frozenset()
     targets: frozenset[Coord] = frozenset()
     path: list[Coord] = field(default_factory=list)
+    palette: str = "standard"
 
 
 def draw_map(
@@ -127,7 +123,7 @@ def draw_map(
     for h, units in stacks(state, visible).items():
         c = board.coord[h]
         if near.collidepoint(layout.centre(c)):
-            draw_counter(surf, state, layout, fonts, c, units)
+            draw_counter(surf, state, layout, fonts, c, units, marks.palette)
     for target in marks.targets:
         pygame.draw.polygon(surf, TARGET, layout.corners(target, inset=2), max(2, int(size / 9)))
     if marks.selected_hex is not None:
@@ -374,25 +370,37 @@ def _side_colour(state: GameState, side: str) -> str:
     return "#808080"
 
 
-def counter_lines(state: GameState, u: UnitState) -> tuple[str, str, str]:
-    """The three lines printed on a counter: symbol, short designation, strength."""
-    utype = state.scenario.unit_types[u.type]
-    symbol = utype.symbol or utype.name[:3]
-    name = u.name
-    for word in (" Brigade", " Regiment", " Division", " Army", " Corps", " Group", " Detachment"):
-        name = name.replace(word, "")
-    short = name.replace("Motorized", "Mot").replace("Infantry", "Inf").replace("Cavalry", "Cav")
-    if u.men >= 10_000:
-        men = f"{u.men / 1000:.0f}k"
-    elif u.men >= 1000:
-        men = f"{u.men / 1000:.1f}k"
-    else:
-        men = str(u.men)
-    strength = men + (f" {u.tanks}t" if u.tanks else "")
-    return symbol, short, strength
+def side_fill(state: GameState, side: str, palette: str) -> Colour:
+    """A side's counter fill in the window's palette."""
+    sides = state.scenario.sides
+    fills = side_fills([d.colour for d in sides], palette)
+    for d, fill in zip(sides, fills, strict=True):
+        if d.id == side:
+            return fill
+    return (128, 128, 128)
 
 
-COUNTER_PAD = 12  # room round a counter's picture for the shadow and the stack badge
+def counter_look(
+    state: GameState, units: list[UnitState], palette: str, side_moving: str
+) -> CounterLook:
+    """What the counter of a stack shows: its top unit, how many are under it, and its state."""
+    top = units[0]
+    kind, mark, name, men, tanks = counter_marks(state, top)
+    own_turn = top.side == side_moving
+    return CounterLook(
+        fill=side_fill(state, top.side, palette),
+        kind=kind,
+        size_mark=mark,
+        name=name,
+        men=men,
+        tanks=tanks,
+        stacked=len(units),
+        out_of_supply=not top.supplied,
+        encircled=top.encircled,
+        entrenched=top.entrenched,
+        moved=own_turn and top.moved,
+        fought=top.has_attacked or top.in_combat,
+    )
 
 
 def draw_counter(
@@ -402,66 +410,18 @@ def draw_counter(
     fonts: Fonts,
     c: Coord,
     units: list[UnitState],
+    palette: str = "standard",
 ) -> None:
-    """The counter of the top unit of a stack (with a shadow and a count if more are under)."""
-    top = units[0]
+    """The counter of the top unit of a stack, from the kept picture of its look."""
     cx, cy = layout.centre(c)
-    rect = pygame.Rect(0, 0, int(layout.size * 1.25), int(layout.size * 1.05))
-    rect.center = (int(cx), int(cy + layout.size * 0.05))
-    colour = hex_colour(_side_colour(state, top.side))
-    lines = counter_lines(state, top)
-    key = ("counter", colour, lines, len(units), top.supplied, rect.size, layout.size)
+    look = counter_look(state, units, palette, state.side)
     picture = map_cache(fonts).picture(
-        key,
-        lambda: _counter_picture(
-            fonts, layout.size, rect.size, colour, lines, len(units), top.supplied
-        ),
+        ("counter", look, layout.size),
+        lambda: counter_picture(fonts.get, layout.size, look),
     )
-    surf.blit(picture, (rect.x - COUNTER_PAD, rect.y - COUNTER_PAD))
-
-
-def _counter_picture(
-    fonts: Fonts,
-    hex_size: float,
-    size: tuple[int, int],
-    colour: Colour,
-    lines: tuple[str, str, str],
-    stacked: int,
-    supplied: bool,
-) -> pygame.Surface:
-    pad = COUNTER_PAD
-    out = pygame.Surface((size[0] + 2 * pad, size[1] + 2 * pad), pygame.SRCALPHA)
-    rect = pygame.Rect(pad, pad, *size)
-    if stacked > 1:  # a shadow counter says there are more underneath
-        under = rect.move(3, -3)
-        pygame.draw.rect(out, shade(colour, 0.7), under, border_radius=2)
-        pygame.draw.rect(out, INK, under, 1, border_radius=2)
-    pygame.draw.rect(out, colour, rect, border_radius=2)
-    pygame.draw.rect(out, INK, rect, 1, border_radius=2)
-    if not supplied:
-        pygame.draw.line(out, (250, 220, 0), rect.topleft, rect.topright, 3)
-    light = sum(colour) > 380
-    ink = INK if light else (245, 245, 240)
-    text_size = max(7, int(hex_size * 0.33))
-    font = fonts.get(text_size)
-    bold = fonts.get(text_size, bold=True)
-    y = rect.top + 1
-    for i, text in enumerate(lines):
-        f = bold if i == 0 else font
-        label = (
-            text
-            if f.size(text)[0] <= rect.width - 2
-            else text[: max(1, len(text) * (rect.width - 2) // max(1, f.size(text)[0]))]
-        )
-        img = f.render(label, True, ink)
-        out.blit(img, img.get_rect(midtop=(rect.centerx, y)))
-        y += f.get_linesize() - 1
-    if stacked > 1:
-        badge = bold.render(str(stacked), True, INK)
-        br = badge.get_rect(topright=(rect.right + 4, rect.top - 6))
-        pygame.draw.circle(out, PAPER, br.center, max(br.width, br.height) // 2 + 1)
-        out.blit(badge, br)
-    return out
+    rect = counter_rect(layout.size)
+    pad = counter_pad(layout.size)
+    surf.blit(picture, (int(cx) + rect.x - pad, int(cy + layout.size * 0.05) + rect.y - pad))
 
 
 # --- one window's memory of drawings -------------------------------------------------------------
