@@ -1,10 +1,11 @@
-"""The pygame window: the hex map, a side panel, the dispatch log and a command line.
+"""The pygame window's game screen: the hex map, a tabbed side panel, the dispatch log and a
+command line, with the turn's banner, pop-ups and the computer's moves played back on the map.
 
 The mouse builds the same commands the player can type: clicking a unit and then a hex makes a
 MoveCommand, clicking an enemy next to the selected units asks for the Odds, and clicking it
-again makes the AttackCommand. Every command and every typed line goes through the shared
-Controller, so the window, the terminal, scripts and the AI all play by exactly the same rules;
-the log echoes each in its canonical text.
+again makes the AttackCommand. Every command goes through the shared Controller as data (never
+text parsed back), so the window, the terminal, scripts and the AI play by exactly the same
+rules; the log echoes each in its canonical text.
 """
 
 from __future__ import annotations
@@ -13,31 +14,31 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from game.hexes import Coord, Hex, coord
-from game.rules import AttackCommand, EndTurnCommand, MoveCommand, reachable
+from game.hexes import Coord, Hex
+from game.rules import AttackCommand, EndTurnCommand, MoveCommand, path, preview, reachable
 from game.ui import describe
-from game.ui.controller import Controller, Reply
+from game.ui.controller import Controller, Reply, with_support
 from game.ui.language import Parsed, format_command
+from game.ui.map_overlays import enemy_zoc, front_edges, main_force_hex, sight_hexes
 from game.ui.options import PlayOptions
-from game.ui.pygame.layout import HexLayout, fit_layout
-from game.ui.pygame.render import INK, PAPER, Fonts, MapMarks, draw_map, hex_colour
-from game.ui.requests import Help, ListUnits, Odds, Undo
+from game.ui.pygame.hud import Hud
+from game.ui.pygame.layout import MIN_WINDOW, HexLayout, Metrics, fit_layout
+from game.ui.pygame.panel import Panel
+from game.ui.pygame.render import PAPER, Fonts, LayerMarks, MapMarks, draw_map
+from game.ui.pygame.settings import Settings, load_settings, save_settings
+from game.ui.pygame.widgets import wrap
+from game.ui.requests import Help, ListUnits, Odds, SaveGame, Undo
 
-PANEL_W = 400
-LOG_H = 190
-MIN_HEX = 22.0  # pixels, centre to corner: counters stay readable
+MIN_HEX = 22.0  # pixels, centre to corner: counters stay readable at the opening zoom
 MAX_HEX = 44.0
-PANEL_BG = (246, 242, 230)
+ZOOM_LIMITS = (8.0, 80.0)
+ZOOM_STEP = 1.15
 LOG_BG = (30, 32, 36)
 LOG_INK = (225, 222, 210)
 PROMPT_INK = (255, 214, 120)
 ERROR_INK = (255, 140, 120)
 BLINK_MS = 500  # the prompt's cursor changes every half second
-MAX_FPS = 30  # frames a second at most, while events keep coming
-# Video drivers on which SDL sleeps until an event comes; on others (the dummy driver) the window
-# looks for events every POLL_MS milliseconds when idle.
-WAITING_DRIVERS = frozenset({"x11", "wayland", "windows", "cocoa"})
-POLL_MS = 15
+DRAG_PX = 6  # a press that moves further than this is a drag, not a click
 BUTTONS: tuple[tuple[str, Parsed], ...] = (
     ("End turn", EndTurnCommand()),
     ("Undo", Undo()),
@@ -57,13 +58,20 @@ class Selection:
     hex: Coord | None = None
     reach: dict[Coord, float] = field(default_factory=dict)
     target: Coord | None = None  # enemy hex with odds on show
+    odds_tip: str = ""  # "3:1 - 62% retreat", shown at the cursor over the target
 
 
 class Window:
     """One game in a window; `handle` takes pygame events, `draw` paints a frame."""
 
-    def __init__(self, controller: Controller, size: tuple[int, int] = (1280, 800)) -> None:
+    def __init__(
+        self,
+        controller: Controller,
+        size: tuple[int, int] = (1280, 800),
+        settings: Settings | None = None,
+    ) -> None:
         self.controller = controller
+        self.settings = settings or Settings()
         self.fonts = Fonts()
         self.size = size
         self.hex_size = 0.0
@@ -72,62 +80,93 @@ class Window:
         self.dragged = False
         self.layout = self._fit()
         self.sel = Selection()
+        self.hover: Coord | None = None
+        self.hover_path: list[Coord] = []
+        self.hover_cost = 0.0
+        self.mouse = (0, 0)
         self.command = ""
         self.history: list[str] = []
         self.history_pos = 0
         self.log: list[tuple[str, tuple[int, int, int]]] = []
         self.log_scroll = 0
-        self.panel_extra: list[str] = []  # odds, info or help shown in the panel
+        self.panel = Panel()
+        self.hud = Hud()
         self.buttons: list[tuple[Parsed, pygame.Rect]] = []  # what each button does, and where
+        self.show_zoc = False
+        self.show_coords = False
         self.running = True
-        own = [
-            u.coord
-            for u in controller.state.units.values()
-            if u.active and u.coord and u.side == controller.viewer
-        ]
-        if own:
-            middle = coord(sum(c[0] for c in own) // len(own), sum(c[1] for c in own) // len(own))
-            self.centre_on(middle)
+        self.saved_at = -1  # number of commands in the game when it was last saved
+        self._frame: pygame.Surface | None = None
+        self._frame_key: tuple[object, ...] = ()
+        self._overlay_key: tuple[object, ...] = ()
+        self._overlays = LayerMarks()
+        self.open_view()
         for line in controller.dispatch_lines(controller.state.log):
             self.add_log(line)
 
     # --- geometry --------------------------------------------------------------------------
 
+    @property
+    def metrics(self) -> Metrics:
+        return Metrics(self.size[0], self.size[1], self.settings.ui_scale)
+
     def _fit(self) -> HexLayout:
         """Hexes big enough to read (at least MIN_HEX pixels); the map pans when it overflows."""
         b = self.controller.state.board
-        w, h = self.size
-        fitted = fit_layout(b.width, b.height, w - PANEL_W, h - LOG_H)
+        view = self.map_rect()
+        fitted = fit_layout(b.width, b.height, view.width, view.height)
         if not self.hex_size:
             self.hex_size = min(MAX_HEX, max(MIN_HEX, fitted.size))
         base = HexLayout(self.hex_size, (8 + self.hex_size, 8 + self.hex_size))
         mw, mh = base.map_size(b.width, b.height)
-        view = self.map_rect()
         # Keep at least a quarter of the view filled with map whichever way it is dragged.
         px = min(view.width / 4, max(view.width * 3 / 4 - mw, self.pan[0]))
         py = min(view.height / 4, max(view.height * 3 / 4 - mh, self.pan[1]))
         self.pan = (px, py)
         return HexLayout(self.hex_size, (base.origin[0] + px, base.origin[1] + py))
 
+    def open_view(self) -> None:
+        """Open on the viewer's main force (the whole map if it fits at a readable size)."""
+        b = self.controller.state.board
+        view = self.map_rect()
+        fitted = fit_layout(b.width, b.height, view.width, view.height)
+        if fitted.size >= MIN_HEX:
+            self.hex_size = min(MAX_HEX, fitted.size)
+            self.layout = self._fit()
+            return
+        self.hex_size = MIN_HEX
+        self.layout = self._fit()
+        centre = main_force_hex(self.controller.state, self.controller.viewer)
+        if centre is not None:
+            self.centre_on(centre)
+
     def zoom(self, steps: int, about: tuple[int, int]) -> None:
         """Zoom the map by mouse-wheel steps, keeping the hex under the cursor in place."""
         old = self.hex_size
-        new = min(80.0, max(8.0, old * (1.15**steps)))
+        new = min(ZOOM_LIMITS[1], max(ZOOM_LIMITS[0], old * (ZOOM_STEP**steps)))
         if new == old:
             return
         ox, oy = self.layout.origin
         f = new / old
         self.hex_size = new
-        # The origin moves so that the point under the cursor stays put.
         nx, ny = about[0] - (about[0] - ox) * f, about[1] - (about[1] - oy) * f
         self.pan = (nx - (8 + new), ny - (8 + new))
         self.layout = self._fit()
 
     def map_rect(self) -> pygame.Rect:
-        return pygame.Rect(0, 0, self.size[0] - PANEL_W, self.size[1] - LOG_H)
+        m = self.metrics
+        return pygame.Rect(0, 0, self.size[0] - m.panel_w, self.size[1] - m.log_h)
+
+    def panel_rect(self) -> pygame.Rect:
+        m = self.metrics
+        return pygame.Rect(self.size[0] - m.panel_w, 0, m.panel_w, self.size[1] - m.log_h)
+
+    def log_rect(self) -> pygame.Rect:
+        m = self.metrics
+        return pygame.Rect(0, self.size[1] - m.log_h, self.size[0], m.log_h)
 
     def resize(self, size: tuple[int, int]) -> None:
-        self.size = (max(800, size[0]), max(560, size[1]))
+        self.size = (max(MIN_WINDOW[0], size[0]), max(MIN_WINDOW[1], size[1]))
         self.layout = self._fit()
 
     def centre_on(self, c: Coord) -> None:
@@ -137,10 +176,16 @@ class Window:
         self.pan = (self.pan[0] + view.centerx - x, self.pan[1] + view.centery - y)
         self.layout = self._fit()
 
-    # --- input -----------------------------------------------------------------------------
+    # --- replies ---------------------------------------------------------------------------
+
+    @property
+    def panel_extra(self) -> list[str]:
+        """The lines of the panel's open tab."""
+        return self.panel.lines(self)
 
     def add_log(self, line: str, colour: tuple[int, int, int] = LOG_INK) -> None:
-        self.log.append((line, colour))
+        for part in line.split("\n"):
+            self.log.append((part, colour))
         self.log_scroll = 0
 
     def run_line(self, line: str) -> Reply:
@@ -151,21 +196,28 @@ class Window:
     def run(self, parsed: Parsed) -> Reply:
         """Carry out a command built from clicks, echoed in the log as it would be typed."""
         self.add_log(f"> {format_command(parsed)}", PROMPT_INK)
-        return self.show(self.controller.perform(parsed))
+        reply = self.show(self.controller.perform(parsed), parsed)
+        if isinstance(parsed, SaveGame) and reply.ok:
+            self.saved_at = len(self.controller.game.commands)
+        return reply
 
-    def show(self, reply: Reply) -> Reply:
-        """Put a reply in the log or the panel."""
+    def show(self, reply: Reply, parsed: Parsed | None = None) -> Reply:
+        """Put a reply in the log or the panel; play back what the computer did."""
         colour = LOG_INK if reply.ok else ERROR_INK
-        if reply.events or not reply.ok:
+        if isinstance(parsed, Odds) and reply.ok:
+            self.panel.put("Odds", reply.lines)
+        elif isinstance(parsed, ListUnits):
+            self.panel.put("Forces", reply.lines)
+        elif reply.events or not reply.ok or reply.lines:
             for text in reply.lines:
                 self.add_log(text, colour)
-            self.panel_extra = [] if reply.ok else list(reply.lines)
-        else:
-            self.panel_extra = list(reply.lines)
         if reply.quit:
             self.running = False
+        if reply.events:
+            self.hud.play(self.controller, reply.events, self.controller.state.side)
         if reply.new_position:
             self.add_log(describe.status_line(self.controller.state), PROMPT_INK)
+            self.hud.new_turn(self.controller)
         self.refresh_selection()
         return reply
 
@@ -180,279 +232,356 @@ class Window:
         human = s.side in self.controller.humans and first.side == s.side
         self.sel.reach = reachable(s, first.id) if human else {}
 
-    def click(self, pos: tuple[int, int], button: int, shift: bool) -> None:
-        for action, rect in self.buttons:
-            if rect.collidepoint(pos):
-                self.run(action)
-                return
-        if not self.map_rect().collidepoint(pos):
-            return
-        c = self.layout.at_pixel(*pos)
+    # --- input -----------------------------------------------------------------------------
+
+    def units_at(self, c: Coord) -> tuple[list[str], list[str]]:
+        """Ids of the viewer's units and of the enemy units in sight on hex `c`."""
         s = self.controller.state
         h = Hex.from_offset(*c)
-        if h not in s.board.coord:
-            return
         seen = self.controller.visible()
         here = [
             u
             for u in s.units.values()
             if u.active and u.pos == h and (seen is None or u.id in seen)
         ]
-        mine = [u for u in here if u.side == self.controller.viewer]
-        enemy = [u for u in here if u.side != self.controller.viewer]
+        viewer = self.controller.viewer
+        return [u.id for u in here if u.side == viewer], [u.id for u in here if u.side != viewer]
+
+    def click(self, pos: tuple[int, int], button: int, shift: bool) -> None:
+        if self.hud.click(self, pos):
+            return
+        for action, rect in self.buttons:
+            if rect.collidepoint(pos):
+                self.run(action)
+                return
+        if self.panel.click(self, pos):
+            return
+        if not self.map_rect().collidepoint(pos):
+            return
+        c = self.layout.at_pixel(*pos)
+        s = self.controller.state
+        if Hex.from_offset(*c) not in s.board.coord:
+            return
+        mine, enemy = self.units_at(c)
         if button == 3:
             self.sel = Selection()
-            self.panel_extra = describe.hex_lines(s, c, seen, self.controller.viewer)
+            self.panel.show_hex(c)
             return
         if enemy and self.sel.units:
-            attack = AttackCommand(target=c, units=tuple(self.sel.units))
-            if self.sel.target == c:
-                self.run(attack)
-                self.sel.target = None
-            else:
-                reply = self.run(Odds(attack))
-                self.sel.target = c if reply.ok else None
-            return
-        if mine:
-            ids = [u.id for u in mine]
-            if shift and self.sel.units:
-                for uid in ids:
-                    if uid not in self.sel.units:
-                        self.sel.units.append(uid)
-            elif self.sel.units and self.sel.units[0] in ids and len(ids) > 1:
-                # Clicking a stack again picks the next unit in it.
-                i = ids.index(self.sel.units[0])
-                self.sel.units = [ids[(i + 1) % len(ids)]]
-            else:
-                self.sel.units = [ids[0]]
-            self.sel.target = None
-            self.refresh_selection()
-            self.panel_extra = describe.unit_lines(s, s.units[self.sel.units[0]])
-            return
-        if self.sel.units and c in self.sel.reach and c != self.sel.hex:
+            self.aim(c)
+        elif mine:
+            self.pick(mine, shift)
+        elif self.sel.units and c in self.sel.reach and c != self.sel.hex:
             self.run(MoveCommand(unit=self.sel.units[0], to=c))
+        else:
+            self.sel = Selection()
+            self.panel.show_hex(c)
+
+    def aim(self, c: Coord) -> None:
+        """First click on an enemy: the odds; a second: the attack."""
+        attack = AttackCommand(target=c, units=tuple(self.sel.units))
+        if self.sel.target == c:
+            self.run(attack)
+            self.sel.target = None
             return
-        self.sel = Selection()
-        self.panel_extra = describe.hex_lines(s, c, seen, self.controller.viewer)
+        reply = self.run(Odds(attack))
+        self.sel.target = c if reply.ok else None
+        self.sel.odds_tip = odds_tip(self.controller, attack) if reply.ok else ""
+
+    def pick(self, ids: list[str], shift: bool) -> None:
+        if shift and self.sel.units:
+            self.sel.units += [uid for uid in ids if uid not in self.sel.units]
+        elif self.sel.units and self.sel.units[0] in ids and len(ids) > 1:
+            i = ids.index(self.sel.units[0])  # clicking a stack again picks the next unit in it
+            self.sel.units = [ids[(i + 1) % len(ids)]]
+        else:
+            self.sel.units = [ids[0]]
+        self.sel.target = None
+        self.refresh_selection()
+        self.panel.open("Unit")
+
+    def hover_at(self, pos: tuple[int, int]) -> None:
+        """Where the mouse is: the path and cost to a hex the selected unit can reach."""
+        self.mouse = pos
+        c = self.layout.at_pixel(*pos) if self.map_rect().collidepoint(pos) else None
+        if c == self.hover:
+            return
+        self.hover = c
+        self.hover_path, self.hover_cost = [], 0.0
+        if c is not None and self.sel.units and c in self.sel.reach and c != self.sel.hex:
+            route = path(self.controller.state, self.sel.units[0], c)
+            if route:
+                self.hover_path, self.hover_cost = route, self.sel.reach[c]
 
     def key(self, event: pygame.event.Event) -> None:
-        if event.key == pygame.K_RETURN or event.key == pygame.K_KP_ENTER:
+        k = event.key
+        if self.hud.key_event(self, k):
+            return
+        if k in (pygame.K_RETURN, pygame.K_KP_ENTER):
             line = self.command.strip()
             self.command = ""
             if line:
                 self.history.append(line)
                 self.history_pos = len(self.history)
                 self.run_line(line)
-        elif event.key == pygame.K_BACKSPACE:
+        elif k == pygame.K_BACKSPACE:
             self.command = self.command[:-1]
-        elif event.key == pygame.K_ESCAPE:
+        elif k == pygame.K_ESCAPE:
             if self.command:
                 self.command = ""
             else:
                 self.sel = Selection()
-                self.panel_extra = []
-        elif event.key == pygame.K_UP and self.history:
+        elif k == pygame.K_UP and self.history:
             self.history_pos = max(0, self.history_pos - 1)
             self.command = self.history[self.history_pos]
-        elif event.key == pygame.K_DOWN and self.history:
+        elif k == pygame.K_DOWN and self.history:
             self.history_pos = min(len(self.history), self.history_pos + 1)
-            self.command = (
-                self.history[self.history_pos] if self.history_pos < len(self.history) else ""
-            )
-        elif event.key == pygame.K_PAGEUP:
+            at_end = self.history_pos >= len(self.history)
+            self.command = "" if at_end else self.history[self.history_pos]
+        elif k == pygame.K_PAGEUP:
             self.log_scroll = min(max(0, len(self.log) - 3), self.log_scroll + 5)
-        elif event.key == pygame.K_PAGEDOWN:
+        elif k == pygame.K_PAGEDOWN:
             self.log_scroll = max(0, self.log_scroll - 5)
-        elif event.key == pygame.K_F1:
+        elif k == pygame.K_TAB:
+            self.panel.next_tab()
+        else:
+            self.function_key(k)
+
+    def function_key(self, k: int) -> None:
+        """F1 help, F2 zones of control, F3 hex coordinates, F4 legend, F6 minimap, F7
+        palette; the rest of the keyboard types into the command line."""
+        if k == pygame.K_F1:
             self.run(Help())
+        elif k == pygame.K_F2:
+            self.show_zoc = not self.show_zoc
+        elif k == pygame.K_F3:
+            self.show_coords = not self.show_coords
+        elif k == pygame.K_F4:
+            self.hud.legend = not self.hud.legend
+        elif k == pygame.K_F6:
+            self.hud.minimap_on = not self.hud.minimap_on
+        elif k == pygame.K_F7:
+            self.settings.palette = (
+                "standard" if self.settings.palette != "standard" else "colour-blind"
+            )
 
     def handle(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.QUIT:
+        t = event.type
+        if t == pygame.QUIT:
             self.running = False
-        elif event.type == pygame.VIDEORESIZE:
-            self.resize((event.w, event.h))
-        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+        elif t in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED) and hasattr(event, "w"):
+            self.resize((event.w, event.h)) if t == pygame.VIDEORESIZE else self.resize(
+                (event.x, event.y)
+            )
+        elif t == pygame.MOUSEBUTTONDOWN and event.button == 1:
             self.drag_from, self.dragged = event.pos, False
-        elif event.type == pygame.MOUSEMOTION and self.drag_from is not None:
-            dx, dy = event.pos[0] - self.drag_from[0], event.pos[1] - self.drag_from[1]
-            if self.dragged or abs(dx) + abs(dy) > 6:
-                self.dragged = True
-                self.pan = (self.pan[0] + dx, self.pan[1] + dy)
-                self.drag_from = event.pos
-                self.layout = self._fit()
-        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+        elif t == pygame.MOUSEMOTION:
+            self.motion(event)
+        elif t == pygame.MOUSEBUTTONUP and event.button == 1:
             if not self.dragged:
                 shift = bool(pygame.key.get_mods() & pygame.KMOD_SHIFT)
                 self.click(event.pos, 1, shift)
             self.drag_from, self.dragged = None, False
-        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 3:
+        elif t == pygame.MOUSEBUTTONDOWN and event.button == 3:
             self.click(event.pos, 3, False)
-        elif event.type == pygame.MOUSEWHEEL:
-            mouse = pygame.mouse.get_pos()
-            if self.map_rect().collidepoint(mouse):
-                self.zoom(event.y, mouse)
-            else:
-                self.log_scroll = max(0, min(len(self.log) - 3, self.log_scroll + event.y))
-        elif event.type == pygame.KEYDOWN:
+        elif t == pygame.MOUSEWHEEL:
+            self.wheel(event.y)
+        elif t == pygame.KEYDOWN:
             self.key(event)
-        elif event.type == pygame.TEXTINPUT:
+        elif t == pygame.TEXTINPUT and not self.hud.modal():
             self.command += event.text
+
+    def motion(self, event: pygame.event.Event) -> None:
+        if self.drag_from is not None:
+            dx, dy = event.pos[0] - self.drag_from[0], event.pos[1] - self.drag_from[1]
+            if self.dragged or abs(dx) + abs(dy) > DRAG_PX:
+                self.dragged = True
+                self.pan = (self.pan[0] + dx, self.pan[1] + dy)
+                self.drag_from = event.pos
+                self.layout = self._fit()
+        self.hover_at(event.pos)
+
+    def wheel(self, steps: int) -> None:
+        """The wheel zooms the map, scrolls the panel or the log: whichever is under it."""
+        mouse = pygame.mouse.get_pos()
+        if self.map_rect().collidepoint(mouse):
+            self.zoom(steps, mouse)
+        elif self.panel_rect().collidepoint(mouse):
+            self.panel.scroll(-steps * 3)
+        else:
+            self.log_scroll = max(0, min(len(self.log) - 3, self.log_scroll + steps))
 
     # --- drawing ---------------------------------------------------------------------------
 
-    def draw(self, surf: pygame.Surface) -> None:
+    def _map_marks(self) -> MapMarks:
         s = self.controller.state
-        surf.fill(PAPER)
-        map_rect = self.map_rect()
-        surf.set_clip(map_rect)
-        marks = MapMarks(
+        viewer = self.controller.viewer
+        fog_on = self.controller.game.options.fog and bool(self.controller.humans)
+        key = (
+            id(s),
+            len(self.controller.game.commands),
+            s.turn,
+            s.side,
+            viewer,
+            fog_on,
+            self.show_zoc,
+            self.show_coords,
+        )
+        if key != self._overlay_key:
+            self._overlay_key = key
+            visible = self.controller.visible()
+            seen = sight_hexes(s, viewer) if fog_on else None
+            fog = (
+                frozenset(s.board.coord[h] for h in s.board.hexes) - seen
+                if seen is not None
+                else frozenset()
+            )
+            self._overlays = LayerMarks(
+                fog=fog,
+                zoc=enemy_zoc(s, viewer) if self.show_zoc else frozenset(),
+                coords=self.show_coords,
+                front=front_edges(s, visible),
+            )
+        layer = LayerMarks(
+            reach=frozenset(self.sel.reach),
+            fog=self._overlays.fog,
+            zoc=self._overlays.zoc,
+            coords=self._overlays.coords,
+            front=self._overlays.front,
+        )
+        return MapMarks(
             selected_hex=self.sel.hex,
             reachable=frozenset(self.sel.reach),
             targets=frozenset([self.sel.target]) if self.sel.target else frozenset(),
+            path=self.hover_path,
+            palette=self.settings.palette,
+            layer=layer,
         )
-        draw_map(surf, s, self.layout, self.fonts, marks, self.controller.visible())
-        surf.set_clip(None)
-        self._draw_panel(surf)
-        self._draw_log(surf)
 
-    def _text(
-        self,
-        surf: pygame.Surface,
-        text: str,
-        pos: tuple[int, int],
-        colour: tuple[int, int, int] = INK,
-        size: int = 14,
-        bold: bool = False,
-        width: int = 0,
-    ) -> int:
-        """Draw text wrapped to `width` pixels; returns the y below it."""
-        font = self.fonts.get(size, bold)
-        x, y = pos
-        indent = " " * (len(text) - len(text.lstrip(" ")))
-        line = indent
-        lines = []
-        for w in text.split():
-            trial = f"{line} {w}" if line.strip() else line + w
-            if width and font.size(trial)[0] > width and line.strip():
-                lines.append(line)
-                line = indent + "  " + w
-            else:
-                line = trial
-        lines.append(line)
-        for ln in lines:
-            surf.blit(font.render(ln, True, colour), (x, y))
-            y += font.get_linesize()
-        return y
-
-    def _draw_panel(self, surf: pygame.Surface) -> None:
+    def frame_key(self) -> tuple[object, ...]:
+        """Everything a frame shows: when it is unchanged the last frame is shown again."""
         s = self.controller.state
-        b = s.board
-        x0 = self.size[0] - PANEL_W
-        panel = pygame.Rect(x0, 0, PANEL_W, self.size[1] - LOG_H)
-        pygame.draw.rect(surf, PANEL_BG, panel)
-        pygame.draw.line(surf, INK, panel.topleft, panel.bottomleft, 2)
-        x, w = x0 + 12, PANEL_W - 24
-        y = self._text(surf, s.scenario.meta.title, (x, 10), size=16, bold=True, width=w)
-        side_colour = hex_colour(next(d.colour for d in s.scenario.sides if d.id == s.side))
-        pygame.draw.rect(surf, side_colour, (x, y + 4, 14, 14))
-        y = self._text(
-            surf,
-            f"{b.side_name[s.side]} to move",
-            (x + 20, y + 2),
-            size=14,
-            bold=True,
-            width=w - 20,
-        )
-        y = self._text(surf, describe.status_line(s), (x, y + 2), size=12, width=w) + 6
-        if s.game_over:
-            for line in self.controller.result_lines():
-                y = self._text(surf, line, (x, y), size=13, bold=True, width=w)
-            y += 6
-        pygame.draw.line(surf, (180, 170, 150), (x, y), (x + w, y), 1)
-        y += 6
-        if self.sel.units:
-            names = [s.units[u].name for u in self.sel.units]
-            y = self._text(
-                surf, "Selected: " + ", ".join(names), (x, y), size=13, bold=True, width=w
-            )
-        extra = self.panel_extra or (
-            [] if self.sel.units else describe.overview_lines(s, self.controller.viewer)
-        )
-        for line in extra[:40]:
-            y = self._text(surf, line, (x, y), size=12, width=w)
-            if y > panel.bottom - 60:
-                break
-        self._draw_buttons(surf, x, panel.bottom)
+        return (
+            self.size, self.layout, self.sel.units, self.sel.target, self.hover_path, self.command,
+            len(self.log), self.log_scroll, id(self.controller.game),
+            len(self.controller.game.commands),
+            s.turn, s.side, self.panel.key(), self.hud.key(), self.show_zoc, self.show_coords,
+            self.settings.palette, self.settings.ui_scale, self.mouse if self.sel.target else None,
+        )  # fmt: skip
 
-    def _draw_buttons(self, surf: pygame.Surface, x: int, bottom: int) -> None:
-        """The buttons along the bottom of the panel (only those that work now are live), and
-        the mouse help below them."""
-        self.buttons = []
-        bx = x
-        for label, action in BUTTONS:
-            font = self.fonts.get(13, bold=True)
-            w_btn = font.size(label)[0] + 18
-            rect = pygame.Rect(bx, bottom - 90, w_btn, 26)
-            enabled = self.controller.human_to_move() or isinstance(action, ALWAYS_ENABLED)
-            pygame.draw.rect(
-                surf, (225, 215, 190) if enabled else (230, 228, 222), rect, border_radius=4
-            )
-            pygame.draw.rect(surf, INK if enabled else (170, 165, 155), rect, 1, border_radius=4)
-            img = font.render(label, True, INK if enabled else (150, 145, 135))
-            surf.blit(img, img.get_rect(center=rect.center))
-            if enabled:
-                self.buttons.append((action, rect))
-            bx = rect.right + 8
-        help_y = bottom - 54
-        for line in (
-            "Click a unit, then a lit hex to move; click an enemy",
-            "next to it for the odds, again to attack (shift-click",
-            "adds units). Right-click: hex details. Type commands",
-            "below; 'help' lists them, 'end' ends the turn.",
+    def draw(self, surf: pygame.Surface) -> None:
+        """Paint a frame: kept as it is when nothing changed, so an idle frame is one copy."""
+        key = self.frame_key()
+        if (
+            self._frame is None
+            or self._frame.get_size() != surf.get_size()
+            or key != self._frame_key
         ):
-            help_y = self._text(surf, line, (x, help_y), colour=(110, 100, 85), size=11)
+            if self._frame is None or self._frame.get_size() != surf.get_size():
+                self._frame = pygame.Surface(surf.get_size())
+            self._frame_key = key
+            self._paint(self._frame)
+        surf.blit(self._frame, (0, 0))
+        self._draw_prompt(surf)
+
+    def _paint(self, surf: pygame.Surface) -> None:
+        s = self.controller.state
+        surf.fill(PAPER)
+        map_rect = self.map_rect()
+        if self.hud.hiding_map(self.controller):
+            self.hud.draw_handover(surf, self, map_rect)
+        else:
+            surf.set_clip(map_rect)
+            draw_map(surf, s, self.layout, self.fonts, self._map_marks(), self.controller.visible())
+            self.hud.draw_map_layer(surf, self, map_rect)
+            surf.set_clip(None)
+        self.panel.draw(surf, self, self.panel_rect())
+        self._draw_log(surf)
+        self.hud.draw_top(surf, self)
 
     def _draw_log(self, surf: pygame.Surface) -> None:
-        rect = pygame.Rect(0, self.size[1] - LOG_H, self.size[0], LOG_H)
+        rect = self.log_rect()
+        m = self.metrics
         pygame.draw.rect(surf, LOG_BG, rect)
-        font = self.fonts.get(13)
+        font = self.fonts.get(m.font(13))
         lh = font.get_linesize()
-        rows = (LOG_H - 34) // lh
-        chars = max(40, (self.size[0] - 20) // max(1, font.size("M")[0]))
+        bar_h = m.font(14) + m.px(12)
+        rows = max(1, (rect.height - bar_h - 6) // lh)
         wrapped: list[tuple[str, tuple[int, int, int]]] = []
         end = len(self.log) - self.log_scroll
         for text, colour in self.log[max(0, end - rows) : end]:
-            indent = ""
-            while len(indent) + len(text) > chars:
-                room = chars - len(indent)
-                cut = text.rfind(" ", 0, room)
-                cut = cut if cut > room // 2 else room
-                wrapped.append((indent + text[:cut], colour))
-                text, indent = text[cut:].lstrip(), " " * 18
-            wrapped.append((indent + text, colour))
+            wrapped += [(line, colour) for line in wrap(font, text, rect.width - 20)]
         y = rect.top + 6
         for text, colour in wrapped[-rows:]:
             surf.blit(font.render(text, True, colour), (10, y))
             y += lh
-        bar = pygame.Rect(0, self.size[1] - 26, self.size[0], 26)
+
+    def _draw_prompt(self, surf: pygame.Surface) -> None:
+        """The command line, drawn every frame (its cursor blinks); a long line shows its end."""
+        m = self.metrics
+        bar_h = m.font(14) + m.px(12)
+        bar = pygame.Rect(0, self.size[1] - bar_h, self.size[0], bar_h)
         pygame.draw.rect(surf, (15, 16, 18), bar)
-        prompt = f"{self.controller.state.side}> {self.command}"
+        font = self.fonts.get(m.font(14), True)
         blink = (pygame.time.get_ticks() // BLINK_MS) % 2 == 0
-        surf.blit(
-            self.fonts.get(14, bold=True).render(
-                prompt + ("_" if blink else " "), True, PROMPT_INK
-            ),
-            (10, bar.top + 4),
-        )
+        prompt = f"{self.controller.state.side}> "
+        shown = self.command
+        room = bar.width - 20 - font.size(prompt + "_")[0]
+        while shown and font.size(shown)[0] > room:
+            shown = shown[1:]
+        img = font.render(prompt + shown + ("_" if blink else " "), True, PROMPT_INK)
+        surf.blit(img, (10, bar.top + (bar_h - img.get_height()) // 2))
+
+    def quit_prompt(self) -> bool:
+        """Asked to leave: leave at once, or first ask when progress is unsaved (a second
+        request leaves)."""
+        if self.unsaved() and not self.hud.quitting:
+            self.hud.quitting = True
+            return False
+        self.running = False
+        return True
+
+    def quitting_save(self) -> None:
+        """Save under a fixed name and leave (from the quit prompt)."""
+        if self.run(SaveGame("autosave")).ok:
+            self.running = False
+
+    def busy(self) -> bool:
+        """Whether something moves on screen by itself (playback, a banner), so the window
+        must keep drawing rather than wait for events."""
+        return self.hud.busy()
+
+    def unsaved(self) -> bool:
+        """Whether leaving now would lose commands given since the last save."""
+        n = len(self.controller.game.commands)
+        return n > 0 and n != self.saved_at and not self.controller.state.game_over
 
 
-def _wait_for_events() -> list[pygame.event.Event]:
-    """The events that came first, or none when the cursor's next blink is due."""
-    due = BLINK_MS - pygame.time.get_ticks() % BLINK_MS
+def odds_tip(controller: Controller, attack: AttackCommand) -> str:
+    """The odds of an attack in a few words, for the tooltip at the cursor: "3:1 - 62% retreat"."""
+    o = preview(controller.state, with_support(controller.state, attack))
+    ratio = f"{o.ratio:.1f}:1" if o.ratio >= 1 else f"1:{1 / max(o.ratio, 1e-6):.1f}"
+    ratio = ratio.replace(".0:", ":").replace(":1.0", ":1")
+    if o.ratio < 1:
+        ratio = ratio.removesuffix(".0")
+    likely = max(o.outcomes.items(), key=lambda kv: kv[1]) if o.outcomes else ("", 0.0)
+    return f"{ratio} - {likely[1]:.0%} {likely[0]}".strip(" -")
+
+
+MAX_FPS = 30  # frames a second at most, while events keep coming
+# Video drivers on which SDL sleeps until an event comes; on others (the dummy driver) the window
+# looks for events every POLL_MS milliseconds when idle.
+WAITING_DRIVERS = frozenset({"x11", "wayland", "windows", "cocoa"})
+POLL_MS = 15
+
+
+def wait_for_events(busy: bool) -> list[pygame.event.Event]:
+    """The events that came first, or none when the cursor's next blink (or, while something
+    moves on screen, the next frame) is due. An idle window sleeps here."""
+    due = 1000 // MAX_FPS if busy else BLINK_MS - pygame.time.get_ticks() % BLINK_MS
     if pygame.display.get_driver() in WAITING_DRIVERS:
         event = pygame.event.wait(due)
         return [] if event.type == pygame.NOEVENT else [event]
-    # SDL would look for events every millisecond here; looking less often costs less.
     until = pygame.time.get_ticks() + due
     while pygame.time.get_ticks() < until:
         events = pygame.event.get()
@@ -462,39 +591,62 @@ def _wait_for_events() -> list[pygame.event.Event]:
     return []
 
 
-def main(controller: Controller, options: PlayOptions) -> int:
-    """Open the window and play; returns the exit code (NoWindow if none can open)."""
-    scenario = controller.scenario
+def open_display(settings: Settings) -> pygame.Surface:
+    """The window (raises NoWindow when no display can open one)."""
     pygame.display.init()
     pygame.font.init()
+    flags = pygame.RESIZABLE | (pygame.FULLSCREEN if settings.fullscreen else 0)
+    size = (0, 0) if settings.fullscreen else (settings.width, settings.height)
     try:
-        screen = pygame.display.set_mode((1280, 800), pygame.RESIZABLE)
+        screen = pygame.display.set_mode(size, flags)
     except pygame.error as exc:
         pygame.quit()
         raise NoWindow(str(exc)) from None
-    pygame.display.set_caption(f"Two Augusts - {scenario.meta.title}")
     pygame.key.set_repeat(400, 40)
-    window = Window(controller, screen.get_size())
-    for line in controller.dispatch_lines(controller.run_ai()):
-        window.add_log(line)
-    window.add_log(describe.status_line(controller.state), PROMPT_INK)
-    clock = pygame.time.Clock()
-    shot = options.screenshot
+    return screen
+
+
+def play_window(window: Window, screen_shot: object = None, max_frames: int = 0) -> None:
+    """The game screen's loop until the player leaves (or `max_frames` frames are drawn)."""
     frames = 0
+    clock = pygame.time.Clock()
     while window.running:
-        # Sleep until something happens or the prompt's cursor blinks: an idle window draws
-        # two frames a second instead of thirty.
-        events = [] if frames < 2 else _wait_for_events()
+        events = [] if frames < 2 else wait_for_events(window.busy())
         for event in events + pygame.event.get():
+            if event.type == pygame.QUIT:
+                window.quit_prompt()
+                continue
             window.handle(event)
-            if event.type == pygame.VIDEORESIZE:
-                screen = pygame.display.set_mode(window.size, pygame.RESIZABLE)
+        screen = pygame.display.get_surface()
+        if screen.get_size() != window.size:  # resized: the surface follows, no new window
+            window.resize(screen.get_size())
         window.draw(screen)
         pygame.display.flip()
         frames += 1
-        if shot and frames >= 2:
-            pygame.image.save(screen, str(shot))
+        if max_frames and frames >= max_frames:
             break
         clock.tick(MAX_FPS)
+
+
+def main(controller: Controller, options: PlayOptions) -> int:
+    """Open the window and play; returns the exit code (NoWindow if none can open)."""
+    settings = load_settings()
+    screen = open_display(settings)
+    pygame.display.set_caption(f"Two Augusts - {controller.scenario.meta.title}")
+    window = Window(controller, screen.get_size(), settings)
+    events = controller.run_ai()
+    for line in controller.dispatch_lines(events):
+        window.add_log(line)
+    window.hud.play(controller, events, controller.state.side)
+    window.hud.new_turn(controller)
+    window.add_log(describe.status_line(controller.state), PROMPT_INK)
+    if options.screenshot:
+        window.hud.banner_until = 0
+        window.hud.playback.skip()
+        window.draw(screen)
+        pygame.image.save(screen, str(options.screenshot))
+    else:
+        play_window(window)
+    save_settings(settings)
     pygame.quit()
     return 0

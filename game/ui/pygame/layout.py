@@ -65,3 +65,48 @@ def fit_layout(cols: int, rows: int, box_w: int, box_h: int, margin: int = 8) ->
     size_h = (box_h - 2 * margin) / (1.5 * (rows - 1) + 2.0)
     size = max(6.0, min(size_w, size_h))
     return HexLayout(size=size, origin=(margin + SQRT3 * size / 2, margin + size))
+
+
+# --- the window's layout: panel, log and text follow the window and the UI scale -------------
+
+BASE_SIZE = (1280, 800)  # the window size the base measures below are chosen for
+PANEL_BASE = 360  # pixels of side panel at the base size
+LOG_BASE = 160  # pixels of dispatch log at the base size
+PANEL_SHARE = (0.22, 0.36)  # of the window's width, at least and at most
+LOG_SHARE = (0.14, 0.3)  # of its height
+SCALE_LIMITS = (0.7, 2.5)
+UI_SCALES = (0.8, 1.0, 1.25, 1.5, 2.0)
+MIN_WINDOW = (640, 480)
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Sizes of the window's parts for one window size and UI scale (pure arithmetic)."""
+
+    width: int
+    height: int
+    ui_scale: float = 1.0
+
+    @property
+    def scale(self) -> float:
+        """Text and chrome grow with the window (and the player's UI scale)."""
+        fit = min(self.width / BASE_SIZE[0], self.height / BASE_SIZE[1])
+        return min(SCALE_LIMITS[1], max(SCALE_LIMITS[0], fit * self.ui_scale))
+
+    @property
+    def panel_w(self) -> int:
+        lo, hi = PANEL_SHARE
+        return int(min(self.width * hi, max(self.width * lo, PANEL_BASE * self.scale)))
+
+    @property
+    def log_h(self) -> int:
+        lo, hi = LOG_SHARE
+        return int(min(self.height * hi, max(self.height * lo, LOG_BASE * self.scale)))
+
+    def font(self, base: int) -> int:
+        """A text size: `base` pixels at the base size, scaled, never below 9."""
+        return max(9, round(base * self.scale))
+
+    def px(self, base: float) -> int:
+        """A length of chrome (padding, button height) scaled like the text."""
+        return max(1, round(base * self.scale))

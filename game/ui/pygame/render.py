@@ -12,7 +12,7 @@ import math
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pygame
@@ -22,9 +22,10 @@ from game.rules.state import GameState, UnitState
 from game.scenario.library import fonts_dir
 from game.ui.counter_marks import counter_marks
 from game.ui.map_contents import glyph_of, stacks
+from game.ui.map_overlays import places_by_priority
 from game.ui.pygame.counters import CounterLook, counter_pad, counter_picture, counter_rect
 from game.ui.pygame.layout import SQRT3, HexLayout
-from game.ui.pygame.palette import Colour, hex_colour, shade, side_fills
+from game.ui.pygame.palette import Colour, hex_colour, mix, shade, side_fills
 
 __all__ = ["Colour", "hex_colour", "shade"]
 FONT_DIR = fonts_dir()
@@ -35,8 +36,19 @@ GRID: Colour = (120, 110, 90)
 ROAD: Colour = (150, 90, 50)
 RAIL: Colour = (40, 40, 40)
 SELECT: Colour = (255, 255, 255)
-REACH: Colour = (255, 250, 160)
 TARGET: Colour = (220, 40, 40)
+FOG: Colour = (120, 124, 132)
+FOG_SHARE = 0.55  # of the fog's grey in a hex the viewer cannot see into
+UNREACHABLE_SHADE = 0.55  # brightness left to a hex the selected unit cannot reach
+FRONT: Colour = (20, 18, 16)
+FRONT_CORE: Colour = (255, 236, 140)
+ZOC: Colour = (150, 20, 60)
+ZONE_EDGE: Colour = (140, 40, 170)  # restricted zones: purple, apart from both sides' colours
+MIN_GLYPH_HEX = 10.0  # hex size from which terrain glyphs are drawn
+MIN_COORD_HEX = 16.0  # and from which coordinates fit
+MIN_MINOR_LABEL_HEX = 14.0  # below this hex size only places worth victory points are named
+FULL_NAME_HEX = 34.0  # from this hex size a name keeps its bracket ("Khamar-Daba (...)")
+MIN_LABEL_PX = 8
 
 
 class CachedFont(pygame.font.Font):
@@ -95,6 +107,20 @@ class MapMarks:
     targets: frozenset[Coord] = frozenset()
     path: list[Coord] = field(default_factory=list)
     palette: str = "standard"
+    layer: LayerMarks = field(default_factory=lambda: LayerMarks())
+
+
+@dataclass(frozen=True)
+class LayerMarks:
+    """What the kept terrain layer shows besides the terrain: the hexes a selected unit can
+    reach (the others are darkened), fogged hexes, the enemy's zones of control, hex
+    coordinates and the front line. A change of any of them redraws the layer."""
+
+    reach: frozenset[Coord] = frozenset()
+    fog: frozenset[Coord] = frozenset()
+    zoc: frozenset[Coord] = frozenset()
+    coords: bool = False
+    front: frozenset[tuple[Coord, int]] = frozenset()
 
 
 def draw_map(
@@ -111,10 +137,13 @@ def draw_map(
     layout = HexLayout(layout.size, (round(layout.origin[0]), round(layout.origin[1])))
     view = surf.get_clip()
     cache = map_cache(fonts)
-    cache.terrain.draw(surf, state, layout, fonts, marks.reachable, view)
+    layer = marks.layer
+    if marks.reachable and not layer.reach:
+        layer = replace(layer, reach=marks.reachable)
+    cache.terrain.draw(surf, state, layout, fonts, layer, view)
     board = state.board
     size = layout.size
-    _draw_places(surf, state, layout, fonts, view, cache)
+    _draw_places(surf, state, layout, fonts, view, cache, marks.palette)
     if marks.path:
         pts = [layout.centre(c) for c in marks.path]
         if len(pts) > 1:
@@ -157,10 +186,10 @@ class TerrainLayer:
         state: GameState,
         layout: HexLayout,
         fonts: Fonts,
-        reach: frozenset[Coord],
+        marks: LayerMarks,
         view: pygame.Rect,
     ) -> None:
-        key = (state.board, layout.size, reach, view.size)
+        key = (state.board, layout.size, marks, view.size)
         origin = (int(layout.origin[0]) - view.left, int(layout.origin[1]) - view.top)
         w, h = view.size
         dx, dy = origin[0] - self.origin[0], origin[1] - self.origin[1]
@@ -168,7 +197,7 @@ class TerrainLayer:
         if self.surface is None or key != self.key or abs(dx) >= w or abs(dy) >= h:
             self.key = key
             self.surface = pygame.Surface(view.size)
-            self._paint(state, fonts, reach, self.surface.get_rect())
+            self._paint(state, fonts, marks, self.surface.get_rect())
         elif dx or dy:
             self.surface.scroll(dx, dy)
             strips = [
@@ -177,12 +206,10 @@ class TerrainLayer:
             ]
             for strip in strips:
                 if strip.width and strip.height:
-                    self._paint(state, fonts, reach, strip)
+                    self._paint(state, fonts, marks, strip)
         surf.blit(self.surface, view.topleft)
 
-    def _paint(
-        self, state: GameState, fonts: Fonts, reach: frozenset[Coord], area: pygame.Rect
-    ) -> None:
+    def _paint(self, state: GameState, fonts: Fonts, marks: LayerMarks, area: pygame.Rect) -> None:
         """Draw everything of the terrain layer that falls inside `area` of the layer. It is drawn
         on a scratch surface with a margin wider than a hex and copied, because pygame draws a
         polygon cut by a surface's edge or clip a little differently from a whole one, and a
@@ -196,11 +223,16 @@ class TerrainLayer:
         shift = (self.origin[0] - area.left + margin, self.origin[1] - area.top + margin)
         local = HexLayout(size, (float(shift[0]), float(shift[1])))
         hexes = _hexes_near(state, size, area.move(-self.origin[0], -self.origin[1]))
-        _draw_hexes(scratch, state, local, fonts, hexes, reach)
+        _draw_hexes(scratch, state, local, fonts, hexes, marks)
         inside = set(hexes)
         _draw_zones(scratch, state, local, inside)
         _draw_routes(scratch, state, local, inside)
         _draw_crossings(scratch, state, local, inside)
+        _draw_front(scratch, state, local, inside, marks.front)
+        if marks.zoc:
+            _draw_zoc(scratch, state, local, hexes, marks.zoc)
+        if marks.coords:
+            _draw_coords(scratch, state, local, fonts, hexes)
         self.surface.blit(scratch, area.topleft, pygame.Rect(margin, margin, *area.size))
 
 
@@ -228,26 +260,34 @@ def _draw_hexes(
     layout: HexLayout,
     fonts: Fonts,
     hexes: list[Hex],
-    reach: frozenset[Coord],
+    marks: LayerMarks,
 ) -> None:
-    """Each hex in its terrain's colour (lit if reachable), a darker edge and the glyph."""
+    """Each hex in its terrain's colour with a darker edge and the glyph; while a unit is
+    selected the hexes it cannot reach are darkened, and fogged hexes are greyed."""
     board = state.board
     size = layout.size
     width, pitch = SQRT3 * size, 1.5 * size
     ox, oy = layout.origin
     glyph_font = fonts.get(max(8, int(size * 0.55)))
-    looks: dict[tuple[str, bool], tuple[Colour, Colour, pygame.Surface | None]] = {}
+    looks: dict[tuple[str, bool, bool], tuple[Colour, Colour, pygame.Surface | None]] = {}
     for h in hexes:
         c = board.coord[h]
         tid = board.terrain_id[h]
-        lit = c in reach
-        look = looks.get((tid, lit))
+        dim = bool(marks.reach) and c not in marks.reach
+        fogged = c in marks.fog
+        look = looks.get((tid, dim, fogged))
         if look is None:
             fill = hex_colour(board.terrain[h].colour)
-            if lit:
-                fill = tuple(int(a * 0.6 + b * 0.4) for a, b in zip(fill, REACH, strict=True))  # type: ignore[assignment]
+            if fogged:
+                fill = mix(fill, FOG, FOG_SHARE)
+            if dim:
+                fill = shade(fill, UNREACHABLE_SHADE)
             glyph = glyph_font.render(glyph_of(state, tid), True, shade(fill, 0.55))
-            look = looks[(tid, lit)] = (fill, shade(fill, 0.8), glyph if size >= 10 else None)
+            look = looks[(tid, dim, fogged)] = (
+                fill,
+                shade(fill, 0.8),
+                glyph if size >= MIN_GLYPH_HEX else None,
+            )
         cx = ox + width * (c[0] + 0.5 * (c[1] & 1))
         cy = oy + pitch * c[1]
         pts = [(cx + size * dx, cy + size * dy) for dx, dy in _UNIT_CORNERS]
@@ -257,10 +297,65 @@ def _draw_hexes(
             surf.blit(look[2], look[2].get_rect(center=(cx, cy + size * 0.45)))
 
 
+def _draw_front(
+    surf: pygame.Surface,
+    state: GameState,
+    layout: HexLayout,
+    inside: set[Hex],
+    front: frozenset[tuple[Coord, int]],
+) -> None:
+    """The front line: a bold dark line with a light core along the edges between the sides."""
+    width = max(3, int(layout.size / 6))
+    for c, direction in front:
+        if Hex.from_offset(*c) not in inside:
+            continue
+        a, b = _edge_points(layout, c, direction)
+        pygame.draw.line(surf, FRONT, a, b, width)
+        pygame.draw.line(surf, FRONT_CORE, a, b, max(1, width // 3))
+
+
+def _draw_zoc(
+    surf: pygame.Surface,
+    state: GameState,
+    layout: HexLayout,
+    hexes: list[Hex],
+    zoc: frozenset[Coord],
+) -> None:
+    """The enemy's zones of control: hexes hatched in dark red."""
+    board = state.board
+    size = layout.size
+    for h in hexes:
+        c = board.coord[h]
+        if c not in zoc:
+            continue
+        cx, cy = layout.centre(c)
+        step = max(4.0, size / 3)
+        k = -size
+        while k < size:
+            pygame.draw.line(surf, ZOC, (cx + k, cy + size * 0.5), (cx + k + size * 0.5, cy), 1)
+            k += step
+        pygame.draw.polygon(surf, ZOC, layout.corners(c, inset=2), 1)
+
+
+def _draw_coords(
+    surf: pygame.Surface, state: GameState, layout: HexLayout, fonts: Fonts, hexes: list[Hex]
+) -> None:
+    """Each hex's [col,row], as the command line names it."""
+    if layout.size < MIN_COORD_HEX:
+        return
+    font = fonts.get(max(7, int(layout.size * 0.3)))
+    board = state.board
+    for h in hexes:
+        c = board.coord[h]
+        cx, cy = layout.centre(c)
+        img = font.render(f"{c[0]},{c[1]}", True, INK)
+        surf.blit(img, img.get_rect(midtop=(cx, cy - layout.size * 0.92)))
+
+
 def _draw_zones(
     surf: pygame.Surface, state: GameState, layout: HexLayout, inside: set[Hex]
 ) -> None:
-    """Restricted zones get a dashed red edge where they border the outside."""
+    """Restricted zones get a purple edge where they border the outside."""
     board = state.board
     for zone_id, hexes in board.zones.items():
         z = board.zone_models[zone_id]
@@ -271,7 +366,7 @@ def _draw_zones(
                 if n in hexes or n not in board.coord:
                     continue
                 a, b = _edge_points(layout, board.coord[h], i)
-                pygame.draw.line(surf, (190, 30, 30), a, b, max(2, int(layout.size / 7)))
+                pygame.draw.line(surf, ZONE_EDGE, a, b, max(2, int(layout.size / 7)))
 
 
 # Corner indices of the edge facing each neighbour direction (E, NE, NW, W, SW, SE).
@@ -332,26 +427,53 @@ def _draw_places(
     fonts: Fonts,
     view: pygame.Rect,
     cache: MapCache,
+    palette: str = "standard",
 ) -> None:
+    """Place dots in the holder's colour, and names placed by priority (victory points, then
+    size): each name takes the first free spot above, below, right or left of its place, and a
+    name with no free spot is left out rather than drawn over another."""
     board = state.board
-    size = max(9, int(layout.size * 0.42))
-    near = view.inflate(int(layout.size * 12), int(layout.size * 4))
-    for pid, h in board.place_hex.items():
+    hs = layout.size
+    near = view.inflate(int(hs * 12), int(hs * 4))
+    taken: list[pygame.Rect] = []
+    for pid in places_by_priority(state):
+        h = board.place_hex[pid]
         cx, cy = layout.centre(board.coord[h])
         if not near.collidepoint(cx, cy):
             continue
         p = board.places[pid]
         owner = state.place_owner.get(pid, "")
-        dot = hex_colour(_side_colour(state, owner)) if owner else INK
-        r = max(3, int(layout.size / 6))
-        pygame.draw.circle(surf, dot, (int(cx), int(cy - layout.size * 0.55)), r)
-        pygame.draw.circle(surf, INK, (int(cx), int(cy - layout.size * 0.55)), r, 1)
-        label = p.name + (f" ({p.vp})" if p.vp else "")
+        dot = side_fill(state, owner, palette) if owner else INK
+        r = max(3, int(hs / 6))
+        centre = (int(cx), int(cy - hs * 0.55))
+        pygame.draw.circle(surf, PAPER, centre, r + 1)
+        pygame.draw.circle(surf, dot, centre, r)
+        pygame.draw.circle(surf, INK, centre, r, 1)
+        if not p.vp and hs < MIN_MINOR_LABEL_HEX:
+            continue
+        size = max(MIN_LABEL_PX, int(hs * (0.42 if p.vp else 0.34)))
+        name = p.name if hs >= FULL_NAME_HEX else p.name.split(" (")[0]
+        label = name + (f" ({p.vp})" if p.vp else "")
         picture = cache.picture(
             ("place", label, size), functools.partial(_place_label, fonts, label, size)
         )
-        rect = picture.get_rect(midbottom=(cx, cy - layout.size * 0.55 - r))
-        surf.blit(picture, rect)
+        for anchor in _label_spots(cx, cy, hs, r):
+            rect = picture.get_rect(**{anchor[0]: anchor[1]})
+            if rect.collidelist(taken) < 0:
+                taken.append(rect)
+                surf.blit(picture, rect)
+                break
+
+
+def _label_spots(cx: float, cy: float, hs: float, r: int) -> list[tuple[str, tuple[float, float]]]:
+    """Where a place's name may go, best first."""
+    top = cy - hs * 0.55 - r
+    return [
+        ("midbottom", (cx, top)),
+        ("midtop", (cx, cy + hs * 0.62)),
+        ("midleft", (cx + hs * 0.7, cy - hs * 0.3)),
+        ("midright", (cx - hs * 0.7, cy - hs * 0.3)),
+    ]
 
 
 def _place_label(fonts: Fonts, label: str, size: int) -> pygame.Surface:
@@ -361,13 +483,6 @@ def _place_label(fonts: Fonts, label: str, size: int) -> pygame.Surface:
     out.fill((*PAPER, 190))
     out.blit(text, (2, 0))
     return out
-
-
-def _side_colour(state: GameState, side: str) -> str:
-    for s in state.scenario.sides:
-        if s.id == side:
-            return s.colour
-    return "#808080"
 
 
 def side_fill(state: GameState, side: str, palette: str) -> Colour:

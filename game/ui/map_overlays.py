@@ -1,0 +1,110 @@
+"""What the map shows besides terrain and counters, worked out from the state without drawing:
+the hexes a side can see (the rest is fogged), the enemy's zones of control, the front line
+between the two sides' forces, the hex to open the view on, and the order place names are
+placed in. Pure functions of the state (no pygame), so they are tested without a window."""
+
+from __future__ import annotations
+
+from game.hexes import Coord, Hex
+from game.rules.state import GameState
+from game.rules.zoc import occupancy
+
+FRONT_REACH = 5  # hexes: how far from its units a side's part of the map reaches
+MAIN_FORCE_RADIUS = 3  # hexes round a hex that count towards the force gathered there
+KIND_RANK = {
+    "city": 0,
+    "fort": 1,
+    "port": 2,
+    "railhead": 3,
+    "town": 4,
+    "depot": 5,
+    "height": 6,
+    "landmark": 7,
+}
+
+
+def sight_hexes(state: GameState, side: str) -> frozenset[Coord]:
+    """Hexes `side` can see into: within sight of one of its units, with no blocking hex (hills,
+    forest, dunes) between; the same sight rule the rules use for enemy units."""
+    b = state.board
+    block = b.sight_block
+    out: set[Hex] = set()
+    for u in state.units.values():
+        if not u.active or u.side != side or u.pos is None:
+            continue
+        reach = b.hexes_for_km(b.types[u.type].sight_km)
+        for h in u.pos.spiral(reach):
+            if h in out or h not in b.coord:
+                continue
+            if u.pos.distance(h) <= 1 or not any(x in block for x in u.pos.line_to(h)[1:-1]):
+                out.add(h)
+    return frozenset(b.coord[h] for h in out)
+
+
+def enemy_zoc(state: GameState, side: str) -> frozenset[Coord]:
+    """Hexes in the zone of control of `side`'s enemy."""
+    b = state.board
+    return frozenset(b.coord[h] for h in occupancy(state).zoc[b.other(side)] if h in b.coord)
+
+
+def control_map(state: GameState, visible: set[str] | None) -> dict[Hex, str]:
+    """Which side's forces are nearer each hex, up to FRONT_REACH hexes from them (a hex as near
+    to both sides is left out): a breadth-first search from every unit at once."""
+    b = state.board
+    owner: dict[Hex, str] = {}
+    dist: dict[Hex, int] = {}
+    frontier: list[Hex] = []
+    for u in state.units.values():
+        if not u.active or u.pos is None or (visible is not None and u.id not in visible):
+            continue
+        if u.pos in owner and owner[u.pos] != u.side:
+            owner[u.pos] = ""
+        elif u.pos not in owner:
+            owner[u.pos], dist[u.pos] = u.side, 0
+            frontier.append(u.pos)
+    for step in range(1, FRONT_REACH + 1):
+        nxt: list[Hex] = []
+        for h in frontier:
+            for n in b.neighbours.get(h, ()):
+                if n not in dist:
+                    dist[n], owner[n] = step, owner[h]
+                    nxt.append(n)
+                elif dist[n] == step and owner[n] != owner[h]:
+                    owner[n] = ""  # contested: as near to both
+        frontier = nxt
+    return {h: s for h, s in owner.items() if s}
+
+
+def front_edges(state: GameState, visible: set[str] | None) -> frozenset[tuple[Coord, int]]:
+    """Hex edges (hex, direction 0-5) between the two sides' parts of the map: the front line."""
+    b = state.board
+    owner = control_map(state, visible)
+    out: set[tuple[Coord, int]] = set()
+    for h, side in owner.items():
+        for direction, n in enumerate(h.neighbours()):
+            other = owner.get(n)
+            if other and other != side and side < other:
+                out.add((b.coord[h], direction))
+    return frozenset(out)
+
+
+def main_force_hex(state: GameState, side: str) -> Coord | None:
+    """The hex with the most of `side`'s men within MAIN_FORCE_RADIUS: where its main force
+    stands, to open the view on."""
+    own = [u for u in state.units.values() if u.active and u.pos is not None and u.side == side]
+    best: tuple[int, Coord] | None = None
+    for u in own:
+        assert u.pos is not None
+        men = sum(
+            o.men for o in own if o.pos is not None and u.pos.distance(o.pos) <= MAIN_FORCE_RADIUS
+        )
+        c = state.board.coord[u.pos]
+        if best is None or (men, c) > best:
+            best = (men, c)
+    return best[1] if best else None
+
+
+def places_by_priority(state: GameState) -> list[str]:
+    """Place ids, the most important first: victory points, then the size of the place."""
+    places = state.board.places
+    return sorted(places, key=lambda p: (-places[p].vp, KIND_RANK.get(places[p].kind, 9), p))
