@@ -110,15 +110,21 @@ def armour_text(tanks: int) -> str:
 
 def counter_marks(state: GameState, u: UnitState) -> tuple[str, str, str, str, str]:
     """(symbol kind, size mark, designation, men, tanks) for one unit on the map."""
-    utype = state.scenario.unit_types[u.type]
-    short = _shorts(state).get(u.id, "")
-    return (
-        unit_kind(utype),
-        size_mark(u.name, utype),
-        short_name(u.name, short),
-        strength_text(u.men),
-        armour_text(u.tanks),
-    )
+    key = (id(state.scenario), u.id, u.type, u.name)
+    fixed = _FIXED.get(key)
+    if fixed is None:
+        utype = state.scenario.unit_types[u.type]
+        short = _shorts(state).get(u.id, "")
+        fixed = _FIXED[key] = (
+            unit_kind(utype),
+            size_mark(u.name, utype),
+            short_name(u.name, short),
+        )
+    return (*fixed, strength_text(u.men), armour_text(u.tanks))
+
+
+# What never changes during a game, per scenario object and unit (a counter is drawn each frame).
+_FIXED: dict[tuple[int, str, str, str], tuple[str, str, str]] = {}
 
 
 _SHORTS: dict[int, dict[str, str]] = {}

@@ -10,6 +10,7 @@ rules; the log echoes each in its canonical text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pygame
@@ -95,7 +96,11 @@ class Window:
         self.show_zoc = False
         self.show_coords = False
         self.running = True
+        self.frames_drawn = 0  # by the window's loop
         self.saved_at = -1  # number of commands in the game when it was last saved
+        self._parts: dict[str, tuple[tuple[object, ...], pygame.Surface]] = {}
+        self._part_buttons: list[tuple[Parsed, pygame.Rect]] = []
+        self._part_tabs: list[tuple[str, pygame.Rect]] = []
         self._frame: pygame.Surface | None = None
         self._frame_key: tuple[object, ...] = ()
         self._overlay_key: tuple[object, ...] = ()
@@ -495,12 +500,43 @@ class Window:
             draw_map(surf, s, self.layout, self.fonts, self._map_marks(), self.controller.visible())
             self.hud.draw_map_layer(surf, self, map_rect)
             surf.set_clip(None)
-        self.panel.draw(surf, self, self.panel_rect())
-        self._draw_log(surf)
+        self._part(surf, "panel", self.panel_key(), self.panel_rect(), self._draw_panel)
+        self._part(surf, "log", (len(self.log), self.log_scroll), self.log_rect(), self._draw_log)
         self.hud.draw_top(surf, self)
 
-    def _draw_log(self, surf: pygame.Surface) -> None:
-        rect = self.log_rect()
+    def panel_key(self) -> tuple[object, ...]:
+        s = self.controller.state
+        return (
+            self.panel.key(), tuple(self.sel.units), id(self.controller.game), s.turn, s.side,
+            len(self.controller.game.commands), self.settings.palette,
+        )  # fmt: skip
+
+    def _part(
+        self,
+        surf: pygame.Surface,
+        name: str,
+        key: tuple[object, ...],
+        rect: pygame.Rect,
+        paint: Callable[[pygame.Surface, pygame.Rect], None],
+    ) -> None:
+        """A part of the window (panel, log) drawn again only when what it shows changed."""
+        full_key = (key, rect.size, self.settings.ui_scale)
+        kept = self._parts.get(name)
+        if kept is None or kept[0] != full_key:
+            picture = pygame.Surface(rect.size)
+            paint(picture, picture.get_rect())
+            kept = self._parts[name] = (full_key, picture)
+        surf.blit(kept[1], rect)
+        if name == "panel":  # the buttons were laid out on the picture: move them on screen
+            self.buttons = [(a, r.move(rect.topleft)) for a, r in self._part_buttons]
+            self.panel.tab_rects = [(t, r.move(rect.topleft)) for t, r in self._part_tabs]
+
+    def _draw_panel(self, picture: pygame.Surface, rect: pygame.Rect) -> None:
+        self.panel.draw(picture, self, rect)
+        self._part_buttons = list(self.buttons)
+        self._part_tabs = list(self.panel.tab_rects)
+
+    def _draw_log(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
         m = self.metrics
         pygame.draw.rect(surf, LOG_BG, rect)
         font = self.fonts.get(m.font(13))
@@ -513,7 +549,7 @@ class Window:
             wrapped += [(line, colour) for line in wrap(font, text, rect.width - 20)]
         y = rect.top + 6
         for text, colour in wrapped[-rows:]:
-            surf.blit(font.render(text, True, colour), (10, y))
+            surf.blit(font.render(text, True, colour), (rect.x + 10, y))
             y += lh
 
     def _draw_prompt(self, surf: pygame.Surface) -> None:
@@ -611,7 +647,7 @@ def play_window(window: Window, screen_shot: object = None, max_frames: int = 0)
     frames = 0
     clock = pygame.time.Clock()
     while window.running:
-        events = [] if frames < 2 else wait_for_events(window.busy())
+        events = [] if window.frames_drawn < 2 else wait_for_events(window.busy())
         for event in events + pygame.event.get():
             if event.type == pygame.QUIT:
                 window.quit_prompt()
@@ -623,6 +659,7 @@ def play_window(window: Window, screen_shot: object = None, max_frames: int = 0)
         window.draw(screen)
         pygame.display.flip()
         frames += 1
+        window.frames_drawn += 1
         if max_frames and frames >= max_frames:
             break
         clock.tick(MAX_FPS)

@@ -487,12 +487,16 @@ def _place_label(fonts: Fonts, label: str, size: int) -> pygame.Surface:
 
 def side_fill(state: GameState, side: str, palette: str) -> Colour:
     """A side's counter fill in the window's palette."""
-    sides = state.scenario.sides
-    fills = side_fills([d.colour for d in sides], palette)
-    for d, fill in zip(sides, fills, strict=True):
-        if d.id == side:
-            return fill
-    return (128, 128, 128)
+    key = (id(state.scenario), palette)
+    fills = _FILLS.get(key)
+    if fills is None:
+        sides = state.scenario.sides
+        colours = side_fills([d.colour for d in sides], palette)
+        fills = _FILLS[key] = {d.id: c for d, c in zip(sides, colours, strict=True)}
+    return fills.get(side, (128, 128, 128))
+
+
+_FILLS: dict[tuple[int, str], dict[str, Colour]] = {}
 
 
 def counter_look(
