@@ -232,6 +232,47 @@ def _add_play_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     p.set_defaults(func=_cmd_play)
 
 
+def _cmd_screenshot(args: argparse.Namespace) -> int:
+    from game.ui.pygame.shots import ShotError, screenshot
+
+    try:
+        width, height = (int(v) for v in args.size.lower().split("x"))
+    except ValueError:
+        print(f"two-augusts: --size wants WIDTHxHEIGHT, e.g. 1600x900; not '{args.size}'",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    if not (320 <= width <= 7680 and 240 <= height <= 4320) or args.turn < 1:
+        print("two-augusts: the size must be 320x240 to 7680x4320 and the turn 1 or more",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    if load_or_report(args.scenario) is None:
+        return 1
+    try:
+        screenshot(Path(args.scenario), Path(args.out), (width, height), args.turn, args.side,
+                   args.screen, args.fog)  # fmt: skip
+    except ShotError as exc:
+        print(f"two-augusts: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"two-augusts: cannot write {args.out}: {exc.strerror}", file=sys.stderr)
+        return 1
+    print(f"wrote {args.out}")
+    return 0
+
+
+def _add_screenshot_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`screenshot`: one screen drawn off screen into a PNG (see game.ui.pygame.shots)."""
+    s = sub.add_parser("screenshot", help="draw a screen of the game into a PNG, off screen")
+    s.add_argument("scenario", metavar="SCENARIO", help="scenario file or name")
+    s.add_argument("out", metavar="OUT.png", help="the PNG to write")
+    s.add_argument("--size", default="1600x900", metavar="WxH", help="default 1600x900")
+    s.add_argument("--turn", type=int, default=1, help="the computer plays up to this turn")
+    s.add_argument("--side", default=None, help="whose view (a side id, both, none)")
+    s.add_argument("--screen", choices=["title", "game", "report"], default="game")
+    s.add_argument("--fog", action="store_true", help="fog of war")
+    s.set_defaults(func=_cmd_screenshot)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="two-augusts",
@@ -250,6 +291,7 @@ def build_parser() -> argparse.ArgumentParser:
     i.set_defaults(func=_cmd_inspect)
 
     _add_play_parser(sub)
+    _add_screenshot_parser(sub)
 
     m = sub.add_parser("simulate", help="play computer against computer, headless, in batches")
     m.add_argument("scenario", metavar="SCENARIO", help="scenario file")

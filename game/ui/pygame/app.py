@@ -17,6 +17,7 @@ import pygame
 
 from game.hexes import Coord, Hex
 from game.rules import AttackCommand, EndTurnCommand, MoveCommand, path, preview, reachable
+from game.scenario import load_scenario
 from game.ui import describe
 from game.ui.controller import Controller, Reply, with_support
 from game.ui.language import Parsed, format_command
@@ -666,24 +667,86 @@ def play_window(window: Window, screen_shot: object = None, max_frames: int = 0)
 
 
 def main(controller: Controller, options: PlayOptions) -> int:
-    """Open the window and play; returns the exit code (NoWindow if none can open)."""
+    """Open the window and play; returns the exit code (NoWindow if none can open). Started
+    without a scenario or save named, the title screen comes first."""
     settings = load_settings()
     screen = open_display(settings)
+    if options.screenshot:
+        shoot_game(controller, screen.get_size(), settings).save_to(options.screenshot)
+        pygame.quit()
+        return 0
+    if options.scenario is None and options.load is None:
+        picked = run_title(settings, screen.get_size(), options)
+        if picked is None:
+            save_settings(settings)
+            pygame.quit()
+            return 0
+        controller = picked
+        if (settings.width, settings.height) != screen.get_size() and not settings.fullscreen:
+            screen = pygame.display.set_mode((settings.width, settings.height), pygame.RESIZABLE)
     pygame.display.set_caption(f"Two Augusts - {controller.scenario.meta.title}")
-    window = Window(controller, screen.get_size(), settings)
+    window = start_window(controller, screen.get_size(), settings)
+    play_window(window)
+    save_settings(settings)
+    pygame.quit()
+    return 0
+
+
+def start_window(controller: Controller, size: tuple[int, int], settings: Settings) -> Window:
+    """The game screen after the computer has played any sides before the first human."""
+    window = Window(controller, size, settings)
     events = controller.run_ai()
     for line in controller.dispatch_lines(events):
         window.add_log(line)
     window.hud.play(controller, events, controller.state.side)
     window.hud.new_turn(controller)
     window.add_log(describe.status_line(controller.state), PROMPT_INK)
-    if options.screenshot:
-        window.hud.banner_until = 0
-        window.hud.playback.skip()
-        window.draw(screen)
-        pygame.image.save(screen, str(options.screenshot))
-    else:
-        play_window(window)
-    save_settings(settings)
-    pygame.quit()
-    return 0
+    return window
+
+
+@dataclass
+class Shot:
+    """A frame drawn off screen."""
+
+    surface: pygame.Surface
+
+    def save_to(self, path: object) -> None:
+        pygame.image.save(self.surface, str(path))
+
+
+def shoot_game(controller: Controller, size: tuple[int, int], settings: Settings) -> Shot:
+    """The game screen's first frame, without the banner or the playback in the way."""
+    window = start_window(controller, size, settings)
+    window.hud.banner_until = 0
+    window.hud.playback.skip()
+    window.hud.popups.clear()
+    surface = pygame.Surface(size)
+    window.draw(surface)
+    return Shot(surface)
+
+
+def run_title(settings: Settings, size: tuple[int, int], options: PlayOptions) -> Controller | None:
+    """The title screen's loop until a game is chosen (its controller) or the player leaves."""
+    from game.ui.pygame.title import TitleScreen
+    from game.ui.setup import SetupError, make_controller
+
+    title = TitleScreen(settings, size)
+    clock = pygame.time.Clock()
+    while title.running:
+        for event in wait_for_events(False) + pygame.event.get():
+            title.handle(event)
+        title.size = pygame.display.get_surface().get_size()
+        if title.chosen is not None:
+            c = title.chosen
+            scenario = title.scenarios.get(c.scenario) or load_scenario(c.scenario)
+            play = PlayOptions(c.scenario, side=c.side, seed=options.seed, load=c.load,
+                               fog=c.fog, difficulty=c.difficulty)  # fmt: skip
+            try:
+                return make_controller(scenario, c.scenario, play)
+            except SetupError as exc:
+                title.message = str(exc)
+                title.chosen = None
+        title.draw(pygame.display.get_surface())
+        pygame.display.flip()
+        clock.tick(MAX_FPS)
+    return None

@@ -305,7 +305,7 @@ def _draw_front(
     front: frozenset[tuple[Coord, int]],
 ) -> None:
     """The front line: a bold dark line with a light core along the edges between the sides."""
-    width = max(3, int(layout.size / 6))
+    width = max(4, int(layout.size / 4))
     for c, direction in front:
         if Hex.from_offset(*c) not in inside:
             continue

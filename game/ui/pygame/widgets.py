@@ -14,7 +14,7 @@ MUTED_INK: Colour = (150, 145, 135)
 SHADOW = (0, 0, 0, 140)
 
 
-def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
+def wrap(font: pygame.font.Font, text: str, width: int, hang: bool = True) -> list[str]:
     """`text` in lines no wider than `width` pixels (a word longer than the width is cut into
     pieces that fit; an indent is kept, and lines carried over are indented two more)."""
     out: list[str] = []
@@ -28,7 +28,7 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
                 continue
             if line.strip():
                 out.append(line)
-                line = indent + "  "
+                line = indent + ("  " if hang else "")
             while width and font.size(line + word)[0] > width and len(word) > 1:
                 room = max(1, len(word) * (width - font.size(line)[0]) // font.size(word)[0])
                 out.append(line + word[:room])
@@ -47,11 +47,12 @@ def text_block(
     width: int,
     colour: Colour = INK,
     bold: bool = False,
+    hang: bool = True,
 ) -> int:
-    """Draw wrapped text; returns the y below it."""
+    """Draw wrapped text (lines carried over indented if `hang`); returns the y below it."""
     font = fonts.get(size, bold)
     x, y = pos
-    for line in wrap(font, text, width):
+    for line in wrap(font, text, width, hang):
         surf.blit(font.render(line, True, colour), (x, y))
         y += font.get_linesize()
     return y
