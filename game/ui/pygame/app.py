@@ -20,7 +20,7 @@ from game.rules import AttackCommand, EndTurnCommand, MoveCommand, path, preview
 from game.scenario import load_scenario
 from game.ui import describe
 from game.ui.controller import Controller, Reply, with_support
-from game.ui.language import Parsed, format_command
+from game.ui.language import LanguageError, Parsed, format_command, parse
 from game.ui.map_overlays import enemy_zoc, front_edges, main_force_hex, sight_hexes
 from game.ui.options import PlayOptions
 from game.ui.pygame.hud import Hud
@@ -28,8 +28,9 @@ from game.ui.pygame.layout import MIN_WINDOW, HexLayout, Metrics, fit_layout
 from game.ui.pygame.panel import Panel
 from game.ui.pygame.render import PAPER, Fonts, LayerMarks, MapMarks, draw_map
 from game.ui.pygame.settings import Settings, load_settings, save_settings
+from game.ui.pygame.title import TitleScreen
 from game.ui.pygame.widgets import wrap
-from game.ui.requests import Help, ListUnits, Odds, SaveGame, Undo
+from game.ui.requests import Help, ListUnits, LoadGame, Odds, SaveGame, Undo
 
 MIN_HEX = 22.0  # pixels, centre to corner: counters stay readable at the opening zoom
 MAX_HEX = 44.0
@@ -197,13 +198,20 @@ class Window:
     def run_line(self, line: str) -> Reply:
         """Run a typed command line, and show the reply."""
         self.add_log(f"> {line}", PROMPT_INK)
-        return self.show(self.controller.handle(line))
+        try:
+            parsed = parse(line, self.controller.names())
+        except LanguageError:
+            return self.show(self.controller.handle(line))  # the controller words the error
+        return self._perform(parsed)
 
     def run(self, parsed: Parsed) -> Reply:
         """Carry out a command built from clicks, echoed in the log as it would be typed."""
         self.add_log(f"> {format_command(parsed)}", PROMPT_INK)
+        return self._perform(parsed)
+
+    def _perform(self, parsed: Parsed) -> Reply:
         reply = self.show(self.controller.perform(parsed), parsed)
-        if isinstance(parsed, SaveGame) and reply.ok:
+        if isinstance(parsed, SaveGame | LoadGame) and reply.ok:
             self.saved_at = len(self.controller.game.commands)
         return reply
 
@@ -222,6 +230,7 @@ class Window:
         if reply.events:
             self.hud.play(self.controller, reply.events, self.controller.state.side)
         if reply.new_position:
+            self.sel.target, self.sel.odds_tip = None, ""
             self.add_log(describe.status_line(self.controller.state), PROMPT_INK)
             self.hud.new_turn(self.controller)
         self.refresh_selection()
@@ -381,6 +390,7 @@ class Window:
             )
         elif t == pygame.MOUSEBUTTONDOWN and event.button == 1:
             self.drag_from, self.dragged = event.pos, False
+            self.mouse = event.pos
         elif t == pygame.MOUSEMOTION:
             self.motion(event)
         elif t == pygame.MOUSEBUTTONUP and event.button == 1:
@@ -409,7 +419,7 @@ class Window:
 
     def wheel(self, steps: int) -> None:
         """The wheel zooms the map, scrolls the panel or the log: whichever is under it."""
-        mouse = pygame.mouse.get_pos()
+        mouse = self.mouse  # where the last motion left the pointer
         if self.map_rect().collidepoint(mouse):
             self.zoom(steps, mouse)
         elif self.panel_rect().collidepoint(mouse):
@@ -725,12 +735,16 @@ def shoot_game(controller: Controller, size: tuple[int, int], settings: Settings
     return Shot(surface)
 
 
-def run_title(settings: Settings, size: tuple[int, int], options: PlayOptions) -> Controller | None:
+def run_title(
+    settings: Settings,
+    size: tuple[int, int],
+    options: PlayOptions,
+    title: TitleScreen | None = None,
+) -> Controller | None:
     """The title screen's loop until a game is chosen (its controller) or the player leaves."""
-    from game.ui.pygame.title import TitleScreen
     from game.ui.setup import SetupError, make_controller
 
-    title = TitleScreen(settings, size)
+    title = title or TitleScreen(settings, size)
     clock = pygame.time.Clock()
     while title.running:
         for event in wait_for_events(False) + pygame.event.get():

@@ -108,6 +108,7 @@ class Hud:
         return bool(self.popups or self.handover or self.quitting)
 
     def key(self) -> tuple[object, ...]:
+        self.playback.current()  # moves on to the action due now
         now = pygame.time.get_ticks()
         return (
             self.playback.index, len(self.playback.events), id(self.playback),
@@ -297,7 +298,9 @@ class Hud:
     def draw_top(self, surf: pygame.Surface, w: Window) -> None:
         """Over everything: the banner, a pop-up, the end of the game."""
         m = w.metrics
-        if pygame.time.get_ticks() < self.banner_until and not self.handover:
+        if self.playback.current() is not None:  # the banner waits for the playback to end
+            self.banner_until = max(self.banner_until, pygame.time.get_ticks() + BANNER_MS)
+        elif pygame.time.get_ticks() < self.banner_until and not self.handover:
             font = w.fonts.get(m.font(20), True)
             img = font.render(self.banner, True, INK)
             view = w.map_rect()

@@ -1,0 +1,231 @@
+"""A whole evening in the window, through its real event loop under SDL's dummy driver: events
+are posted to pygame's queue and the loop reads them, as it would a player's. Title screen,
+a scenario and a side picked, a unit selected and moved, the odds, an attack, the end of the
+turn with the computer's moves played back, a save and a load; and screenshots checked."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+
+import pygame
+
+from game.hexes import coord
+from game.rules import EndTurnCommand
+from game.scenario import load_scenario
+from game.ui.controller import Controller
+from game.ui.options import PlayOptions
+from game.ui.players import computer_player
+from game.ui.pygame.app import Window, play_window, run_title, start_window
+from game.ui.pygame.hud import TIP_BG
+from game.ui.pygame.render import PAPER, side_fill
+from game.ui.pygame.settings import Settings
+from game.ui.pygame.shots import screenshot
+from game.ui.pygame.title import TitleScreen
+from tests.conftest import EXAMPLE, SCENARIOS
+
+SIZE = (1280, 800)
+
+
+@pytest.fixture
+def display(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[pygame.Surface]:
+    monkeypatch.setenv("TWO_AUGUSTS_SAVE_DIR", str(tmp_path / "saves"))
+    monkeypatch.setenv("TWO_AUGUSTS_CONFIG_DIR", str(tmp_path / "config"))
+    pygame.display.init()
+    pygame.font.init()
+    yield pygame.display.set_mode(SIZE)
+    pygame.quit()
+
+
+@pytest.fixture
+def window(display: pygame.Surface) -> Window:
+    scenario = load_scenario(EXAMPLE)
+    controller = Controller(scenario, EXAMPLE, {"red"}, 2, new_computer_player=computer_player())
+    w = start_window(controller, SIZE, Settings())
+    play_window(w, max_frames=2)
+    return w
+
+
+def post_click(pos: tuple[int, int], button: int = 1) -> None:
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))
+    )
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=button))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=button))
+
+
+def on_hex(w: Window, col: int, row: int) -> tuple[int, int]:
+    x, y = w.layout.centre(coord(col, row))
+    return int(x), int(y)
+
+
+def post_text(line: str) -> None:
+    for ch in line:
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=ch))
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r"))
+
+
+def frames(w: Window, n: int = 2) -> None:
+    play_window(w, max_frames=n)
+
+
+def test_title_screen_picks_a_scenario_and_a_side(display: pygame.Surface) -> None:
+    settings = Settings()
+    title = TitleScreen(settings, SIZE)
+    title.draw(display)
+    names = [e.name for e in title.state.entries]
+    assert "khalkhin_gol_1939" in names and "manchuria_1945" in names
+    row = next(r for r, a in title.hits if a == ("pick", names.index("khalkhin_gol_1939")))
+    post_click(row.center)
+    for event in pygame.event.get():
+        title.handle(event)
+    title.draw(display)
+    side = next(r for r, a in title.hits if a == ("side", "soviet"))
+    fog = next(r for r, a in title.hits if a == "fog")
+    start = next(r for r, a in title.hits if a == "start")
+    for rect in (side, fog, start):
+        post_click(rect.center)
+    controller = run_title(settings, SIZE, PlayOptions(), title)
+    assert controller is not None
+    assert controller.scenario.meta.id == "khalkhin_gol_1939"
+    assert controller.humans == {"soviet"} and controller.game.options.fog
+
+
+def test_select_move_odds_attack_end_turn_playback(window: Window) -> None:
+    w = window
+    post_click(on_hex(w, 4, 4))
+    frames(w)
+    assert w.sel.units == ["r-2tb"] and w.panel.tab == "Unit"
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEMOTION, pos=on_hex(w, 8, 3), rel=(1, 0), buttons=(0, 0, 0))
+    )
+    frames(w)
+    assert w.hover_path and w.hover_path[-1] == (8, 3) and w.hover_cost > 0
+    post_click(on_hex(w, 8, 3))
+    frames(w)
+    assert w.controller.state.units["r-2tb"].coord == (8, 3)
+    post_click(on_hex(w, 8, 3))
+    post_click(on_hex(w, 9, 2))
+    frames(w)
+    assert w.sel.target == (9, 2) and w.panel.tab == "Odds"
+    assert ":" in w.sel.odds_tip and "%" in w.sel.odds_tip
+    post_click(on_hex(w, 9, 2))
+    frames(w)
+    assert w.controller.state.units["r-2tb"].has_attacked
+    end = next(r for a, r in w.buttons if a == EndTurnCommand())
+    post_click(end.center)
+    frames(w, 1)
+    assert w.controller.state.side == "red" and w.controller.state.turn == 2
+    assert w.hud.playback.events, "the computer's moves are queued for playback"
+    assert w.busy()
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, mod=0, unicode=" "))
+    frames(w)
+    assert w.hud.playback.current() is None
+
+
+def test_save_and_load_from_the_command_line(window: Window) -> None:
+    w = window
+    post_text("move r-1rr 6,3")
+    post_text("save evening")
+    frames(w)
+    assert w.controller.state.units["r-1rr"].coord == (6, 3)
+    assert not w.unsaved()
+    post_text("undo")
+    frames(w)
+    post_text("load evening")
+    frames(w)
+    assert w.controller.state.units["r-1rr"].coord == (6, 3)
+    assert any("Loaded 'evening'" in text for text, _ in w.log)
+
+
+def test_wheel_over_the_panel_scrolls_the_panel(display: pygame.Surface) -> None:
+    path = SCENARIOS / "manchuria_1945.toml"
+    controller = Controller(load_scenario(path), path, {"soviet"}, 1)
+    w = start_window(controller, SIZE, Settings())
+    w.panel.open("Forces")
+    frames(w)
+    assert w.panel.total > w.panel.rows, "the forces list is longer than the panel"
+    over = w.panel_rect().center
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEMOTION, pos=over, rel=(0, 0), buttons=(0, 0, 0))
+    )
+    pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-2, flipped=False))
+    size = w.layout.size
+    frames(w)
+    assert w.panel.offset > 0 and w.layout.size == size
+
+
+def test_layout_follows_the_window_and_the_ui_scale(window: Window) -> None:
+    w = window
+    w.resize((900, 600))
+    small = (w.map_rect().width * w.map_rect().height) / (900 * 600)
+    assert small > 0.5, "the map keeps most of a small window"
+    w.resize((1920, 1080))
+    big_font = w.metrics.font(12)
+    w.settings.ui_scale = 1.5
+    assert w.metrics.font(12) > big_font > 12
+    assert w.map_rect().width + w.panel_rect().width == 1920
+
+
+def test_quit_with_unsaved_progress_asks_first(window: Window) -> None:
+    w = window
+    post_text("move r-1rr 6,3")
+    frames(w)
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    frames(w)
+    assert w.running and w.hud.quitting
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_y, mod=0, unicode="y"))
+    frames(w, 1)
+    assert not w.running
+
+
+def colours(path: Path) -> set[tuple[int, int, int]]:
+    image = pygame.image.load(str(path))
+    w, h = image.get_size()
+    return {tuple(image.get_at((x, y)))[:3] for x in range(0, w, 7) for y in range(0, h, 7)}  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("name", ["khalkhin_gol_1939", "manchuria_1945"])
+def test_screenshots_of_both_campaigns(tmp_path: Path, name: str) -> None:
+    path = SCENARIOS / f"{name}.toml"
+    out = tmp_path / f"{name}.png"
+    screenshot(path, out, (1600, 900), side="soviet")
+    image = pygame.image.load(str(out))
+    assert image.get_size() == (1600, 900)
+    seen = colours(out)
+    assert len(seen) > 40  # terrain, counters, text: not a blank frame
+    title = tmp_path / "title.png"
+    screenshot(path, title, (1280, 800), screen="title")
+    assert len(colours(title)) > 20
+
+
+def test_screenshot_of_the_odds_tooltip_and_the_playback(window: Window, tmp_path: Path) -> None:
+    w = window
+    w.controller.handle("move r-2tb 8,3")
+    post_click(on_hex(w, 8, 3))
+    post_click(on_hex(w, 9, 2))
+    frames(w)
+    shot = tmp_path / "odds.png"
+    pygame.image.save(pygame.display.get_surface(), str(shot))
+    screen = pygame.display.get_surface()
+    x, y = on_hex(w, 9, 2)
+    above = {
+        tuple(screen.get_at((x + dx, y - int(w.layout.size * 1.1) - 4)))[:3]
+        for dx in range(-30, 30)
+    }
+    assert TIP_BG in above, "the odds tooltip sits over the target"
+    assert len(colours(shot)) > 40
+    end = next(r for a, r in w.buttons if a == EndTurnCommand())
+    post_click(end.center)
+    frames(w, 1)
+    assert w.hud.playback.current() is not None
+    shot = tmp_path / "playback.png"
+    pygame.image.save(pygame.display.get_surface(), str(shot))
+    blue = side_fill(w.controller.state, "blue", "standard")
+    assert blue in colours(shot)
+    assert PAPER in colours(shot), "the caption of the computer's action is on show"
