@@ -96,6 +96,8 @@ def play_options(args: argparse.Namespace) -> PlayOptions:
         difficulty=args.difficulty,
         screenshot=Path(args.screenshot) if args.screenshot else None,
         debug=args.debug,
+        resume=args.resume,
+        delay=args.delay,
     )
 
 
@@ -214,6 +216,19 @@ def _add_play_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     )
     p.add_argument("--seed", type=int, default=1, help="random seed (same seed, same game)")
     p.add_argument("--load", metavar="SAVEFILE", help="resume a saved game")
+    p.add_argument(
+        "--continue",
+        dest="resume",
+        action="store_true",
+        help="resume the newest autosave (written at the start of every turn you play)",
+    )
+    p.add_argument(
+        "--delay",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="in the terminal, wait this long after each computer turn (default: 0)",
+    )
     p.add_argument("--fog", action="store_true", help="fog of war: see only what your units see")
     p.add_argument(
         "--difficulty",

@@ -33,9 +33,11 @@ from game.rules.combat import bombard_range
 from game.saves import ReplayFailed, SaveError, load_save, write_save
 from game.scenario.models import Scenario
 from game.ui import describe
+from game.ui.autosave import AutoSaver, autosave_dir, newest
 from game.ui.language import VERBS, LanguageError, Names, Parsed, parse
 from game.ui.requests import (
     Area,
+    ContinueGame,
     Help,
     HexInfo,
     ListUnits,
@@ -122,6 +124,7 @@ class Controller:
         new_computer_player: Callable[[], CommandSource] | None = None,
         game: Game | None = None,
         debug: bool = False,
+        autosaver: AutoSaver | None = None,
     ) -> None:
         self.scenario = scenario
         self.scenario_path = scenario_path
@@ -131,6 +134,8 @@ class Controller:
         self.computer_players: dict[str, CommandSource] = {}
         self.result_announced = False
         self.debug = debug  # internal errors show their traceback
+        self.autosaver = autosaver
+        self.saved_commands = len(self.game.commands)  # commands in the last save or load
         self._requests: dict[type, Callable[[Any], Reply]] = {
             Quit: lambda r: Reply(["Farewell."], quit=True),
             Help: self._help,
@@ -143,6 +148,7 @@ class Controller:
             ShowMap: lambda r: Reply([], show_map=r.area, full_map=r.area is None),
             SaveGame: lambda r: self.save(r.name),
             LoadGame: lambda r: self.load(r.name),
+            ContinueGame: lambda r: self.continue_game(),
         }
 
     # --- reading the state ---------------------------------------------------------------------
@@ -233,6 +239,8 @@ class Controller:
         # Every Request class has a handler, so anything else is one of the rules' Commands.
         reply = handler(parsed) if handler else self.play(cast(Command, parsed))
         reply.new_position = (self.state.turn, self.state.side, id(self.game)) != before
+        if reply.new_position and not isinstance(parsed, LoadGame | ContinueGame):
+            self.turn_started()
         return reply
 
     def play(self, cmd: Command) -> Reply:
@@ -295,6 +303,26 @@ class Controller:
 
     # --- saves ---------------------------------------------------------------------------------
 
+    def turn_started(self) -> Path | None:
+        """Autosave if a human is to move (the start of a human turn); the file, or None."""
+        if self.autosaver is None or not self.human_to_move():
+            return None
+        return self.autosaver.save(self.game, self.scenario_path)
+
+    def unsaved_progress(self) -> bool:
+        """Whether commands were given since the game was started, saved or loaded."""
+        return len(self.game.commands) != self.saved_commands
+
+    def autosave_folder(self) -> Path:
+        return self.autosaver.directory if self.autosaver else autosave_dir(save_dir())
+
+    def continue_game(self) -> Reply:
+        """Load the newest autosave of this scenario."""
+        path = newest(self.autosave_folder(), self.scenario.meta.id)
+        if path is None:
+            return Reply([f"No autosave of this scenario in {self.autosave_folder()}."], ok=False)
+        return self.load_path(path, path.stem)
+
     def save_path(self, name: str) -> Path:
         return save_dir() / (name if name.endswith(".json") else f"{name}.json")
 
@@ -305,10 +333,14 @@ class Controller:
             write_save(path, self.game, self.scenario_path)
         except (SaveError, OSError) as exc:
             return Reply([f"Could not save: {exc}"], ok=False)
+        self.saved_commands = len(self.game.commands)
         return Reply([f"Saved as '{name}' ({path})."])
 
     def load(self, name: str) -> Reply:
-        path = self.save_path(name)
+        return self.load_path(self.save_path(name), name)
+
+    def load_path(self, path: Path, name: str) -> Reply:
+        """Load the save at `path` (called `name` in the replies) in place of this game."""
         try:
             game = load_save(path, self.scenario_path)
         except SaveError as exc:
@@ -318,6 +350,7 @@ class Controller:
         if game.scenario.meta.id != self.scenario.meta.id:
             return Reply([f"'{name}' is a save of another scenario."], ok=False)
         self.game = game
+        self.saved_commands = len(game.commands)
         self.computer_players.clear()
         return Reply([f"Loaded '{name}'."])
 

@@ -83,6 +83,11 @@ class LoadGame:
     name: str
 
 
+@dataclass(frozen=True)
+class ContinueGame:
+    """Resume the newest autosave of this scenario."""
+
+
 Request = (
     Undo
     | Quit
@@ -95,4 +100,5 @@ Request = (
     | ShowLog
     | SaveGame
     | LoadGame
+    | ContinueGame
 )

@@ -59,7 +59,94 @@ class TextFrontEnd:
 
     def prompt(self) -> str:
         s = self.controller.state
-        return f"{s.side} {s.date.strftime('%d %b %H:%M')}> "
+        return f"{s.board.adjective[s.side]} {s.date.strftime('%d %b %H:%M')}> "
+
+
+class Input:
+    """Lines from the player: the prompt at a terminal, or a script on standard input. None
+    means the player has gone: end of input, Ctrl-D or Ctrl-C."""
+
+    def __init__(self, ui: TextFrontEnd, interactive: bool) -> None:
+        self.ui = ui
+        self.interactive = interactive
+
+    def line(self, prompt: str) -> str | None:
+        if not self.interactive:
+            text = sys.stdin.readline()
+            return text if text else None
+        try:
+            return input(prompt)
+        except (EOFError, KeyboardInterrupt):
+            print(file=self.ui.out)
+            return None
+
+
+def goodbye(ui: TextFrontEnd, source: Input) -> None:
+    """Leaving: at a terminal, offer to save progress made since the last save; always say
+    where the newest autosave is."""
+    c = ui.controller
+    while source.interactive and c.unsaved_progress():
+        name = source.line("Save before leaving? A name, or Enter to leave without saving: ")
+        if not name or not name.strip():
+            break
+        reply = c.handle(f"save {name.strip()}")
+        ui.say(reply.lines)
+        if reply.ok:
+            break
+    saver = c.autosaver
+    if saver is not None and saver.last is not None:
+        ui.say(f"The newest autosave is {saver.last} ('two-augusts play --continue' resumes it).")
+
+
+def start(ui: TextFrontEnd, options: PlayOptions) -> None:
+    """The opening: briefing, what happened before the player's first turn, status and map."""
+    controller = ui.controller
+    ui.intro()
+    if options.load is None:
+        ui.say(controller.dispatch_lines(controller.state.log))
+    ui.say(controller.dispatch_lines(controller.run_ai()))
+    controller.turn_started()
+    controller.saved_commands = len(controller.game.commands)
+    ui.say(describe.status_line(controller.state))
+    ui.show_map()
+
+
+def play_lines(ui: TextFrontEnd, source: Input) -> None:
+    """Read and carry out lines until the player quits or the input ends."""
+    controller = ui.controller
+    ended = controller.state.game_over
+    if ended:
+        the_end(ui)
+    elif source.interactive:
+        ui.say("Type 'help' for the commands, 'map' to see the map again.")
+    while True:
+        line = source.line(ui.prompt())
+        if line is None:
+            goodbye(ui, source)
+            return
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not source.interactive:
+            ui.say(f"> {line}")
+        reply = controller.handle(line)
+        if reply.quit:
+            goodbye(ui, source)
+            ui.say(reply.lines)
+            return
+        ui.show_reply(reply)
+        if reply.new_position and not controller.state.game_over:
+            ui.say(describe.status_line(controller.state))
+            ui.show_map()
+        if controller.state.game_over and not ended:
+            ended = True
+            the_end(ui)
+
+
+def the_end(ui: TextFrontEnd) -> None:
+    """The result, then what the player may still do."""
+    ui.say(ui.controller.announce_result())
+    ui.say("The game is over: look at the map ('map', 'info'), 'save NAME' or 'quit'.")
 
 
 def main(controller: Controller, options: PlayOptions) -> int:
@@ -71,37 +158,16 @@ def main(controller: Controller, options: PlayOptions) -> int:
         except ImportError:
             pass
     ui = TextFrontEnd(controller, sys.stdout, use_colour(sys.stdout))
-    ui.intro()
+    source = Input(ui, interactive)
     if not controller.humans:
+        ui.intro()
         ui.say(controller.dispatch_lines(controller.run_ai()))
         ui.say(controller.announce_result())
         return 0
-    if options.load is None:
-        ui.say(controller.dispatch_lines(controller.state.log))
-    ui.say(controller.dispatch_lines(controller.run_ai()))
-    ui.say(describe.status_line(controller.state))
-    if interactive:
-        ui.show_map()
-        ui.say("Type 'help' for the commands, 'map' to see the map again.")
-    while not controller.state.game_over:
-        try:
-            line = input(ui.prompt()) if interactive else sys.stdin.readline()
-        except EOFError:
-            break
-        if not interactive and not line:
-            break
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if not interactive:
-            ui.say(f"> {line}")
-        reply = controller.handle(line)
-        ui.show_reply(reply)
-        if reply.quit:
-            return 0
-        if reply.new_position and not controller.state.game_over:
-            ui.say(describe.status_line(controller.state))
-            if interactive:
-                ui.show_map()
-    ui.say(controller.announce_result() or describe.status_line(controller.state))
+    try:
+        start(ui, options)
+        play_lines(ui, source)
+    except KeyboardInterrupt:  # Ctrl-C while the computer plays
+        print(file=ui.out)
+        goodbye(ui, source)
     return 0
