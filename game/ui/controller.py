@@ -35,6 +35,7 @@ from game.scenario.models import Scenario
 from game.ui import describe
 from game.ui.autosave import AutoSaver, autosave_dir, newest
 from game.ui.language import VERBS, LanguageError, Names, Parsed, parse
+from game.ui.report import Report, render_text, report_of_game
 from game.ui.requests import (
     Area,
     ContinueGame,
@@ -47,6 +48,7 @@ from game.ui.requests import (
     SaveGame,
     ShowLog,
     ShowMap,
+    ShowReport,
     Undo,
     UnitInfo,
 )
@@ -56,7 +58,7 @@ from game.ui.sight import known_events
 # its turn).
 CommandSource = Callable[[GameState], Command]
 DEFAULT_LOG_LINES = 10
-MAX_AI_COMMANDS = 5000  # a runaway AI turn is cut short, never an endless loop
+MAX_AI_COMMANDS = 5000  # a runaway AI side-turn is cut short, never an endless loop
 
 
 def save_dir() -> Path:
@@ -149,7 +151,13 @@ class Controller:
             SaveGame: lambda r: self.save(r.name),
             LoadGame: lambda r: self.load(r.name),
             ContinueGame: lambda r: self.continue_game(),
+            ShowReport: lambda r: Reply(self.report_lines()),
         }
+        # Called with the events of each computer side-turn as it ends, if set.
+        self.on_ai_turn: Callable[[list[GameEvent]], None] | None = None
+        self.text_width = 80  # the width the front end lays text out in (the terminal's)
+        self.unicode = True  # whether the front end can show block characters
+        self._report: tuple[int, Report] | None = None
 
     # --- reading the state ---------------------------------------------------------------------
 
@@ -206,10 +214,13 @@ class Controller:
             self.computer_players[side] = self.new_computer_player()
         return self.computer_players[side]
 
-    def run_ai(self) -> list[GameEvent]:
-        """Let the computer play every side no human holds until a human is to move."""
+    def run_ai(self, turns: int | None = None) -> list[GameEvent]:
+        """Let the computer play every side no human holds until a human is to move (or for
+        `turns` side-turns). With `on_ai_turn` set, each side-turn's events go to it as they
+        happen (a front end pacing the computer's play) instead of into the result."""
         events: list[GameEvent] = []
         budget = MAX_AI_COMMANDS
+        played = 0
         while not self.state.game_over and self.state.side not in self.humans:
             side = self.state.side
             cmd = self.computer_player(side)(self.state)
@@ -217,8 +228,14 @@ class Controller:
             if budget <= 0 or self.game.validate(cmd):
                 cmd = EndTurnCommand()  # never let a confused AI stall the game
             events.extend(self.game.apply(cmd))
-            if isinstance(cmd, EndTurnCommand) and self.state.side == side:
-                break
+            if isinstance(cmd, EndTurnCommand):
+                played += 1
+                budget = MAX_AI_COMMANDS  # the limit is per side-turn
+                if self.on_ai_turn is not None:
+                    self.on_ai_turn(self.known_events(events))
+                    events = []
+                if self.state.side == side or (turns is not None and played >= turns):
+                    break
         return events
 
     # --- lines and commands --------------------------------------------------------------------
@@ -355,6 +372,16 @@ class Controller:
         return Reply([f"Loaded '{name}'."])
 
     # --- the end -------------------------------------------------------------------------------
+
+    def report(self) -> Report:
+        """The after-action report of the game so far (kept until another command is given)."""
+        n = len(self.game.commands)
+        if self._report is None or self._report[0] != n:
+            self._report = (n, report_of_game(self.game))
+        return self._report[1]
+
+    def report_lines(self) -> list[str]:
+        return render_text(self.report(), self.text_width, self.unicode).splitlines()
 
     def announce_result(self) -> list[str]:
         """The result, the first time it is asked for after the game ends."""

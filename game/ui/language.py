@@ -48,6 +48,7 @@ from game.ui.requests import (
     SaveGame,
     ShowLog,
     ShowMap,
+    ShowReport,
     Undo,
     UnitInfo,
 )
@@ -364,6 +365,12 @@ VERBS: dict[str, Verb] = {
         _parse_log,
         (ShowLog,),
         lambda r: "log" if r.count is None else f"log {r.count}",
+    ),
+    "report": Verb(
+        "report                 the after-action report of the game so far",
+        _no_args("report", ShowReport()),
+        (ShowReport,),
+        lambda r: "report",
     ),
     "save": Verb(
         "save NAME              save the game", _parse_save, (SaveGame,), lambda r: f"save {r.name}"

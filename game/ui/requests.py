@@ -84,6 +84,11 @@ class LoadGame:
 
 
 @dataclass(frozen=True)
+class ShowReport:
+    """The after-action report of the game so far."""
+
+
+@dataclass(frozen=True)
 class ContinueGame:
     """Resume the newest autosave of this scenario."""
 
@@ -101,4 +106,5 @@ Request = (
     | SaveGame
     | LoadGame
     | ContinueGame
+    | ShowReport
 )

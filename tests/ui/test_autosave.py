@@ -22,9 +22,8 @@ def test_every_human_turn_is_autosaved_and_the_oldest_rotate_out(tmp_path: Path)
     ]
     assert names == expected
     newest = tmp_path / "autosave" / expected[-1]
-    assert f"The newest autosave is {newest} ('two-augusts play --continue' resumes it)." in (
-        result.stdout
-    )
+    said = " ".join(result.stdout.split())
+    assert f"The newest autosave is {newest} ('two-augusts play --continue' resumes it)." in said
 
 
 def test_continue_resumes_the_newest_autosave(tmp_path: Path) -> None:

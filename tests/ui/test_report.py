@@ -11,7 +11,8 @@ from pathlib import Path
 from game.ai.player import AIPlayer
 from game.scenario import load_scenario
 from game.sim.game import play
-from game.ui.report import build_report, render_text, standing_text
+from game.ui.report import build_report, render_text
+from game.ui.victory_words import standing_text
 from tests.conftest import EXAMPLE, ROOT, SCENARIOS
 from tests.ui.terminal import play_piped
 

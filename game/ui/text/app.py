@@ -7,14 +7,22 @@ command is echoed with its reply, so the same script and seed always print the s
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import textwrap
+import time
 from typing import TextIO
 
+from game.rules import GameEvent
 from game.ui import describe
 from game.ui.controller import Controller, Reply
 from game.ui.options import PlayOptions
+from game.ui.report import unicode_ok
 from game.ui.requests import Area
 from game.ui.text.mapview import Palette, render_map
+
+DEFAULT_COLUMNS, DEFAULT_ROWS = 80, 24
+MIN_COLUMNS, MIN_ROWS = 40, 12  # narrower than this and nothing reads well; lay out as if this
 
 
 def use_colour(stream: TextIO) -> bool:
@@ -29,16 +37,43 @@ class TextFrontEnd:
         self.controller = controller
         self.out = out
         self.colour = colour
+        controller.text_width = self.size()[0]
+        controller.unicode = unicode_ok(out)
+
+    @staticmethod
+    def size() -> tuple[int, int]:
+        """Columns and rows of the terminal (COLUMNS and LINES win; 80x24 when not a terminal)."""
+        cols, rows = shutil.get_terminal_size((DEFAULT_COLUMNS, DEFAULT_ROWS))
+        return max(MIN_COLUMNS, cols), max(MIN_ROWS, rows)
 
     def say(self, lines: list[str] | str) -> None:
+        """Print prose, each line wrapped to the terminal's width under its own indent."""
+        width = self.size()[0]
         text = lines if isinstance(lines, str) else "\n".join(lines)
-        if text:
-            print(text, file=self.out, flush=True)
+        if not text:
+            return
+        out = []
+        for line in text.split("\n"):
+            if len(line) <= width:
+                out.append(line)
+                continue
+            indent = " " * (len(line) - len(line.lstrip(" ")))
+            out.extend(
+                textwrap.wrap(
+                    line,
+                    width,
+                    subsequent_indent=indent + "  ",
+                    break_long_words=False,
+                    break_on_hyphens=False,
+                )
+            )
+        print("\n".join(out), file=self.out, flush=True)
 
     def show_map(self, area: Area | None = None) -> None:
         s = self.controller
         palette = Palette.ansi(s.state) if self.colour else Palette.plain()
-        self.say(render_map(s.state, palette, visible=s.visible(), area=area))
+        text = render_map(s.state, palette, visible=s.visible(), area=area)
+        print(text, file=self.out, flush=True)
 
     def show_reply(self, reply: Reply) -> None:
         self.say(reply.lines)
@@ -143,10 +178,41 @@ def play_lines(ui: TextFrontEnd, source: Input) -> None:
             the_end(ui)
 
 
-def the_end(ui: TextFrontEnd) -> None:
-    """The result, then what the player may still do."""
-    ui.say(ui.controller.announce_result())
-    ui.say("The game is over: look at the map ('map', 'info'), 'save NAME' or 'quit'.")
+def the_end(ui: TextFrontEnd, watching: bool = False) -> None:
+    """The result and the after-action report, then what the player may still do."""
+    c = ui.controller
+    ui.say(c.announce_result())
+    c.text_width = ui.size()[0]
+    ui.say(["", *c.report_lines(), ""])
+    if not watching:
+        ui.say(
+            "The game is over: look at the map ('map', 'info'), 'report', 'save NAME' or 'quit'."
+        )
+
+
+def pace(ui: TextFrontEnd, delay: float) -> None:
+    """Show each computer side-turn as it ends, with the map, and wait `delay` seconds."""
+
+    def shown(events: list[GameEvent]) -> None:
+        c = ui.controller
+        ui.say(describe.log_lines(events))
+        if not c.state.game_over:
+            ui.say(describe.status_line(c.state))
+            ui.show_map()
+        time.sleep(delay)
+
+    ui.controller.on_ai_turn = shown
+
+
+def watch(ui: TextFrontEnd, options: PlayOptions) -> None:
+    """Nobody plays: the computer plays both sides, paced by --delay, then the report."""
+    c = ui.controller
+    ui.intro()
+    ui.say(c.dispatch_lines(c.state.log))
+    if options.delay > 0:
+        pace(ui, options.delay)
+    ui.say(c.dispatch_lines(c.run_ai()))
+    the_end(ui, watching=True)
 
 
 def main(controller: Controller, options: PlayOptions) -> int:
@@ -160,10 +226,10 @@ def main(controller: Controller, options: PlayOptions) -> int:
     ui = TextFrontEnd(controller, sys.stdout, use_colour(sys.stdout))
     source = Input(ui, interactive)
     if not controller.humans:
-        ui.intro()
-        ui.say(controller.dispatch_lines(controller.run_ai()))
-        ui.say(controller.announce_result())
+        watch(ui, options)
         return 0
+    if options.delay > 0:
+        pace(ui, options.delay)
     try:
         start(ui, options)
         play_lines(ui, source)
