@@ -229,3 +229,37 @@ def test_screenshot_of_the_odds_tooltip_and_the_playback(window: Window, tmp_pat
     blue = side_fill(w.controller.state, "blue", "standard")
     assert blue in colours(shot)
     assert PAPER in colours(shot), "the caption of the computer's action is on show"
+
+
+def test_the_end_of_the_game_leads_to_the_report(display: pygame.Surface) -> None:
+    """The computer plays the example to its end; the window shows the end, Enter opens the
+    after-action report (the result, the places, the chart), Esc goes back to the map."""
+    scenario = load_scenario(EXAMPLE)
+    controller = Controller(scenario, EXAMPLE, set(), 2, new_computer_player=computer_player())
+    controller.run_ai()
+    assert controller.state.game_over
+    controller.humans = {"red"}
+    w = start_window(controller, SIZE, Settings())
+    frames(w)
+    assert not w.hud.game_over_seen
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r"))
+    frames(w)
+    assert w.report_view is not None and w.report_view.final
+    screen = pygame.display.get_surface()
+    seen = {
+        tuple(screen.get_at((x, y)))[:3] for x in range(0, SIZE[0], 5) for y in range(0, SIZE[1], 5)
+    }
+    for side in ("red", "blue"):
+        assert side_fill(controller.state, side, "standard") in seen, "the chart's lines"
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, mod=0, unicode=""))
+    frames(w)
+    assert w.report_view is None
+
+
+def test_report_command_and_report_screenshot(window: Window, tmp_path: Path) -> None:
+    post_text("report")
+    frames(window)
+    assert window.report_view is not None and not window.report_view.final
+    out = tmp_path / "report.png"
+    screenshot(EXAMPLE, out, (1280, 800), turn=3, side="red", screen="report")
+    assert len(colours(out)) > 10

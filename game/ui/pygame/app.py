@@ -26,11 +26,12 @@ from game.ui.options import PlayOptions
 from game.ui.pygame.hud import Hud
 from game.ui.pygame.layout import MIN_WINDOW, HexLayout, Metrics, fit_layout
 from game.ui.pygame.panel import Panel
-from game.ui.pygame.render import PAPER, Fonts, LayerMarks, MapMarks, draw_map
+from game.ui.pygame.render import PAPER, Fonts, LayerMarks, MapMarks, draw_map, side_fill
+from game.ui.pygame.report_screen import ReportView, draw_report, side_colours
 from game.ui.pygame.settings import Settings, load_settings, save_settings
 from game.ui.pygame.title import TitleScreen
 from game.ui.pygame.widgets import wrap
-from game.ui.requests import Help, ListUnits, LoadGame, Odds, SaveGame, Undo
+from game.ui.requests import Help, ListUnits, LoadGame, Odds, SaveGame, ShowReport, Undo
 
 MIN_HEX = 22.0  # pixels, centre to corner: counters stay readable at the opening zoom
 MAX_HEX = 44.0
@@ -46,9 +47,10 @@ BUTTONS: tuple[tuple[str, Parsed], ...] = (
     ("End turn", EndTurnCommand()),
     ("Undo", Undo()),
     ("Units", ListUnits()),
+    ("Report", ShowReport()),
     ("Help", Help()),
 )
-ALWAYS_ENABLED = (ListUnits, Help)  # buttons that work whoever is to move
+ALWAYS_ENABLED = (ListUnits, Help, ShowReport)  # buttons that work whoever is to move
 
 
 class NoWindow(Exception):
@@ -98,6 +100,7 @@ class Window:
         self.show_zoc = False
         self.show_coords = False
         self.running = True
+        self.report_view: ReportView | None = None
         self.frames_drawn = 0  # by the window's loop
         self.saved_at = -1  # number of commands in the game when it was last saved
         self._parts: dict[str, tuple[tuple[object, ...], pygame.Surface]] = {}
@@ -210,6 +213,9 @@ class Window:
         return self._perform(parsed)
 
     def _perform(self, parsed: Parsed) -> Reply:
+        if isinstance(parsed, ShowReport):
+            self.open_report()
+            return Reply([])
         reply = self.show(self.controller.perform(parsed), parsed)
         if isinstance(parsed, SaveGame | LoadGame) and reply.ok:
             self.saved_at = len(self.controller.game.commands)
@@ -247,6 +253,27 @@ class Window:
         human = s.side in self.controller.humans and first.side == s.side
         self.sel.reach = reachable(s, first.id) if human else {}
 
+    def open_report(self) -> None:
+        """The after-action report of the game so far, over the whole window."""
+        c = self.controller
+        colours = side_colours([(d.id, d.colour) for d in c.scenario.sides])
+        if self.settings.palette != "standard":
+            colours = {
+                d.id: side_fill(c.state, d.id, self.settings.palette) for d in c.scenario.sides
+            }
+        self.report_view = ReportView(c.report(), colours, final=c.state.game_over)
+
+    def report_key(self, k: int) -> None:
+        """Keys while the report is open: Esc closes it, the page keys scroll it."""
+        assert self.report_view is not None
+        page = self.size[1] * 3 // 4
+        if k in (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.report_view = None
+        elif k in (pygame.K_PAGEDOWN, pygame.K_DOWN, pygame.K_SPACE):
+            self.report_view.scroll(page if k != pygame.K_DOWN else 40, self.size[1])
+        elif k in (pygame.K_PAGEUP, pygame.K_UP):
+            self.report_view.scroll(-page if k != pygame.K_UP else -40, self.size[1])
+
     # --- input -----------------------------------------------------------------------------
 
     def units_at(self, c: Coord) -> tuple[list[str], list[str]]:
@@ -263,6 +290,8 @@ class Window:
         return [u.id for u in here if u.side == viewer], [u.id for u in here if u.side != viewer]
 
     def click(self, pos: tuple[int, int], button: int, shift: bool) -> None:
+        if self.report_view is not None:
+            return
         if self.hud.click(self, pos):
             return
         for action, rect in self.buttons:
@@ -330,6 +359,12 @@ class Window:
 
     def key(self, event: pygame.event.Event) -> None:
         k = event.key
+        if self.report_view is not None:
+            self.report_key(k)
+            return
+        if k == pygame.K_F8:
+            self.open_report()
+            return
         if self.hud.key_event(self, k):
             return
         if k in (pygame.K_RETURN, pygame.K_KP_ENTER):
@@ -404,7 +439,7 @@ class Window:
             self.wheel(event.y)
         elif t == pygame.KEYDOWN:
             self.key(event)
-        elif t == pygame.TEXTINPUT and not self.hud.modal():
+        elif t == pygame.TEXTINPUT and not self.hud.modal() and self.report_view is None:
             self.command += event.text
 
     def motion(self, event: pygame.event.Event) -> None:
@@ -420,7 +455,9 @@ class Window:
     def wheel(self, steps: int) -> None:
         """The wheel zooms the map, scrolls the panel or the log: whichever is under it."""
         mouse = self.mouse  # where the last motion left the pointer
-        if self.map_rect().collidepoint(mouse):
+        if self.report_view is not None:
+            self.report_view.scroll(-steps * 60, self.size[1])
+        elif self.map_rect().collidepoint(mouse):
             self.zoom(steps, mouse)
         elif self.panel_rect().collidepoint(mouse):
             self.panel.scroll(-steps * 3)
@@ -483,6 +520,7 @@ class Window:
             len(self.controller.game.commands),
             s.turn, s.side, self.panel.key(), self.hud.key(), self.show_zoc, self.show_coords,
             self.settings.palette, self.settings.ui_scale, self.mouse if self.sel.target else None,
+            None if self.report_view is None else self.report_view.offset, id(self.report_view),
         )  # fmt: skip
 
     def draw(self, surf: pygame.Surface) -> None:
@@ -498,10 +536,14 @@ class Window:
             self._frame_key = key
             self._paint(self._frame)
         surf.blit(self._frame, (0, 0))
-        self._draw_prompt(surf)
+        if self.report_view is None:
+            self._draw_prompt(surf)
 
     def _paint(self, surf: pygame.Surface) -> None:
         s = self.controller.state
+        if self.report_view is not None:
+            draw_report(surf, self.fonts, self.report_view, self.metrics)
+            return
         surf.fill(PAPER)
         map_rect = self.map_rect()
         if self.hud.hiding_map(self.controller):
@@ -724,9 +766,14 @@ class Shot:
         pygame.image.save(self.surface, str(path))
 
 
-def shoot_game(controller: Controller, size: tuple[int, int], settings: Settings) -> Shot:
-    """The game screen's first frame, without the banner or the playback in the way."""
+def shoot_game(
+    controller: Controller, size: tuple[int, int], settings: Settings, report: bool = False
+) -> Shot:
+    """The game screen's first frame, without the banner or the playback in the way (or the
+    after-action report, if asked for)."""
     window = start_window(controller, size, settings)
+    if report:
+        window.open_report()
     window.hud.banner_until = 0
     window.hud.playback.skip()
     window.hud.popups.clear()

@@ -144,7 +144,7 @@ class Hud:
             return True
         if self.modal() or (w.controller.state.game_over and not self.game_over_seen):
             if k in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE, pygame.K_SPACE):
-                self._dismiss(w)
+                self._dismiss(w, to_report=k in (pygame.K_RETURN, pygame.K_KP_ENTER))
             return True
         if self.playback.current() is not None:
             if k in (pygame.K_SPACE, pygame.K_ESCAPE):
@@ -164,7 +164,7 @@ class Hud:
                 return True
         return False
 
-    def _dismiss(self, w: Window) -> bool:
+    def _dismiss(self, w: Window, to_report: bool = False) -> bool:
         if self.quitting:
             self.quitting = False
             return True
@@ -176,6 +176,8 @@ class Hud:
             return True
         if w.controller.state.game_over and not self.game_over_seen:
             self.game_over_seen = True
+            if to_report:
+                w.open_report()
             return True
         return False
 
@@ -319,9 +321,8 @@ class Hud:
             dialog(surf, w.fonts, title, lines, m.font(14), "Enter or click to continue")
         elif w.controller.state.game_over and not self.game_over_seen and not self.handover:
             lines = w.controller.result_lines()
-            dialog(
-                surf, w.fonts, "The end of the game", lines, m.font(14), "Enter: look at the map"
-            )
+            footer = "Enter: the after-action report   Esc: look at the map"
+            dialog(surf, w.fonts, "The end of the game", lines, m.font(14), footer)
 
     def draw_handover(self, surf: pygame.Surface, w: Window, view: pygame.Rect) -> None:
         surf.fill(OUTLINE, view)

@@ -64,8 +64,6 @@ def screenshot(
             cmd = controller.computer_player(game.state.side)(game.state)
             game.apply(EndTurnCommand() if game.validate(cmd) else cmd)
         controller.humans = humans
-        if screen == "report":
-            raise ShotError("this build has no after-action report screen")
-        shoot_game(controller, size, settings).save_to(out)
+        shoot_game(controller, size, settings, report=screen == "report").save_to(out)
     finally:
         pygame.quit()
