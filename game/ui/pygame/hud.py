@@ -20,10 +20,12 @@ from game.ui.pygame.render import (
     FRONT_CORE,
     INK,
     PAPER,
-    RAIL,
     ROAD,
     ZOC,
     ZONE_EDGE,
+    draw_crossing,
+    draw_dashes,
+    draw_rail,
     side_fill,
 )
 from game.ui.pygame.widgets import dialog
@@ -353,14 +355,8 @@ def draw_legend(surf: pygame.Surface, w: Window, view: pygame.Rect) -> None:
     lh = font.get_linesize()
     used = sorted({s.board.terrain_id[h] for h in s.board.hexes})
     zones = [z.name for z in s.scenario.zones if z.restricted_for]
-    lines = [
-        "road",
-        "railway",
-        "bridge / ford / pontoon",
-        "front line",
-        "enemy zone of control (F2)",
-    ]
-    lines += [f"restricted: {name}" for name in zones]
+    lines = ["road", "track", "railway", "bridge", "pontoon bridge", "ford", "front line"]
+    lines += ["enemy zone of control (F2)"] + [f"restricted: {name}" for name in zones]
     rows = len(used) + len(lines) + 1
     width = min(view.width - 20, m.px(330))
     box = pygame.Rect(view.right - width - 10, view.y + 10, width, rows * lh + 12)
@@ -376,11 +372,31 @@ def draw_legend(surf: pygame.Surface, w: Window, view: pygame.Rect) -> None:
         surf.blit(font.render(glyph_of(s, tid), True, INK), (box.x + 10, y))
         surf.blit(font.render(t.name, True, INK), (box.x + 16 + sw * 2, y))
         y += lh
-    samples = [(ROAD, 2), (RAIL, 4), (INK, 3), (FRONT, 5), (ZOC, 1)] + [(ZONE_EDGE, 3)] * len(zones)
-    for text, (colour, thick) in zip(lines, samples, strict=True):
-        mid = y + lh // 2
-        pygame.draw.line(surf, colour, (box.x + 8, mid), (box.x + 8 + sw * 2, mid), thick)
-        if colour == FRONT:
-            pygame.draw.line(surf, FRONT_CORE, (box.x + 8, mid), (box.x + 8 + sw * 2, mid), 1)
+    for text in lines:
+        a, b = (box.x + 8, y + lh // 2), (box.x + 8 + sw * 2, y + lh // 2)
+        _legend_sample(surf, text, a, b, lh)
         surf.blit(font.render(text, True, INK), (box.x + 16 + sw * 2, y))
         y += lh
+
+
+def _legend_sample(
+    surf: pygame.Surface, text: str, a: tuple[int, int], b: tuple[int, int], lh: int
+) -> None:
+    """The map's own mark for a line of the legend, drawn by the map's own code."""
+    mid = ((a[0] + b[0]) / 2, float(a[1]))
+    if text == "road":
+        pygame.draw.line(surf, ROAD, a, b, 3)
+    elif text == "track":
+        draw_dashes(surf, ROAD, a, b, 2, 4)
+    elif text == "railway":
+        draw_rail(surf, a, b, lh * 1.2)
+    elif text in ("bridge", "pontoon bridge", "ford"):
+        kind = {"bridge": "bridge", "pontoon bridge": "pontoon", "ford": "ford"}[text]
+        draw_crossing(surf, kind, mid, lh * 0.9)
+    elif text == "front line":
+        pygame.draw.line(surf, FRONT, a, b, 5)
+        pygame.draw.line(surf, FRONT_CORE, a, b, 1)
+    elif text.startswith("enemy zone"):
+        pygame.draw.rect(surf, ZOC, (a[0], a[1] - lh // 3, b[0] - a[0], 2 * lh // 3), 1)
+    else:
+        pygame.draw.line(surf, ZONE_EDGE, a, b, 3)

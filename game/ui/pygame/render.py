@@ -43,6 +43,8 @@ UNREACHABLE_SHADE = 0.55  # brightness left to a hex the selected unit cannot re
 FRONT: Colour = (20, 18, 16)
 FRONT_CORE: Colour = (255, 236, 140)
 ZOC: Colour = (150, 20, 60)
+PONTOON: Colour = (120, 70, 20)
+HALO_LIGHT: Colour = (245, 245, 240)
 ZONE_EDGE: Colour = (140, 40, 170)  # restricted zones: purple, apart from both sides' colours
 MIN_GLYPH_HEX = 10.0  # hex size from which terrain glyphs are drawn
 MIN_COORD_HEX = 16.0  # and from which coordinates fit
@@ -384,6 +386,7 @@ def _edge_points(
 def _draw_routes(
     surf: pygame.Surface, state: GameState, layout: HexLayout, inside: set[Hex]
 ) -> None:
+    """Railways as dark lines with cross-ties, roads as solid brown lines, tracks dashed."""
     board = state.board
     drawn: set[tuple[Hex, Hex]] = set()
     for (a, b), _cost in board.route_move.items():
@@ -393,9 +396,41 @@ def _draw_routes(
         kinds = set(board.route_kinds.get(a, ())) & set(board.route_kinds.get(b, ()))
         pa, pb = layout.centre(board.coord[a]), layout.centre(board.coord[b])
         if "railway" in kinds:
-            pygame.draw.line(surf, RAIL, pa, pb, max(2, int(layout.size / 9)))
-        if kinds & {"road", "track"}:
-            pygame.draw.line(surf, ROAD, pa, pb, max(1, int(layout.size / 12)))
+            draw_rail(surf, pa, pb, layout.size)
+        if "road" in kinds:
+            pygame.draw.line(surf, ROAD, pa, pb, max(2, int(layout.size / 10)))
+        elif "track" in kinds:
+            draw_dashes(surf, ROAD, pa, pb, max(1, int(layout.size / 14)), layout.size / 5)
+
+
+def draw_rail(
+    surf: pygame.Surface, a: tuple[float, float], b: tuple[float, float], size: float
+) -> None:
+    """A railway: a dark line crossed by ties, so it never reads as a road."""
+    pygame.draw.line(surf, RAIL, a, b, max(2, int(size / 12)))
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    length = max(1.0, math.hypot(dx, dy))
+    nx, ny = -dy / length * size * 0.14, dx / length * size * 0.14
+    for f in (0.25, 0.5, 0.75):
+        x, y = a[0] + dx * f, a[1] + dy * f
+        pygame.draw.line(surf, RAIL, (x - nx, y - ny), (x + nx, y + ny), max(1, int(size / 18)))
+
+
+def draw_dashes(
+    surf: pygame.Surface,
+    colour: Colour,
+    a: tuple[float, float],
+    b: tuple[float, float],
+    width: int,
+    dash: float,
+) -> None:
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    steps = max(1, int(math.hypot(dx, dy) / max(2.0, dash)))
+    for i in range(0, steps, 2):
+        f0, f1 = i / steps, min(1.0, (i + 1) / steps)
+        pygame.draw.line(
+            surf, colour, (a[0] + dx * f0, a[1] + dy * f0), (a[0] + dx * f1, a[1] + dy * f1), width
+        )
 
 
 def _draw_crossings(
@@ -403,18 +438,36 @@ def _draw_crossings(
 ) -> None:
     board = state.board
     for h, kind in board.crossing.items():
-        if h not in inside:
-            continue
-        cx, cy = layout.centre(board.coord[h])
-        s = layout.size * 0.45
-        colour = INK if kind == "bridge" else (90, 60, 30)
-        width = max(2, int(layout.size / 8))
-        if kind == "ford":
-            pygame.draw.line(surf, colour, (cx - s, cy - s / 2), (cx + s, cy - s / 2), 1)
-            pygame.draw.line(surf, colour, (cx - s, cy + s / 2), (cx + s, cy + s / 2), 1)
-        else:
-            pygame.draw.line(surf, colour, (cx - s, cy - s / 3), (cx + s, cy - s / 3), width)
-            pygame.draw.line(surf, colour, (cx - s, cy + s / 3), (cx + s, cy + s / 3), width)
+        if h in inside:
+            draw_crossing(surf, kind, layout.centre(board.coord[h]), layout.size)
+
+
+def draw_crossing(
+    surf: pygame.Surface, kind: str, centre: tuple[float, float], size: float
+) -> None:
+    """A bridge (two dark rails with splayed ends), a pontoon bridge (a row of boats under a
+    deck) or a ford (a pale dotted line through the water): three marks told apart at a
+    glance, drawn the same way in the legend."""
+    cx, cy = centre
+    s = size * 0.45
+    width = max(2, int(size / 8))
+    if kind == "ford":
+        r = max(1, int(size / 12))
+        for i in range(-2, 3):
+            pygame.draw.circle(surf, HALO_LIGHT, (int(cx + i * s / 2), int(cy)), r + 1)
+            pygame.draw.circle(surf, INK, (int(cx + i * s / 2), int(cy)), r, 1)
+    elif kind == "pontoon":
+        pygame.draw.line(surf, PONTOON, (cx - s, cy - s / 4), (cx + s, cy - s / 4), width)
+        for i in range(-2, 3):
+            boat = pygame.Rect(0, 0, max(3, int(s / 3)), max(2, int(s / 4)))
+            boat.center = (int(cx + i * s / 2.2), int(cy + s / 6))
+            pygame.draw.ellipse(surf, PONTOON, boat)
+    else:
+        for sign in (-1, 1):
+            y = cy + sign * s / 3
+            pygame.draw.line(surf, INK, (cx - s, y), (cx + s, y), width)
+            pygame.draw.line(surf, INK, (cx - s, y), (cx - s * 1.3, y + sign * s / 3), width)
+            pygame.draw.line(surf, INK, (cx + s, y), (cx + s * 1.3, y + sign * s / 3), width)
 
 
 # --- what changes during a game: places and counters, drawn from kept pictures -----------------
