@@ -33,7 +33,7 @@ from game.ui.pygame.title import TitleScreen
 from game.ui.pygame.widgets import wrap
 from game.ui.requests import Help, ListUnits, LoadGame, Odds, SaveGame, ShowReport, Undo
 
-MIN_HEX = 22.0  # pixels, centre to corner: counters stay readable at the opening zoom
+MIN_HEX = 26.0  # pixels, centre to corner: counters stay readable at the opening zoom
 MAX_HEX = 44.0
 ZOOM_LIMITS = (8.0, 80.0)
 ZOOM_STEP = 1.15
@@ -107,6 +107,7 @@ class Window:
         self._part_buttons: list[tuple[Parsed, pygame.Rect]] = []
         self._part_tabs: list[tuple[str, pygame.Rect]] = []
         self._frame: pygame.Surface | None = None
+        self._shown_on: pygame.Surface | None = None  # the surface the last frame went to
         self._frame_key: tuple[object, ...] = ()
         self._overlay_key: tuple[object, ...] = ()
         self._overlays = LayerMarks()
@@ -149,6 +150,12 @@ class Window:
         centre = main_force_hex(self.controller.state, self.controller.viewer)
         if centre is not None:
             self.centre_on(centre)
+        # No paper round the map at the start: the view stays inside it.
+        mw, mh = HexLayout(self.hex_size, (0, 0)).map_size(b.width, b.height)
+        px = min(0.0, max(view.width - mw - 16, self.pan[0]))
+        py = min(0.0, max(view.height - mh - 16, self.pan[1]))
+        self.pan = (px, py)
+        self.layout = self._fit()
 
     def zoom(self, steps: int, about: tuple[int, int]) -> None:
         """Zoom the map by mouse-wheel steps, keeping the hex under the cursor in place."""
@@ -523,21 +530,25 @@ class Window:
             None if self.report_view is None else self.report_view.offset, id(self.report_view),
         )  # fmt: skip
 
-    def draw(self, surf: pygame.Surface) -> None:
-        """Paint a frame: kept as it is when nothing changed, so an idle frame is one copy."""
+    def draw(self, surf: pygame.Surface) -> list[pygame.Rect] | None:
+        """Paint a frame: kept as it is when nothing changed. Returns the parts of `surf` that
+        changed (None: all of it), so the loop shows only those: an idle window redraws just
+        its blinking prompt."""
         key = self.frame_key()
-        if (
-            self._frame is None
-            or self._frame.get_size() != surf.get_size()
-            or key != self._frame_key
-        ):
-            if self._frame is None or self._frame.get_size() != surf.get_size():
+        fresh = self._frame is None or self._frame.get_size() != surf.get_size()
+        if fresh or key != self._frame_key or self._shown_on is not surf:
+            if fresh:
                 self._frame = pygame.Surface(surf.get_size())
-            self._frame_key = key
-            self._paint(self._frame)
-        surf.blit(self._frame, (0, 0))
-        if self.report_view is None:
-            self._draw_prompt(surf)
+            assert self._frame is not None
+            if key != self._frame_key or fresh:
+                self._frame_key = key
+                self._paint(self._frame)
+            surf.blit(self._frame, (0, 0))
+            self._shown_on = surf
+            if self.report_view is None:
+                self._draw_prompt(surf)
+            return None
+        return [self._draw_prompt(surf)] if self.report_view is None else []
 
     def _paint(self, surf: pygame.Surface) -> None:
         s = self.controller.state
@@ -605,7 +616,7 @@ class Window:
             surf.blit(font.render(text, True, colour), (rect.x + 10, y))
             y += lh
 
-    def _draw_prompt(self, surf: pygame.Surface) -> None:
+    def _draw_prompt(self, surf: pygame.Surface) -> pygame.Rect:
         """The command line, drawn every frame (its cursor blinks); a long line shows its end."""
         m = self.metrics
         bar_h = m.font(14) + m.px(12)
@@ -620,6 +631,7 @@ class Window:
             shown = shown[1:]
         img = font.render(prompt + shown + ("_" if blink else " "), True, PROMPT_INK)
         surf.blit(img, (10, bar.top + (bar_h - img.get_height()) // 2))
+        return bar
 
     def quit_prompt(self) -> bool:
         """Asked to leave: leave at once, or first ask when progress is unsaved (a second
@@ -658,25 +670,21 @@ def odds_tip(controller: Controller, attack: AttackCommand) -> str:
 
 
 MAX_FPS = 30  # frames a second at most, while events keep coming
-# Video drivers on which SDL sleeps until an event comes; on others (the dummy driver) the window
-# looks for events every POLL_MS milliseconds when idle.
-WAITING_DRIVERS = frozenset({"x11", "wayland", "windows", "cocoa"})
-POLL_MS = 15
+POLL_MS = 20  # an idle window looks for events this often
 
 
 def wait_for_events(busy: bool) -> list[pygame.event.Event]:
     """The events that came first, or none when the cursor's next blink (or, while something
-    moves on screen, the next frame) is due. An idle window sleeps here."""
+    moves on screen, the next frame) is due. An idle window sleeps here. It polls every
+    POLL_MS rather than calling SDL's wait with a timeout, which on X11 costs several times
+    more CPU (SDL wakes up every millisecond or so to check the timeout)."""
     due = 1000 // MAX_FPS if busy else BLINK_MS - pygame.time.get_ticks() % BLINK_MS
-    if pygame.display.get_driver() in WAITING_DRIVERS:
-        event = pygame.event.wait(due)
-        return [] if event.type == pygame.NOEVENT else [event]
     until = pygame.time.get_ticks() + due
     while pygame.time.get_ticks() < until:
         events = pygame.event.get()
         if events:
             return events
-        pygame.time.wait(POLL_MS)
+        pygame.time.wait(min(POLL_MS, max(1, until - pygame.time.get_ticks())))
     return []
 
 
@@ -709,8 +717,11 @@ def play_window(window: Window, screen_shot: object = None, max_frames: int = 0)
         screen = pygame.display.get_surface()
         if screen.get_size() != window.size:  # resized: the surface follows, no new window
             window.resize(screen.get_size())
-        window.draw(screen)
-        pygame.display.flip()
+        changed = window.draw(screen)
+        if changed is None:
+            pygame.display.flip()
+        elif changed:
+            pygame.display.update(changed)
         frames += 1
         window.frames_drawn += 1
         if max_frames and frames >= max_frames:

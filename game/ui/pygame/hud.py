@@ -107,7 +107,9 @@ class Hud:
         return self.playback.current() is not None or pygame.time.get_ticks() < self.banner_until
 
     def modal(self) -> bool:
-        return bool(self.popups or self.handover or self.quitting)
+        """A pop-up waits for an answer (event pop-ups once the playback is over)."""
+        waiting = bool(self.popups) and self.playback.current() is None
+        return waiting or bool(self.handover or self.quitting)
 
     def key(self) -> tuple[object, ...]:
         self.playback.current()  # moves on to the action due now
@@ -173,7 +175,7 @@ class Hud:
         if self.handover:
             self.handover = ""
             return True
-        if self.popups:
+        if self.popups and self.playback.current() is None:
             self.popups.pop(0)
             return True
         if w.controller.state.game_over and not self.game_over_seen:
@@ -318,7 +320,7 @@ class Hud:
             dialog(surf, w.fonts, "Leave the game?", ["Moves since the last save will be lost.",
                    "Y: leave without saving.  S: save as 'autosave' and leave.  Esc: stay."],
                    m.font(14))  # fmt: skip
-        elif self.popups and not self.handover:
+        elif self.popups and not self.handover and self.playback.current() is None:
             title, lines = self.popups[0]
             dialog(surf, w.fonts, title, lines, m.font(14), "Enter or click to continue")
         elif w.controller.state.game_over and not self.game_over_seen and not self.handover:
