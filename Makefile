@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
 
-.PHONY: play test test-slow test-all lint fmt validate clean bench
+.PHONY: play test test-slow test-all lint fmt validate clean bench screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,13 @@ bench: $(STAMP_DEV)
 
 validate: $(STAMP_RUN)
 	$(BIN)/two-augusts validate scenarios/*.toml scenarios/examples/*.toml
+
+# The README's pictures, drawn off screen by the game itself.
+screenshots: $(STAMP_RUN)
+	$(BIN)/two-augusts screenshot khalkhin_gol_1939 docs/screenshots/khalkhin_gol_1939.png --size 1280x800 --side soviet --turn 2
+	$(BIN)/two-augusts screenshot manchuria_1945 docs/screenshots/manchuria_1945.png --size 1280x800 --side soviet
+	$(BIN)/two-augusts screenshot manchuria_1945 docs/screenshots/title.png --size 1280x800 --screen title
+	$(BIN)/two-augusts screenshot khalkhin_gol_1939 docs/screenshots/report.png --size 1280x800 --screen report --side soviet --turn 30
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info

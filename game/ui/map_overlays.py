@@ -9,7 +9,7 @@ from game.hexes import Coord, Hex
 from game.rules.state import GameState
 from game.rules.zoc import occupancy
 
-FRONT_REACH = 5  # hexes: how far from its units a side's part of the map reaches
+FRONT_REACH = 12  # hexes: how far from its units a side's part of the map reaches
 MAIN_FORCE_RADIUS = 3  # hexes round a hex that count towards the force gathered there
 KIND_RANK = {
     "city": 0,
@@ -48,13 +48,16 @@ def enemy_zoc(state: GameState, side: str) -> frozenset[Coord]:
 
 
 def control_map(state: GameState, visible: set[str] | None) -> dict[Hex, str]:
-    """Which side's forces are nearer each hex, up to FRONT_REACH hexes from them (a hex as near
-    to both sides is left out): a breadth-first search from every unit at once."""
+    """Which side's forces are nearer each hex, up to FRONT_REACH hexes from them: a
+    breadth-first search from every unit at once (a hex as near to both goes to the side whose
+    search reached it first, so the front is one unbroken line; a hex holding both sides'
+    units belongs to neither)."""
     b = state.board
     owner: dict[Hex, str] = {}
     dist: dict[Hex, int] = {}
+    passable = b.enter.get(("foot", False), {})  # the front stops at lakes and the sea
     frontier: list[Hex] = []
-    for u in state.units.values():
+    for u in sorted(state.units.values(), key=lambda u: u.id):
         if not u.active or u.pos is None or (visible is not None and u.id not in visible):
             continue
         if u.pos in owner and owner[u.pos] != u.side:
@@ -66,11 +69,9 @@ def control_map(state: GameState, visible: set[str] | None) -> dict[Hex, str]:
         nxt: list[Hex] = []
         for h in frontier:
             for n in b.neighbours.get(h, ()):
-                if n not in dist:
+                if n not in dist and owner[h] and passable.get(n) is not None:
                     dist[n], owner[n] = step, owner[h]
                     nxt.append(n)
-                elif dist[n] == step and owner[n] != owner[h]:
-                    owner[n] = ""  # contested: as near to both
         frontier = nxt
     return {h: s for h, s in owner.items() if s}
 

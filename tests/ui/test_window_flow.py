@@ -16,7 +16,7 @@ os.environ["SDL_VIDEODRIVER"] = "dummy"
 import pygame
 
 from game.hexes import coord
-from game.rules import EndTurnCommand
+from game.rules import EndTurnCommand, Options
 from game.scenario import load_scenario
 from game.ui.controller import Controller
 from game.ui.options import PlayOptions
@@ -263,3 +263,24 @@ def test_report_command_and_report_screenshot(window: Window, tmp_path: Path) ->
     out = tmp_path / "report.png"
     screenshot(EXAMPLE, out, (1280, 800), turn=3, side="red", screen="report")
     assert len(colours(out)) > 10
+
+
+def test_hot_seat_with_fog_hands_the_screen_over(display: pygame.Surface) -> None:
+    scenario = load_scenario(EXAMPLE)
+    controller = Controller(
+        scenario, EXAMPLE, {"red", "blue"}, 2, Options(fog=True), computer_player()
+    )
+    w = start_window(controller, SIZE, Settings())
+    w.hud.handover = ""  # the first player has the screen already
+    frames(w)
+    end = next(r for a, r in w.buttons if a == EndTurnCommand())
+    post_click(end.center)
+    frames(w)
+    assert controller.state.side == "blue" and w.hud.handover == "blue"
+    screen = pygame.display.get_surface()
+    view = w.map_rect()
+    corner = tuple(screen.get_at((view.x + 5, view.y + 5)))[:3]
+    assert corner != PAPER and max(corner) < 40, "the map is hidden until the next player is ready"
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r"))
+    frames(w)
+    assert not w.hud.handover and w.controller.viewer == "blue"

@@ -482,27 +482,40 @@ def _draw_places(
     cache: MapCache,
     palette: str = "standard",
 ) -> None:
-    """Place dots in the holder's colour, and names placed by priority (victory points, then
-    size): each name takes the first free spot above, below, right or left of its place, and a
-    name with no free spot is left out rather than drawn over another."""
+    """Place dots in the holder's colour, then the names that found room (see place_labels)."""
     board = state.board
     hs = layout.size
     near = view.inflate(int(hs * 12), int(hs * 4))
+    r = max(3, int(hs / 6))
+    for pid, h in board.place_hex.items():
+        cx, cy = layout.centre(board.coord[h])
+        if near.collidepoint(cx, cy):
+            owner = state.place_owner.get(pid, "")
+            dot = side_fill(state, owner, palette) if owner else INK
+            centre = (int(cx), int(cy - hs * 0.55))
+            pygame.draw.circle(surf, PAPER, centre, r + 1)
+            pygame.draw.circle(surf, dot, centre, r)
+            pygame.draw.circle(surf, INK, centre, r, 1)
+    for _pid, picture, rect in place_labels(state, layout, fonts, view, cache):
+        surf.blit(picture, rect)
+
+
+def place_labels(
+    state: GameState, layout: HexLayout, fonts: Fonts, view: pygame.Rect, cache: MapCache
+) -> list[tuple[str, pygame.Surface, pygame.Rect]]:
+    """Place names placed by priority (victory points, then size), sized by the zoom: each takes
+    the first free spot above, below, right or left of its place, and a name with no free spot
+    is left out rather than drawn over another."""
+    board = state.board
+    hs = layout.size
+    near = view.inflate(int(hs * 12), int(hs * 4))
+    r = max(3, int(hs / 6))
+    placed: list[tuple[str, pygame.Surface, pygame.Rect]] = []
     taken: list[pygame.Rect] = []
     for pid in places_by_priority(state):
-        h = board.place_hex[pid]
-        cx, cy = layout.centre(board.coord[h])
-        if not near.collidepoint(cx, cy):
-            continue
+        cx, cy = layout.centre(board.coord[board.place_hex[pid]])
         p = board.places[pid]
-        owner = state.place_owner.get(pid, "")
-        dot = side_fill(state, owner, palette) if owner else INK
-        r = max(3, int(hs / 6))
-        centre = (int(cx), int(cy - hs * 0.55))
-        pygame.draw.circle(surf, PAPER, centre, r + 1)
-        pygame.draw.circle(surf, dot, centre, r)
-        pygame.draw.circle(surf, INK, centre, r, 1)
-        if not p.vp and hs < MIN_MINOR_LABEL_HEX:
+        if not near.collidepoint(cx, cy) or (not p.vp and hs < MIN_MINOR_LABEL_HEX):
             continue
         size = max(MIN_LABEL_PX, int(hs * (0.42 if p.vp else 0.34)))
         name = p.name if hs >= FULL_NAME_HEX else p.name.split(" (")[0]
@@ -510,12 +523,13 @@ def _draw_places(
         picture = cache.picture(
             ("place", label, size), functools.partial(_place_label, fonts, label, size)
         )
-        for anchor in _label_spots(cx, cy, hs, r):
-            rect = picture.get_rect(**{anchor[0]: anchor[1]})
+        for anchor, point in _label_spots(cx, cy, hs, r):
+            rect = picture.get_rect(**{anchor: point})
             if rect.collidelist(taken) < 0:
                 taken.append(rect)
-                surf.blit(picture, rect)
+                placed.append((pid, picture, rect))
                 break
+    return placed
 
 
 def _label_spots(cx: float, cy: float, hs: float, r: int) -> list[tuple[str, tuple[float, float]]]:
