@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import pygame
 
 from game.hexes import Coord, Hex
-from game.rules import AttackCommand, EndTurnCommand, MoveCommand, path, preview, reachable
+from game.rules import AttackCommand, MoveCommand, path, preview, reachable
 from game.scenario import load_scenario
 from game.ui import describe
 from game.ui.controller import Controller, Reply, with_support
@@ -31,7 +31,7 @@ from game.ui.pygame.report_screen import ReportView, draw_report, side_colours
 from game.ui.pygame.settings import Settings, load_settings, save_settings
 from game.ui.pygame.title import TitleScreen
 from game.ui.pygame.widgets import wrap
-from game.ui.requests import Help, ListUnits, LoadGame, Odds, SaveGame, ShowReport, Undo
+from game.ui.requests import Help, ListUnits, LoadGame, Odds, SaveGame, ShowReport
 
 MIN_HEX = 26.0  # pixels, centre to corner: counters stay readable at the opening zoom
 MAX_HEX = 44.0
@@ -43,14 +43,6 @@ PROMPT_INK = (255, 214, 120)
 ERROR_INK = (255, 140, 120)
 BLINK_MS = 500  # the prompt's cursor changes every half second
 DRAG_PX = 6  # a press that moves further than this is a drag, not a click
-BUTTONS: tuple[tuple[str, Parsed], ...] = (
-    ("End turn", EndTurnCommand()),
-    ("Undo", Undo()),
-    ("Units", ListUnits()),
-    ("Report", ShowReport()),
-    ("Help", Help()),
-)
-ALWAYS_ENABLED = (ListUnits, Help, ShowReport)  # buttons that work whoever is to move
 
 
 class NoWindow(Exception):

@@ -8,13 +8,24 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.hexes import Coord
+from game.rules import EndTurnCommand
 from game.ui import describe
+from game.ui.language import Parsed
 from game.ui.pygame.render import INK, side_fill
 from game.ui.pygame.widgets import button, text_block, wrap
+from game.ui.requests import Help, ListUnits, ShowReport, Undo
 
 if TYPE_CHECKING:
     from game.ui.pygame.app import Window
 
+BUTTONS: tuple[tuple[str, Parsed], ...] = (
+    ("End turn", EndTurnCommand()),
+    ("Undo", Undo()),
+    ("Units", ListUnits()),
+    ("Report", ShowReport()),
+    ("Help", Help()),
+)
+ALWAYS_ENABLED = (ListUnits, Help, ShowReport)  # buttons that work whoever is to move
 TABS = ("Unit", "Hex", "Odds", "Forces", "Places")
 PANEL_BG = (246, 242, 230)
 RULE = (180, 170, 150)
@@ -165,8 +176,6 @@ class Panel:
 
     def _draw_buttons(self, surf: pygame.Surface, w: Window, x: int, top: int, width: int) -> None:
         """The buttons (only those that work now are live), and the mouse help below them."""
-        from game.ui.pygame.app import ALWAYS_ENABLED, BUTTONS
-
         m = w.metrics
         size = m.font(13)
         h = size + m.px(12)
