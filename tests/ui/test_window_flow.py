@@ -284,3 +284,25 @@ def test_hot_seat_with_fog_hands_the_screen_over(display: pygame.Surface) -> Non
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r"))
     frames(w)
     assert not w.hud.handover and w.controller.viewer == "blue"
+
+
+def test_watching_the_computer_plays_turn_by_turn(display: pygame.Surface) -> None:
+    """With no human side, the first frame shows the opening, then each side-turn is played
+    and shown back before the next one (not the whole game before the first frame)."""
+    scenario = load_scenario(EXAMPLE)
+    controller = Controller(scenario, EXAMPLE, set(), 2, new_computer_player=computer_player())
+    w = start_window(controller, SIZE, Settings())
+    assert not controller.game.commands, "nothing is played before the first frame"
+    assert w.busy(), "the opening banner shows first"
+    w.hud.banner_until = 0
+    frames(w, 1)
+    played = len(controller.game.commands)
+    assert played and not controller.state.game_over
+    assert w.hud.playback.events and w.busy()
+    frames(w, 1)
+    assert len(controller.game.commands) == played, "the next turn waits for the playback"
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, mod=0, unicode=" "))
+    frames(w, 1)
+    w.hud.banner_until = 0
+    frames(w, 1)
+    assert len(controller.game.commands) > played

@@ -639,6 +639,20 @@ class Window:
         if self.run(SaveGame("autosave")).ok:
             self.running = False
 
+    def watch_step(self) -> bool:
+        """With no human at the table, the computer plays one side-turn and the window plays it
+        back, so watching a game is watching it turn by turn. Whether a turn was played."""
+        c = self.controller
+        if c.humans or c.state.game_over or self.busy() or self.hud.modal():
+            return False
+        events = c.run_ai(turns=1)
+        for line in c.dispatch_lines(events):
+            self.add_log(line)
+        self.hud.play(c, events, c.state.side)
+        self.hud.new_turn(c)
+        self.add_log(describe.status_line(c.state), PROMPT_INK)
+        return True
+
     def busy(self) -> bool:
         """Whether something moves on screen by itself (playback, a banner), so the window
         must keep drawing rather than wait for events."""
@@ -706,6 +720,7 @@ def play_window(window: Window, screen_shot: object = None, max_frames: int = 0)
                 window.quit_prompt()
                 continue
             window.handle(event)
+        window.watch_step()
         screen = pygame.display.get_surface()
         if screen.get_size() != window.size:  # resized: the surface follows, no new window
             window.resize(screen.get_size())
@@ -750,7 +765,7 @@ def main(controller: Controller, options: PlayOptions) -> int:
 def start_window(controller: Controller, size: tuple[int, int], settings: Settings) -> Window:
     """The game screen after the computer has played any sides before the first human."""
     window = Window(controller, size, settings)
-    events = controller.run_ai()
+    events = controller.run_ai() if controller.humans else []
     for line in controller.dispatch_lines(events):
         window.add_log(line)
     window.hud.play(controller, events, controller.state.side)
