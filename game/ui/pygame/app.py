@@ -119,7 +119,8 @@ class Window:
         view = self.map_rect()
         fitted = fit_layout(b.width, b.height, view.width, view.height)
         if not self.hex_size:
-            self.hex_size = min(MAX_HEX, max(MIN_HEX, fitted.size))
+            least, most = self.opening_hex()
+            self.hex_size = min(most, max(least, fitted.size))
         base = HexLayout(self.hex_size, (8 + self.hex_size, 8 + self.hex_size))
         mw, mh = base.map_size(b.width, b.height)
         # Keep at least a quarter of the view filled with map whichever way it is dragged.
@@ -128,16 +129,23 @@ class Window:
         self.pan = (px, py)
         return HexLayout(self.hex_size, (base.origin[0] + px, base.origin[1] + py))
 
+    def opening_hex(self) -> tuple[float, float]:
+        """The smallest and largest hex size to open on: counters grow with the window's text
+        (its size and the UI scale), so the map keeps pace with the panel."""
+        scale = max(1.0, self.metrics.scale)
+        return MIN_HEX * scale, MAX_HEX * scale
+
     def open_view(self) -> None:
         """Open on the viewer's main force (the whole map if it fits at a readable size)."""
         b = self.controller.state.board
         view = self.map_rect()
         fitted = fit_layout(b.width, b.height, view.width, view.height)
-        if fitted.size >= MIN_HEX:
-            self.hex_size = min(MAX_HEX, fitted.size)
+        least, most = self.opening_hex()
+        if fitted.size >= least:
+            self.hex_size = min(most, fitted.size)
             self.layout = self._fit()
             return
-        self.hex_size = MIN_HEX
+        self.hex_size = least
         self.layout = self._fit()
         centre = main_force_hex(self.controller.state, self.controller.viewer)
         if centre is not None:

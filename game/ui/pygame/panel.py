@@ -170,7 +170,7 @@ class Panel:
 
     def _buttons_height(self, w: Window) -> int:
         m = w.metrics
-        font = w.fonts.get(m.font(11))
+        font = w.fonts.get(m.font(10))
         rows = len(wrap(font, HELP_TEXT, w.panel_rect().width - 2 * m.px(12)))
         return m.font(13) + m.px(12) + rows * font.get_linesize() + m.px(14)
 
@@ -187,4 +187,4 @@ class Panel:
             button(surf, w.fonts, label, rect, size, enabled)
             if enabled:
                 w.buttons.append((action, rect))
-        text_block(surf, w.fonts, HELP_TEXT, (x, top + h + m.px(6)), m.font(11), width, HINT_INK)
+        text_block(surf, w.fonts, HELP_TEXT, (x, top + h + m.px(6)), m.font(10), width, HINT_INK)
