@@ -9,11 +9,13 @@ Okabe-Ito colours, which stay apart under every common colour-vision deficiency.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 Colour = tuple[int, int, int]
 
 PALETTES = ("standard", "colour-blind")
+SEPARATION_STEP = 20.0  # CIE76 units: separations closer than this count as equal
 DARK_INK: Colour = (20, 18, 16)
 LIGHT_INK: Colour = (250, 248, 240)
 OUTLINE: Colour = (16, 14, 12)
@@ -123,6 +125,17 @@ def worst_difference(colours: Sequence[Colour]) -> float:
 
 def side_fills(side_colours: Sequence[str], palette: str) -> list[Colour]:
     """The counter fill of each side, in the scenario's order."""
-    if palette == "colour-blind":
-        return [COLOUR_BLIND_FILLS[i % len(COLOUR_BLIND_FILLS)] for i in range(len(side_colours))]
-    return [hex_colour(c) for c in side_colours]
+    own = [hex_colour(c) for c in side_colours]
+    if palette != "colour-blind":
+        return own
+    # The Okabe-Ito colours that stay furthest apart under every deficiency (in steps of
+    # SEPARATION_STEP); among those, the ones nearest the sides' own colours.
+    n = min(len(own), len(COLOUR_BLIND_FILLS))
+    choices = [tuple(p) for p in itertools.permutations(COLOUR_BLIND_FILLS, n)]
+
+    def merit(fills: tuple[Colour, ...]) -> tuple[float, float]:
+        apart = worst_difference(fills) // SEPARATION_STEP
+        return (apart, -sum(difference(f, c) for f, c in zip(fills, own, strict=False)))
+
+    best = list(max(choices, key=merit))
+    return [best[i % len(best)] for i in range(len(own))]
