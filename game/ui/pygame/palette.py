@@ -131,7 +131,7 @@ def side_fills(side_colours: Sequence[str], palette: str) -> list[Colour]:
     # The Okabe-Ito colours that stay furthest apart under every deficiency (in steps of
     # SEPARATION_STEP); among those, the ones nearest the sides' own colours.
     n = min(len(own), len(COLOUR_BLIND_FILLS))
-    choices = [tuple(p) for p in itertools.permutations(COLOUR_BLIND_FILLS, n)]
+    choices: list[tuple[Colour, ...]] = list(itertools.permutations(COLOUR_BLIND_FILLS, n))
 
     def merit(fills: tuple[Colour, ...]) -> tuple[float, float]:
         apart = worst_difference(fills) // SEPARATION_STEP
