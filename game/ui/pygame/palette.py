@@ -137,5 +137,6 @@ def side_fills(side_colours: Sequence[str], palette: str) -> list[Colour]:
         apart = worst_difference(fills) // SEPARATION_STEP
         return (apart, -sum(difference(f, c) for f, c in zip(fills, own, strict=False)))
 
-    best = list(max(choices, key=merit))
+    scored = [(merit(c), c) for c in choices]
+    best = max(scored)[1]
     return [best[i % len(best)] for i in range(len(own))]
