@@ -31,7 +31,7 @@ from game.ui.pygame.render import (
 from game.ui.pygame.widgets import dialog
 
 if TYPE_CHECKING:
-    from game.ui.pygame.app import Window
+    from game.ui.pygame.game_screen import Window
 
 STEP_MS = 700  # how long one of the computer's actions shows at speed 1
 SPEEDS = (0.5, 1.0, 2.0, 4.0)

@@ -16,7 +16,7 @@ from game.ui.pygame.widgets import button, text_block, wrap
 from game.ui.requests import Help, ListUnits, ShowReport, Undo
 
 if TYPE_CHECKING:
-    from game.ui.pygame.app import Window
+    from game.ui.pygame.game_screen import Window
 
 BUTTONS: tuple[tuple[str, Parsed], ...] = (
     ("End turn", EndTurnCommand()),
