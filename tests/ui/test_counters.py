@@ -26,15 +26,18 @@ from game.ui.pygame.counters import (
     fitted_font,
 )
 from game.ui.pygame.palette import (
+    GLYPH_MIN,
     PALETTES,
     contrast,
+    glyph_ink,
     hex_colour,
     ink_on,
     outline_contrast,
+    shade,
     side_fills,
     worst_difference,
 )
-from game.ui.pygame.render import Fonts, counter_look
+from game.ui.pygame.render import UNREACHABLE_SHADE, Fonts, counter_look
 from tests.conftest import SCENARIOS
 
 CAMPAIGNS = [SCENARIOS / "khalkhin_gol_1939.toml", SCENARIOS / "manchuria_1945.toml"]
@@ -63,6 +66,22 @@ def test_outline_stands_out_on_every_terrain(campaigns: list[Scenario]) -> None:
             report.append((ratio, sc.meta.id, tid))
             assert ratio >= OUTLINE_MIN, f"{sc.meta.id} {tid}: {ratio:.2f}"
     print("weakest outline contrast:", min(report))
+
+
+def test_terrain_glyphs_read_on_their_hexes(campaigns: list[Scenario]) -> None:
+    for sc in campaigns:
+        for tid, terrain in sc.terrain.items():
+            fill = hex_colour(terrain.colour)
+            assert contrast(glyph_ink(fill), fill) >= GLYPH_MIN, (sc.meta.id, tid)
+
+
+def test_unreachable_hexes_stand_apart_from_reachable_ones(campaigns: list[Scenario]) -> None:
+    """A selected unit's range reads at a glance: every terrain darkened differs from itself
+    lit by at least 2:1 (the old reachable tint was 1.17:1)."""
+    for sc in campaigns:
+        for tid, terrain in sc.terrain.items():
+            fill = hex_colour(terrain.colour)
+            assert contrast(fill, shade(fill, UNREACHABLE_SHADE)) >= 2.0, (sc.meta.id, tid)
 
 
 @pytest.mark.parametrize("palette", PALETTES)

@@ -84,6 +84,20 @@ def ink_on(fill: Colour) -> Colour:
     return DARK_INK if contrast(DARK_INK, fill) >= contrast(LIGHT_INK, fill) else LIGHT_INK
 
 
+GLYPH_MIN = 3.0  # contrast of a terrain glyph against its hex (WCAG 1.4.11, graphics)
+
+
+def glyph_ink(fill: Colour) -> Colour:
+    """A terrain glyph's colour: the fill moved towards dark or light ink just far enough to
+    read (GLYPH_MIN), so the glyph stays a quiet texture rather than a shout."""
+    ink = ink_on(fill)
+    for step in range(5, 11):
+        colour = mix(fill, ink, step / 10)
+        if contrast(colour, fill) >= GLYPH_MIN:
+            return colour
+    return ink
+
+
 def simulate(c: Colour, deficiency: str) -> Colour:
     """How `c` looks to a viewer with the given colour-vision deficiency."""
     lin = [_linear(x) for x in c]

@@ -25,7 +25,7 @@ from game.ui.map_contents import glyph_of, stacks
 from game.ui.map_overlays import places_by_priority
 from game.ui.pygame.counters import CounterLook, counter_pad, counter_picture, counter_rect
 from game.ui.pygame.layout import SQRT3, HexLayout
-from game.ui.pygame.palette import Colour, hex_colour, mix, shade, side_fills
+from game.ui.pygame.palette import Colour, glyph_ink, hex_colour, mix, shade, side_fills
 
 __all__ = ["Colour", "hex_colour", "shade"]
 FONT_DIR = fonts_dir()
@@ -284,7 +284,7 @@ def _draw_hexes(
                 fill = mix(fill, FOG, FOG_SHARE)
             if dim:
                 fill = shade(fill, UNREACHABLE_SHADE)
-            glyph = glyph_font.render(glyph_of(state, tid), True, shade(fill, 0.55))
+            glyph = glyph_font.render(glyph_of(state, tid), True, glyph_ink(fill))
             look = looks[(tid, dim, fogged)] = (
                 fill,
                 shade(fill, 0.8),
