@@ -256,7 +256,7 @@ def _defender_loss(
         share = displacement_share(outcome, eff, blocked)
     share *= doctrine.defender_losses * days
     overrun_taken = u.overrun_taken
-    if stays and sheltered:
+    if stays and sheltered and not terrain.fortified:  # storm groups take works one by one
         share, overrun_taken = max(0.0, share - overrun_taken), max(share, overrun_taken)
     fire_taken = u.fire_taken + rate
     if share <= 0.0:
