@@ -10,7 +10,7 @@ from game.hexes import Hex
 from game.rules import constants as C
 from game.rules.attrition import NO_LOSSES, Losses, combat_days, fire_losses
 from game.rules.combat import fire_value, strengths
-from game.rules.combat_result import Result, roll_result
+from game.rules.combat_result import Result, fire_room, roll_result
 from game.rules.losses import changes_of, inflict, remove_unit
 from game.rules.movement import MP_DIGITS
 from game.rules.state import GameState, Transaction
@@ -234,7 +234,7 @@ def bombard_share(state: GameState, uid: str, target: Hex, die: float) -> float:
     """Share of the men in `target` a gun unit's fire kills or wounds: shells kill in proportion
     to the shells fired and the men under them, not to the strength they hit. Cover (terrain
     attrition, dug-in or fortified protection) and the defenders' doctrine cut it; capped at
-    BOMBARD_MAX of the men (bombard() holds that ceiling for all the guns of a turn together)."""
+    BOMBARD_MAX of the men (and bombard() keeps it within the defenders' daily ceiling)."""
     b = state.board
     defenders = [state.units[x] for x in occupancy(state).units_at.get(target, ())]
     men = sum(u.men for u in defenders)
@@ -263,8 +263,9 @@ def bombard(tx: Transaction, uid: str, target: Hex, rng: random.Random) -> None:
     rep = Report()
     for x in defenders:
         u = s.units[x]
-        # all the guns of a turn together: the men under fire lose at most BOMBARD_MAX
-        hit = min(share, max(0.0, C.BOMBARD_MAX - u.shelled))
+        # shelling and the attacks of a turn together stay within the day's ceiling
+        room = fire_room(s, u)
+        hit = share if room is None else min(share, room)
         loss = fire_losses(
             u.men,
             u.tanks,
@@ -277,7 +278,7 @@ def bombard(tx: Transaction, uid: str, target: Hex, rng: random.Random) -> None:
         rep.add(x, inflict(tx, x, loss), attacking=False)
         w = tx.unit(x)
         w.in_combat = True
-        w.shelled += hit
+        w.fire_taken += hit
         w.morale = _clamp_morale(w.morale + C.BOMBARD_MORALE)
         if w.men <= 0 and w.tanks <= 0:
             rep.add(x, remove_unit(tx, x, "destroyed", doctrine.capture_share), attacking=False)

@@ -213,6 +213,17 @@ def _stands_fast(state: GameState, target: Hex) -> bool:
     return bool(units) and state.sides[state.units[units[0]].side].doctrine.stands_fast
 
 
+def fire_room(state: GameState, u: UnitState) -> float | None:
+    """The share of its men a defender can still lose to fire (attacks and shelling together)
+    in its enemy's turn: Dupuy's daily defender ceiling for the turn's hours, less what it has
+    lost already. None for a unit out of supply or encircled: nothing shelters it."""
+    if not u.supplied or u.encircled:
+        return None
+    doctrine = state.sides[u.side].doctrine
+    ceiling = C.DEFENDER_RATE_CAP * combat_days(state.turn_hours) * doctrine.defender_losses
+    return max(0.0, ceiling - u.fire_taken)
+
+
 @dataclass(frozen=True, slots=True)
 class DefenderLoss:
     """A defender's losses in one attack, and its shares lost in its enemy's turn so far."""
@@ -242,10 +253,10 @@ def _defender_loss(
     blocked, stays = blocked_stays
     doctrine = state.sides[u.side].doctrine
     days = combat_days(state.turn_hours)
-    sheltered = u.supplied and not u.encircled
-    if sheltered:
-        ceiling = C.DEFENDER_RATE_CAP * days * doctrine.defender_losses
-        rate = min(rate, max(0.0, ceiling - u.fire_taken))
+    room = fire_room(state, u)
+    sheltered = room is not None
+    if room is not None:
+        rate = min(rate, room)
     loss = _fire(u, rate, doctrine.wounded_per_killed, None)
     terrain = state.board.terrain[target]
     if terrain.fortified:
@@ -256,7 +267,7 @@ def _defender_loss(
         share = displacement_share(outcome, eff, blocked)
     share *= doctrine.defender_losses * days
     overrun_taken = u.overrun_taken
-    if stays and sheltered:
+    if stays and sheltered and not terrain.fortified:  # storm groups take works one by one
         share, overrun_taken = max(0.0, share - overrun_taken), max(share, overrun_taken)
     fire_taken = u.fire_taken + rate
     if share <= 0.0:

@@ -63,8 +63,7 @@ class UnitState:
     in_combat: bool = False  # fought since its side's last turn began (no replacements)
     # Shares of its men this unit has lost, while defending, since the enemy's turn began: the
     # day's ceilings on losses hold for all the attacks of a turn together, not for each one.
-    fire_taken: float = 0.0  # to the fire of attacks
-    shelled: float = 0.0  # to bombardment
+    fire_taken: float = 0.0  # to fire: attacks and bombardment
     overrun_taken: float = 0.0  # overrun where it stands
 
     @property
@@ -101,7 +100,6 @@ class UnitState:
             has_attacked=self.has_attacked,
             in_combat=self.in_combat,
             fire_taken=self.fire_taken,
-            shelled=self.shelled,
             overrun_taken=self.overrun_taken,
         )
 
