@@ -110,9 +110,16 @@ def test_select_move_odds_attack_end_turn_playback(window: Window) -> None:
     frames(w)
     assert w.controller.state.units["r-2tb"].coord == (8, 3)
     post_click(on_hex(w, 8, 3))
+    frames(w)
+    assert (9, 2) in w.attack_targets()
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEMOTION, pos=on_hex(w, 9, 2), rel=(1, 0), buttons=(0, 0, 0))
+    )
+    frames(w)
+    assert ":" in w.hover_tip and "%" in w.hover_tip, "the odds at the cursor over a target"
     post_click(on_hex(w, 9, 2))
     frames(w)
-    assert w.sel.target == (9, 2) and w.panel.tab == "Odds"
+    assert w.sel.target == (9, 2) and w.panel.tab == "Odds" and not w.hover_tip
     assert ":" in w.sel.odds_tip and "%" in w.sel.odds_tip
     post_click(on_hex(w, 9, 2))
     frames(w)

@@ -73,6 +73,8 @@ class Window:
         self.hover: Coord | None = None
         self.hover_path: list[Coord] = []
         self.hover_cost = 0.0
+        self.hover_tip = ""  # the odds of attacking the enemy under the pointer
+        self._targets: tuple[object, frozenset[Coord]] = ((), frozenset())
         self.mouse = (0, 0)
         self.command = ""
         self.history: list[str] = []
@@ -324,6 +326,7 @@ class Window:
     def aim(self, c: Coord) -> None:
         """First click on an enemy: the odds; a second: the attack."""
         attack = AttackCommand(target=c, units=tuple(self.sel.units))
+        self.hover_tip = ""  # the odds move from the pointer to the target
         if self.sel.target == c:
             self.run(attack)
             self.sel.target = None
@@ -351,11 +354,33 @@ class Window:
         if c == self.hover:
             return
         self.hover = c
-        self.hover_path, self.hover_cost = [], 0.0
+        self.hover_path, self.hover_cost, self.hover_tip = [], 0.0, ""
         if c is not None and self.sel.units and c in self.sel.reach and c != self.sel.hex:
             route = path(self.controller.state, self.sel.units[0], c)
             if route:
                 self.hover_path, self.hover_cost = route, self.sel.reach[c]
+        elif c is not None and c in self.attack_targets() and c != self.sel.target:
+            attack = AttackCommand(target=c, units=tuple(self.sel.units))
+            if not self.controller.game.validate(with_support(self.controller.state, attack)):
+                self.hover_tip = odds_tip(self.controller, attack)
+
+    def attack_targets(self) -> frozenset[Coord]:
+        """Hexes of enemy units in sight next to the selected units, while they may attack."""
+        c = self.controller
+        s = c.state
+        if not self.sel.units or not c.human_to_move():
+            return frozenset()
+        key = (id(s), len(c.game.commands), tuple(self.sel.units))
+        if self._targets[0] != key:
+            near = {
+                n
+                for uid in self.sel.units
+                if (pos := s.units[uid].pos) is not None and not s.units[uid].has_attacked
+                for n in s.board.neighbours.get(pos, ())
+            }
+            hexes = frozenset(s.board.coord[h] for h in near)
+            self._targets = (key, frozenset(h for h in hexes if self.units_at(h)[1]))
+        return self._targets[1]
 
     def key(self, event: pygame.event.Event) -> None:
         k = event.key
@@ -505,7 +530,7 @@ class Window:
         return MapMarks(
             selected_hex=self.sel.hex,
             reachable=frozenset(self.sel.reach),
-            targets=frozenset([self.sel.target]) if self.sel.target else frozenset(),
+            targets=self.attack_targets() | ({self.sel.target} if self.sel.target else set()),
             path=self.hover_path,
             palette=self.settings.palette,
             layer=layer,
@@ -520,6 +545,7 @@ class Window:
             len(self.controller.game.commands),
             s.turn, s.side, self.panel.key(), self.hud.key(), self.show_zoc, self.show_coords,
             self.settings.palette, self.settings.ui_scale, self.mouse if self.sel.target else None,
+            self.hover_tip, self.mouse if self.hover_tip else None,
             None if self.report_view is None else self.report_view.offset, id(self.report_view),
         )  # fmt: skip
 
