@@ -200,8 +200,9 @@ class Hud:
                 (int(end[0]), int(end[1] - w.layout.size)),
                 m.font(12),
             )
-        if w.hover_tip:
-            at = (w.mouse[0], w.mouse[1] - m.px(14))
+        if w.hover_tip and w.hover is not None:
+            x, y = w.layout.centre(w.hover)
+            at = (int(x), int(y - w.layout.size * 1.1))
             self._tip(surf, w, w.hover_tip + "  (click for the odds)", at, m.font(13))
         if w.sel.target is not None and w.sel.odds_tip:
             x, y = w.layout.centre(w.sel.target)
