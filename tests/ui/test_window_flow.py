@@ -90,7 +90,7 @@ def test_title_screen_picks_a_scenario_and_a_side(display: pygame.Surface) -> No
     start = next(r for r, a in title.hits if a == "start")
     for rect in (side, fog, start):
         post_click(rect.center)
-    controller = run_title(settings, SIZE, PlayOptions(), title)
+    controller = run_title(settings, SIZE, PlayOptions(), title, max_frames=20)
     assert controller is not None
     assert controller.scenario.meta.id == "khalkhin_gol_1939"
     assert controller.humans == {"soviet"} and controller.game.options.fog
@@ -313,3 +313,31 @@ def test_watching_the_computer_plays_turn_by_turn(display: pygame.Surface) -> No
     w.hud.banner_until = 0
     frames(w, 1)
     assert len(controller.game.commands) > played
+
+
+def test_title_screen_loads_a_save_and_changes_settings(display: pygame.Surface) -> None:
+    scenario = load_scenario(EXAMPLE)
+    saved = Controller(scenario, EXAMPLE, {"red"}, 2, new_computer_player=computer_player())
+    saved.handle("move r-1rr 6,3")
+    assert saved.handle("save tuesday").ok
+    settings = Settings()
+    title = TitleScreen(settings, SIZE)
+    title.draw(display)
+    post_click(next(r for r, a in title.hits if a == "settings").center)
+    for event in pygame.event.get():
+        title.handle(event)
+    title.draw(display)
+    for action in ("set-scale", "set-palette"):
+        post_click(next(r for r, a in title.hits if a == action).center)
+    for event in pygame.event.get():
+        title.handle(event)
+    assert settings.ui_scale != 1.0 and settings.palette == "colour-blind"
+    post_click(next(r for r, a in title.hits if a == "saves").center)
+    for event in pygame.event.get():
+        title.handle(event)
+    title.draw(display)
+    save = next(r for r, a in title.hits if isinstance(a, tuple) and a[0] == "load")
+    post_click(save.center)
+    controller = run_title(settings, SIZE, PlayOptions(), title, max_frames=20)
+    assert controller is not None
+    assert controller.state.units["r-1rr"].coord == (6, 3)

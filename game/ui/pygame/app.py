@@ -99,14 +99,26 @@ def main(controller: Controller, options: PlayOptions) -> int:
             pygame.quit()
             return 0
         controller = picked
-        if (settings.width, settings.height) != screen.get_size() and not settings.fullscreen:
-            screen = pygame.display.set_mode((settings.width, settings.height), pygame.RESIZABLE)
+        screen = apply_display_settings(settings, screen)
     pygame.display.set_caption(f"Two Augusts - {controller.scenario.meta.title}")
     window = start_window(controller, screen.get_size(), settings)
     play_window(window)
     save_settings(settings)
     pygame.quit()
     return 0
+
+
+def apply_display_settings(settings: Settings, screen: pygame.Surface) -> pygame.Surface:
+    """Size and full screen as the settings say (changed on the title screen)."""
+    full = bool(screen.get_flags() & pygame.FULLSCREEN)
+    if settings.fullscreen != full:
+        try:
+            pygame.display.toggle_fullscreen()
+        except pygame.error:
+            settings.fullscreen = full
+    elif not full and (settings.width, settings.height) != screen.get_size():
+        pygame.display.set_mode((settings.width, settings.height), pygame.RESIZABLE)
+    return pygame.display.get_surface()
 
 
 def start_window(controller: Controller, size: tuple[int, int], settings: Settings) -> Window:
@@ -152,13 +164,16 @@ def run_title(
     size: tuple[int, int],
     options: PlayOptions,
     title: TitleScreen | None = None,
+    max_frames: int = 0,
 ) -> Controller | None:
     """The title screen's loop until a game is chosen (its controller) or the player leaves."""
     from game.ui.setup import SetupError, make_controller
 
     title = title or TitleScreen(settings, size)
     clock = pygame.time.Clock()
-    while title.running:
+    frames = 0
+    while title.running and not (max_frames and frames >= max_frames):
+        frames += 1
         for event in wait_for_events(False) + pygame.event.get():
             title.handle(event)
         title.size = pygame.display.get_surface().get_size()

@@ -424,7 +424,7 @@ class Window:
 
     def function_key(self, k: int) -> None:
         """F1 help, F2 zones of control, F3 hex coordinates, F4 legend, F6 minimap, F7
-        palette; the rest of the keyboard types into the command line."""
+        palette, F11 full screen; the rest of the keyboard types into the command line."""
         if k == pygame.K_F1:
             self.run(Help())
         elif k == pygame.K_F2:
@@ -436,9 +436,13 @@ class Window:
         elif k == pygame.K_F6:
             self.hud.minimap_on = not self.hud.minimap_on
         elif k == pygame.K_F7:
-            self.settings.palette = (
-                "standard" if self.settings.palette != "standard" else "colour-blind"
-            )
+            self.settings.cycle_palette()
+        elif k == pygame.K_F11 and pygame.display.get_surface() is not None:
+            try:
+                pygame.display.toggle_fullscreen()
+                self.settings.fullscreen = not self.settings.fullscreen
+            except pygame.error:  # a display that cannot (the dummy driver): stay windowed
+                pass
 
     def handle(self, event: pygame.event.Event) -> None:
         t = event.type

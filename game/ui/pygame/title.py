@@ -185,7 +185,21 @@ class TitleScreen:
         if isinstance(named, str) and Path(named).is_file():
             path = Path(named)
         if path is not None:
-            self.chosen = Choice(path, st.side, st.difficulty, st.fog, load=save)
+            self.chosen = Choice(path, self.side_in(path), st.difficulty, st.fog, load=save)
+
+    def side_in(self, path: Path) -> str:
+        """The side picked, if the scenario in `path` has it; else that scenario's first side
+        (a save of another scenario than the one picked in the list)."""
+        if path not in self.scenarios:
+            try:
+                self.scenarios[path] = load_scenario(path)
+            except (ScenarioError, OSError):
+                self.scenarios[path] = None
+        sc = self.scenarios[path]
+        ids = [s.id for s in sc.sides] if sc else []
+        if self.state.side in ids or self.state.side in ("both", "none") or not ids:
+            return self.state.side
+        return ids[0]
 
     # --- drawing ---------------------------------------------------------------------------
 
