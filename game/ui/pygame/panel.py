@@ -121,7 +121,7 @@ class Panel:
         swatch = m.font(14)
         pygame.draw.rect(surf, side_fill(s, s.side, w.settings.palette), (x, y + 3, swatch, swatch))
         pygame.draw.rect(surf, INK, (x, y + 3, swatch, swatch), 1)
-        who = "Game over" if s.game_over else f"{s.board.side_name[s.side]} to move"
+        who = "Game over" if s.game_over else f"{s.board.adjective[s.side]} to move"
         y = text_block(
             surf, w.fonts, who, (x + swatch + 6, y + 1), m.font(14), width - swatch - 6, bold=True
         )
