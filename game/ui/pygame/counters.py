@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.ui.pygame.palette import HALO, OUTLINE, Colour, ink_on, mix, shade
+from game.ui.pygame.palette import HALO, OUTLINE, Colour, ink_on, shade
 
 PAD_SHARE = 0.4  # room round a counter's picture (for the halo, shadow, markers and badge)
 MIN_TEXT = 7  # pixels: below this a counter shows its symbol and strength only
@@ -292,13 +292,3 @@ def _draw_badge(
     pygame.draw.circle(out, HALO, centre, radius + 1)
     pygame.draw.circle(out, OUTLINE, centre, radius)
     out.blit(img, img.get_rect(center=centre))
-
-
-def marker_colours() -> tuple[Colour, ...]:
-    """The marker colours, for the legend."""
-    return (SUPPLY_MARK, POCKET_MARK, DIG_MARK, MOVED_MARK, FOUGHT_MARK)
-
-
-def dimmed(c: Colour) -> Colour:
-    """A fill toned down, for a counter that can do nothing more this turn."""
-    return mix(c, (128, 128, 128), 0.35)

@@ -7,8 +7,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-SCREENS = ("title", "game", "report")
-
 
 class ShotError(Exception):
     """A screenshot that cannot be made (a bad side, a screen this build cannot draw)."""
