@@ -23,6 +23,7 @@ from game.ui.pygame.render import (
     ROAD,
     ZOC,
     ZONE_EDGE,
+    ZONE_LINE,
     draw_crossing,
     draw_dashes,
     draw_rail,
@@ -361,17 +362,20 @@ def draw_legend(surf: pygame.Surface, w: Window, view: pygame.Rect) -> None:
     lh = font.get_linesize()
     used = sorted({s.board.terrain_id[h] for h in s.board.hexes})
     zones = [z.name for z in s.scenario.zones if z.restricted_for]
+    others = [z.name for z in s.scenario.zones if not z.restricted_for]
     lines = ["road", "track", "railway", "bridge", "pontoon bridge", "ford", "front line"]
     lines += ["enemy zone of control (F2)"] + [f"restricted: {name}" for name in zones]
+    lines += [f"zone: {name}" for name in others]
     rows = len(used) + len(lines) + 1
-    width = min(view.width - 20, m.px(330))
+    names = lines + [s.scenario.terrain[t].name for t in used]
+    sw = lh - 4
+    width = min(view.width - 20, max(font.size(t)[0] for t in names) + 2 * sw + 28)
     box = pygame.Rect(view.right - width - 10, view.y + 10, width, rows * lh + 12)
     pygame.draw.rect(surf, PAPER, box, border_radius=4)
     pygame.draw.rect(surf, INK, box, 1, border_radius=4)
     y = box.y + 6
     surf.blit(w.fonts.get(m.font(12), True).render("Legend (F4)", True, INK), (box.x + 8, y))
     y += lh
-    sw = lh - 4
     for tid in used:
         t = s.scenario.terrain[tid]
         pygame.draw.rect(surf, hex_colour(t.colour), (box.x + 8, y + 2, sw * 2, sw))
@@ -404,5 +408,7 @@ def _legend_sample(
         pygame.draw.line(surf, FRONT_CORE, a, b, 1)
     elif text.startswith("enemy zone"):
         pygame.draw.rect(surf, ZOC, (a[0], a[1] - lh // 3, b[0] - a[0], 2 * lh // 3), 1)
+    elif text.startswith("zone: "):
+        draw_dashes(surf, ZONE_LINE, a, b, 3, 4)
     else:
         pygame.draw.line(surf, ZONE_EDGE, a, b, 3)

@@ -46,6 +46,7 @@ ZOC: Colour = (150, 20, 60)
 PONTOON: Colour = (120, 70, 20)
 HALO_LIGHT: Colour = (245, 245, 240)
 ZONE_EDGE: Colour = (140, 40, 170)  # restricted zones: purple, apart from both sides' colours
+ZONE_LINE: Colour = (50, 80, 150)  # other zones: slate blue, dashed
 MIN_GLYPH_HEX = 10.0  # hex size from which terrain glyphs are drawn
 MIN_COORD_HEX = 16.0  # and from which coordinates fit
 MIN_MINOR_LABEL_HEX = 14.0  # below this hex size only places worth victory points are named
@@ -357,18 +358,21 @@ def _draw_coords(
 def _draw_zones(
     surf: pygame.Surface, state: GameState, layout: HexLayout, inside: set[Hex]
 ) -> None:
-    """Restricted zones get a purple edge where they border the outside."""
+    """Every zone's outline where it borders the outside: restricted zones in solid purple,
+    the others (a claimed line, a sector) dashed in slate blue; the legend names them."""
     board = state.board
+    width = max(2, int(layout.size / 7))
     for zone_id, hexes in board.zones.items():
-        z = board.zone_models[zone_id]
-        if not z.restricted_for:
-            continue
+        restricted = bool(board.zone_models[zone_id].restricted_for)
         for h in hexes & inside:
             for i, n in enumerate(h.neighbours()):
                 if n in hexes or n not in board.coord:
                     continue
                 a, b = _edge_points(layout, board.coord[h], i)
-                pygame.draw.line(surf, ZONE_EDGE, a, b, max(2, int(layout.size / 7)))
+                if restricted:
+                    pygame.draw.line(surf, ZONE_EDGE, a, b, width)
+                else:
+                    draw_dashes(surf, ZONE_LINE, a, b, max(2, width - 1), layout.size / 4)
 
 
 # Corner indices of the edge facing each neighbour direction (E, NE, NW, W, SW, SE).
