@@ -341,3 +341,21 @@ def test_title_screen_loads_a_save_and_changes_settings(display: pygame.Surface)
     controller = run_title(settings, SIZE, PlayOptions(), title, max_frames=20)
     assert controller is not None
     assert controller.state.units["r-1rr"].coord == (6, 3)
+
+
+def test_overlay_keys_change_the_map(window: Window) -> None:
+    """F2 (zones of control), F3 (coordinates), F4 (legend) and F7 (palette) each change what
+    the map shows, and pressing the key again puts it back."""
+    w = window
+    screen = pygame.display.get_surface()
+
+    def shown() -> bytes:
+        frames(w, 1)
+        return pygame.image.tobytes(screen.subsurface(w.map_rect()), "RGB")
+
+    plain = shown()
+    for key in (pygame.K_F2, pygame.K_F3, pygame.K_F4, pygame.K_F7):
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=""))
+        assert shown() != plain, pygame.key.name(key)
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=""))
+        assert shown() == plain, pygame.key.name(key)
