@@ -445,13 +445,12 @@ class Window:
                 pass
 
     def handle(self, event: pygame.event.Event) -> None:
+        """One pygame event: the mouse, the wheel, keys, typed text, a resize."""
         t = event.type
         if t == pygame.QUIT:
             self.running = False
-        elif t in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED) and hasattr(event, "w"):
-            self.resize((event.w, event.h)) if t == pygame.VIDEORESIZE else self.resize(
-                (event.x, event.y)
-            )
+        elif t == pygame.VIDEORESIZE:  # the surface follows the window: no new window
+            self.resize((event.w, event.h))
         elif t == pygame.MOUSEBUTTONDOWN and event.button == 1:
             self.drag_from, self.dragged = event.pos, False
             self.mouse = event.pos
