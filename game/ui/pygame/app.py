@@ -130,6 +130,7 @@ def start_window(controller: Controller, size: tuple[int, int], settings: Settin
     window.hud.play(controller, events, controller.state.side)
     window.hud.new_turn(controller)
     window.add_log(describe.status_line(controller.state), PROMPT_INK)
+    window.saved_at = len(controller.game.commands)  # nothing of the player's to lose yet
     return window
 
 
@@ -170,6 +171,7 @@ def run_title(
     from game.ui.setup import SetupError, make_controller
 
     title = title or TitleScreen(settings, size)
+    pygame.display.set_caption("Two Augusts")
     clock = pygame.time.Clock()
     frames = 0
     while title.running and not (max_frames and frames >= max_frames):
