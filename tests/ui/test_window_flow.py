@@ -359,3 +359,19 @@ def test_overlay_keys_change_the_map(window: Window) -> None:
         assert shown() != plain, pygame.key.name(key)
         pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=""))
         assert shown() == plain, pygame.key.name(key)
+
+
+def test_a_click_on_the_minimap_moves_the_view(display: pygame.Surface) -> None:
+    path = SCENARIOS / "manchuria_1945.toml"
+    controller = Controller(load_scenario(path), path, {"soviet"}, 1)
+    w = start_window(controller, SIZE, Settings())
+    w.hud.banner_until = 0
+    frames(w)
+    mini = w.hud.minimap_rect
+    assert mini.width > 0 and w.map_rect().contains(mini)
+    origin = w.layout.origin
+    post_click((mini.x + 4, mini.y + 4))  # the north-west corner of the map
+    frames(w)
+    assert w.layout.origin != origin
+    view = w.map_rect()
+    assert w.layout.at_pixel(view.centerx, view.centery)[0] < controller.state.board.width // 2
