@@ -3,7 +3,7 @@ victory points by place, each side's losses beside the record, the comparisons w
 a chart of each side's men over time.
 
 The figures come from the shared Report (game/ui/report.py), so the window, the terminal and
-`two-augusts report` agree. The chart is drawn with pygame rather than matplotlib: it needs no
+`two-augusts report` agree. The charts are drawn with pygame rather than matplotlib: it needs no
 other library, uses the window's fonts and side colours, and draws in a few milliseconds.
 """
 
@@ -13,11 +13,18 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.ui.counter_marks import strength_text
 from game.ui.pygame.layout import Metrics
 from game.ui.pygame.palette import Colour, hex_colour
 from game.ui.pygame.render import INK, PAPER, Fonts
 from game.ui.pygame.widgets import MUTED_INK, text_block
-from game.ui.report import Report, comparison_lines, losses_lines, places_lines
+from game.ui.report import (
+    Report,
+    StrengthPoint,
+    comparison_lines,
+    losses_lines,
+    places_lines,
+)
 
 CHART_GRID: Colour = (190, 182, 165)
 BAND_HOT: Colour = (250, 236, 190)
@@ -80,9 +87,10 @@ def draw_report(surf: pygame.Surface, fonts: Fonts, view: ReportView, metrics: M
         y = _draw_section(surf, fonts, "History:", [], pad, y + m.px(12), text_w, m)
         y = text_block(surf, fonts, r.historical, (pad, y), m.font(12), text_w, hang=False)
     chart = pygame.Rect(
-        text_w + 2 * pad, m.px(110) - view.offset, w - text_w - 3 * pad, int(h * 0.45)
+        text_w + 2 * pad, m.px(110) - view.offset, w - text_w - 3 * pad, int(h * 0.4)
     )
-    draw_chart(surf, fonts, view, chart, m)
+    draw_chart(surf, fonts, view, chart, m, "men")
+    draw_chart(surf, fonts, view, chart.move(0, chart.height + pad), m, "tanks")
     y = text_block(
         surf,
         fonts,
@@ -134,15 +142,25 @@ def _draw_section(
 
 
 def draw_chart(
-    surf: pygame.Surface, fonts: Fonts, view: ReportView, area: pygame.Rect, m: Metrics
+    surf: pygame.Surface,
+    fonts: Fonts,
+    view: ReportView,
+    area: pygame.Rect,
+    m: Metrics,
+    measure: str = "men",
 ) -> None:
-    """Each side's men on the map turn by turn, as lines in the side's colour over a grid."""
+    """Each side's men (or tanks) on the map turn by turn, as lines in the side's colour over a
+    grid."""
     r = view.report
     points = r.strength
+
+    def value(p: StrengthPoint, side: str) -> int:
+        return (p.men if measure == "men" else p.tanks).get(side, 0)
+
     pygame.draw.rect(surf, (246, 242, 230), area)
     pygame.draw.rect(surf, INK, area, 1)
     font = fonts.get(m.font(11))
-    head = fonts.get(m.font(13), True).render("Men on the map", True, INK)
+    head = fonts.get(m.font(13), True).render(f"{measure.capitalize()} on the map", True, INK)
     surf.blit(head, (area.x + 8, area.y + 6))
     if len(points) < 2:
         surf.blit(
@@ -150,7 +168,7 @@ def draw_chart(
             (area.x + 8, area.y + 30),
         )
         return
-    peak = _nice_ceiling(max(max(p.men.values()) for p in points) or 1)
+    peak = _nice_ceiling(max(value(p, side) for p in points for side in r.sides) or 1)
     plot = area.inflate(-m.px(70), -m.px(70)).move(m.px(20), m.px(10))
     for i in range(TICKS + 1):
         y = plot.bottom - plot.height * i // TICKS
@@ -167,7 +185,7 @@ def draw_chart(
         pts = [
             (
                 plot.x + plot.width * i / (len(points) - 1),
-                plot.bottom - plot.height * p.men[side] / peak,
+                plot.bottom - plot.height * value(p, side) / peak,
             )
             for i, p in enumerate(points)
         ]
@@ -200,4 +218,4 @@ def _band_range(low: float, high: float) -> str:
 
 
 def _men(n: float) -> str:
-    return f"{n / 1000:.0f}k" if n >= 10_000 else f"{n:,.0f}"
+    return strength_text(round(n)) if n >= 10_000 else f"{n:,.0f}"
