@@ -71,10 +71,6 @@ class Board:
     types: dict[str, UnitType] = field(default_factory=dict)
     # Static facts computed on demand (e.g. the hexes an air mission covers), kept for the game.
     memo: dict[object, frozenset[Hex]] = field(default_factory=dict, repr=False, compare=False)
-    # Step costs by hex number that depend on the map alone (see movement.distances_to).
-    edge_memo: dict[object, list[list[tuple[int, float]]]] = field(
-        default_factory=dict, repr=False, compare=False
-    )
     # The same facts keyed by hex number (index into `hexes`) for the hot loops.
     index: dict[Hex, int] = field(default_factory=dict)
     nbr: list[tuple[int, ...]] = field(default_factory=list)
