@@ -367,12 +367,16 @@ class Transaction:
         self._sides: set[str] = set()
         self._control = False
         self.events: list[GameEvent] = []
+        # The occupancy of the old state and the units written since: the new state's occupancy
+        # is that one with those units moved (zoc.occupancy), not a count of every unit.
+        self._occ_from = old.cache.get("occ")
+        self.touch()
 
     def unit(self, uid: str) -> UnitState:
         if uid not in self._units:
             self.state.units[uid] = self.state.units[uid].clone()
             self._units.add(uid)
-            self.state.cache.clear()
+            self.touch()
         return self.state.units[uid]
 
     def side(self, sid: str) -> SideState:
@@ -408,6 +412,8 @@ class Transaction:
     def touch(self) -> None:
         """Positions or strengths changed: drop derived caches."""
         self.state.cache.clear()
+        if self._occ_from is not None:
+            self.state.cache["occ_from"] = (self._occ_from, self._units)
 
     def emit(
         self,
