@@ -9,6 +9,7 @@ import datetime as dt
 import itertools
 import weakref
 from collections import deque
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from game.hexes import Coord, Hex, coord
@@ -29,6 +30,34 @@ _ROUTE_MOVE = {"road": C.ROAD_MOVE, "track": C.TRACK_MOVE, "railway": C.RAILWAY_
 _ROUTE_SUPPLY = {"road": C.ROAD_SUPPLY, "track": C.TRACK_SUPPLY, "railway": C.RAILWAY_SUPPLY}
 
 
+class HexCosts(Mapping[Hex, float]):
+    """What entering each hex costs, read by Hex from the list by hex number the searches use
+    (a Hex-keyed dict per movement class beside it cost 20 MB on a 256x256 map). A hex that
+    cannot be entered is not in it."""
+
+    __slots__ = ("_costs", "_hexes", "_index")
+
+    def __init__(self, index: dict[Hex, int], hexes: list[Hex], costs: list[float | None]):
+        self._index, self._hexes, self._costs = index, hexes, costs
+
+    def __getitem__(self, h: object) -> float:
+        i = self._index.get(h)  # type: ignore[call-overload]
+        c = None if i is None else self._costs[i]
+        if c is None:
+            raise KeyError(h)
+        return float(c)
+
+    def __contains__(self, h: object) -> bool:
+        i = self._index.get(h)  # type: ignore[call-overload]
+        return i is not None and self._costs[i] is not None
+
+    def __iter__(self) -> Iterator[Hex]:
+        return (h for h, c in zip(self._hexes, self._costs, strict=True) if c is not None)
+
+    def __len__(self) -> int:
+        return sum(1 for c in self._costs if c is not None)
+
+
 @dataclass(eq=False)
 class Board:
     """The map and calendar of a scenario in the form the rules use (compared by identity: one
@@ -46,7 +75,7 @@ class Board:
     crossing_name: dict[Hex, str] = field(default_factory=dict)
     river: frozenset[Hex] = frozenset()
     # (move class, bridging) -> hex -> cost to enter; a missing hex cannot be entered
-    enter: dict[tuple[MoveClass, bool], dict[Hex, float]] = field(default_factory=dict)
+    enter: dict[tuple[MoveClass, bool], HexCosts] = field(default_factory=dict)
     route_move: dict[tuple[Hex, Hex], float] = field(default_factory=dict)
     route_supply: dict[tuple[Hex, Hex], float] = field(default_factory=dict)
     route_kinds: dict[Hex, tuple[str, ...]] = field(default_factory=dict)
@@ -78,8 +107,7 @@ class Board:
     route_move_i: dict[int, float] = field(default_factory=dict)  # key a * len(hexes) + b
     route_supply_i: dict[int, float] = field(default_factory=dict)
     supply_cost_i: list[float | None] = field(default_factory=list)
-    # per hex number: (neighbour, supply cost along a route to it or None), for the trace
-    supply_edges: list[tuple[tuple[int, float | None], ...]] = field(default_factory=list)
+    routed_i: frozenset[int] = frozenset()  # hex numbers a route step starts from (or ends in)
     # the last few supply traces, by everything they depend on (see supply._trace_i)
     supply_memo: dict[
         tuple[str, float, frozenset[int], frozenset[int], frozenset[int], frozenset[int]],
@@ -156,9 +184,10 @@ def _lay_out_hexes(b: Board, grid: Grid) -> None:
             b.coord[h] = coord(col, row)
             b.terrain_id[h] = tid
             b.terrain[h] = s.terrain.get(tid) or Terrain(name="?", move_cost={})
-    onmap = set(b.hexes)
+    b.index = {h: i for i, h in enumerate(b.hexes)}
+    onmap = {h: h for h in b.hexes}  # neighbours share the map's Hex objects, not copies
     for h in b.hexes:
-        b.neighbours[h] = tuple(n for n in h.neighbours() if n in onmap)
+        b.neighbours[h] = tuple(onmap[n] for n in h.neighbours() if n in onmap)
     b.river = frozenset(h for h in b.hexes if b.terrain[h].river)
     b.sight_block = frozenset(h for h in b.hexes if b.terrain[h].sight_block)
 
@@ -214,18 +243,17 @@ def _entry_costs(b: Board) -> None:
     a river hex needs a crossing (a ford carries only foot and horse) unless the unit bridges."""
     for cls in MOVE_CLASSES:
         for bridging in (False, True):
-            costs: dict[Hex, float] = {}
+            costs: list[float | None] = []
             for h in b.hexes:
                 t = b.terrain[h]
                 cost = t.move_cost.get(cls)
-                if cost is None:
-                    continue
-                if t.river and not bridging:
+                if cost is not None and t.river and not bridging:
                     kind = b.crossing.get(h)
                     if kind is None or (kind == "ford" and cls not in ("foot", "horse")):
-                        continue
-                costs[h] = cost
-            b.enter[(cls, bridging)] = costs
+                        cost = None
+                costs.append(cost)
+            b.enter_i[(cls, bridging)] = costs
+            b.enter[(cls, bridging)] = HexCosts(b.index, b.hexes, costs)
 
 
 def _supply_costs(b: Board) -> None:
@@ -274,16 +302,12 @@ def _add_sides(b: Board, grid: Grid) -> None:
 
 
 def _index(b: Board) -> None:
-    b.index = {h: i for i, h in enumerate(b.hexes)}
     n = len(b.hexes)
     b.nbr = [tuple(b.index[x] for x in b.neighbours[h]) for h in b.hexes]
-    b.enter_i = {k: [v.get(h) for h in b.hexes] for k, v in b.enter.items()}
     b.route_move_i = {b.index[x] * n + b.index[y]: c for (x, y), c in b.route_move.items()}
     b.route_supply_i = {b.index[x] * n + b.index[y]: c for (x, y), c in b.route_supply.items()}
     b.supply_cost_i = [b.supply_cost.get(h) for h in b.hexes]
-    b.supply_edges = [
-        tuple((m, b.route_supply_i.get(i * n + m)) for m in b.nbr[i]) for i in range(n)
-    ]
+    b.routed_i = frozenset(k // n for k in b.route_move_i)
     b.zoc_stop_i = {
         side: frozenset(b.index[h] for z, hx in closed if z.stops_zoc for h in hx)
         for side, closed in b.restricted.items()

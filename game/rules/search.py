@@ -66,7 +66,7 @@ def move_paths(
     start: int,
     nbr: Neighbours,
     enter: Sequence[float | None],
-    route: dict[int, float],
+    route: tuple[dict[int, float], AbstractSet[int]],
     blocked: AbstractSet[int],
     stop: AbstractSet[int],
     slow: tuple[AbstractSet[int], float],
@@ -75,12 +75,14 @@ def move_paths(
     leave_extra: float,
 ) -> tuple[dict[int, float], dict[int, int]]:
     """A unit's move from `start`: a step into n costs enter[n], or the route from h to n
-    (route[h * len(nbr) + n]) if cheaper, times slow[1] into the hexes slow[0]; `blocked` hexes
-    are never entered; no step leads out of a `stop` hex except the start, and leaving the start
-    when it is one costs `leave_extra` more. The result of cheapest_paths with those steps."""
+    (route[0][h * len(nbr) + n]; route[1]: the hexes with any) if cheaper, times slow[1] into
+    the hexes slow[0]; `blocked` hexes are never entered; no step leads out of a `stop` hex
+    except the start, and leaving the start when it is one costs `leave_extra` more. The
+    result of cheapest_paths with those steps."""
     cost, heap = _start((start,))
     pred: dict[int, int] = {}
-    pop, push, known, route_of = heapq.heappop, heapq.heappush, cost.get, route.get
+    pop, push, known, route_of = heapq.heappop, heapq.heappush, cost.get, route[0].get
+    routed = route[1]
     slow_hexes, slow_factor = slow
     n_hex = len(nbr)
     while heap:
@@ -92,14 +94,15 @@ def move_paths(
             if h != start:
                 continue
             extra = leave_extra
-        base = h * n_hex
+        base = h * n_hex if h in routed else -1
         for n in nbr[h]:
             c = enter[n]
             if c is None or n in blocked:
                 continue
-            r = route_of(base + n)
-            if r is not None and r < c:
-                c = r
+            if base >= 0:
+                r = route_of(base + n)
+                if r is not None and r < c:
+                    c = r
             if slow_hexes and n in slow_hexes:
                 c *= slow_factor
             nd = d + (extra + c)
@@ -112,30 +115,36 @@ def move_paths(
 
 def supply_paths(
     sources: Iterable[int],
-    edges: Sequence[tuple[tuple[int, float | None], ...]],
+    nbr: Neighbours,
+    route: tuple[dict[int, float], AbstractSet[int]],
     cost_of: Sequence[float],
     factor: Sequence[float],
     slowed: bool,
     limit: float,
 ) -> dict[int, float]:
-    """The supply trace: a step into n costs cost_of[n] (INF: closed), or the route's cost to it
-    (edges[h] pairs each neighbour with it, or None), times factor[n] when `slowed`, if cheaper.
-    The costs of cheapest_paths with those steps."""
+    """The supply trace: a step into n costs cost_of[n] (INF: closed), or the route's cost from
+    h to n (route[0][h * len(nbr) + n]; route[1]: the hexes with any) times factor[n] when
+    `slowed`, if cheaper. The costs of cheapest_paths with those steps."""
     cost, heap = _start(sources)
-    pop, push, known = heapq.heappop, heapq.heappush, cost.get
+    pop, push, known, route_of = heapq.heappop, heapq.heappush, cost.get, route[0].get
+    routed = route[1]
+    n_hex = len(nbr)
     while heap:
         d, h = pop(heap)
         if d > cost[h]:
             continue
-        for n, r in edges[h]:
+        base = h * n_hex if h in routed else -1
+        for n in nbr[h]:
             c = cost_of[n]
             if c == INF:
                 continue
-            if r is not None:
-                if slowed:
-                    r *= factor[n]
-                if r < c:
-                    c = r
+            if base >= 0:
+                r = route_of(base + n)
+                if r is not None:
+                    if slowed:
+                        r *= factor[n]
+                    if r < c:
+                        c = r
             nd = d + c
             if nd <= limit and nd < known(n, INF):
                 cost[n] = nd
@@ -147,17 +156,19 @@ def reverse_paths(
     sources: Iterable[int],
     nbr: Neighbours,
     enter: Sequence[float | None],
-    route: dict[int, float],
+    route: tuple[dict[int, float], AbstractSet[int]],
     closed: AbstractSet[int],
     blocked_target_cost: float,
     limit: float,
 ) -> dict[int, float]:
     """What reaching the nearest source costs from every hex, searching from the sources
     outwards: the step from n into h costs enter[h] (blocked_target_cost where h cannot be
-    entered), or the route from n to h if cheaper; no step starts in a hex that cannot be
+    entered), or the route from n to h (route[0][n * len(nbr) + h]; route[1]: the hexes with
+    any) if cheaper; no step starts in a hex that cannot be
     entered or is `closed`. The costs of cheapest_paths with those steps."""
     cost, heap = _start(sources)
-    pop, push, known, route_of = heapq.heappop, heapq.heappush, cost.get, route.get
+    pop, push, known, route_of = heapq.heappop, heapq.heappush, cost.get, route[0].get
+    routed = route[1]
     n_hex = len(nbr)
     while heap:
         d, h = pop(heap)
@@ -166,13 +177,15 @@ def reverse_paths(
         c_h = enter[h]
         if c_h is None:
             c_h = blocked_target_cost
+        routes_here = h in routed
         for n in nbr[h]:
             if enter[n] is None or n in closed:
                 continue
             c = c_h
-            r = route_of(n * n_hex + h)
-            if r is not None and r < c:
-                c = r
+            if routes_here:
+                r = route_of(n * n_hex + h)
+                if r is not None and r < c:
+                    c = r
             nd = d + c
             if nd <= limit and nd < known(n, INF):
                 cost[n] = nd

@@ -113,7 +113,11 @@ def _dijkstra(
     sources = [
         i for i in (b.index[src] for src in b.sources[side]) if cost_of[i] < inf and i not in lost
     ]
-    return by_hex_number(supply_paths(sources, b.supply_edges, cost_of, factor, bool(slow), limit))
+    return by_hex_number(
+        supply_paths(
+            sources, b.nbr, (b.route_supply_i, b.routed_i), cost_of, factor, bool(slow), limit
+        )
+    )
 
 
 def supply_map(state: GameState, side: str) -> dict[Coord, float]:
