@@ -102,6 +102,7 @@ class Board:
     memo: dict[object, frozenset[Hex]] = field(default_factory=dict, repr=False, compare=False)
     # The same facts keyed by hex number (index into `hexes`) for the hot loops.
     index: dict[Hex, int] = field(default_factory=dict)
+    coord_i: list[Coord] = field(default_factory=list)
     nbr: list[tuple[int, ...]] = field(default_factory=list)
     enter_i: dict[tuple[MoveClass, bool], list[float | None]] = field(default_factory=dict)
     route_move_i: dict[int, float] = field(default_factory=dict)  # key a * len(hexes) + b
@@ -303,6 +304,7 @@ def _add_sides(b: Board, grid: Grid) -> None:
 
 def _index(b: Board) -> None:
     n = len(b.hexes)
+    b.coord_i = [b.coord[h] for h in b.hexes]
     b.nbr = [tuple(b.index[x] for x in b.neighbours[h]) for h in b.hexes]
     b.route_move_i = {b.index[x] * n + b.index[y]: c for (x, y), c in b.route_move.items()}
     b.route_supply_i = {b.index[x] * n + b.index[y]: c for (x, y), c in b.route_supply.items()}

@@ -47,7 +47,7 @@ def _search(
 ) -> tuple[dict[int, float], dict[int, int]]:
     """Cheapest cost to every hex number the unit can get to, up to `limit` points (None: no
     limit), and each hex's predecessor on the cheapest path."""
-    key = f"search:{unit.id}:{unit.pos}:{limit}"
+    key = ("search", unit.id, unit.pos, limit)
     hit = state.cache.get(key)
     if hit is not None:
         return hit  # type: ignore[no-any-return]
@@ -140,7 +140,7 @@ def _first_steps(state: GameState, unit: UnitState) -> list[int]:
 
 
 def _reach_i(state: GameState, unit: UnitState) -> dict[int, float]:
-    key = f"reach:{unit.id}:{unit.pos}:{unit.mp}:{unit.moved}:{unit.has_attacked}"
+    key = ("reach", unit.id, unit.pos, unit.mp, unit.moved, unit.has_attacked)
     hit = state.cache.get(key)
     if hit is not None:
         return hit  # type: ignore[no-any-return]
@@ -159,7 +159,9 @@ def _reach_i(state: GameState, unit: UnitState) -> dict[int, float]:
         own = occ.hexes_i[unit.side]
         room = state.scenario.map.stacking - b.types[unit.type].stack
         stack = occ.stack_i
-        out = {h: c for h, c in out.items() if h not in own or stack.get(h, 0) <= room}
+        for h in out.keys() & own:  # no room to stop beside own units: dropped in place
+            if stack.get(h, 0) > room:
+                del out[h]
     state.cache[key] = out
     return out
 
@@ -186,8 +188,8 @@ def reachable(state: GameState, unit_id: str, fresh: bool = False) -> dict[Coord
         unit = unit.clone()
         unit.mp = max_mp(state, unit)
         unit.moved = unit.has_attacked = False
-    coord, hexes = b.coord, b.hexes
-    return {coord[hexes[i]]: round(c, 6) for i, c in _reach_i(state, unit).items()}
+    coord = b.coord_i
+    return {coord[i]: round(c, 6) for i, c in _reach_i(state, unit).items()}
 
 
 def path_hexes(state: GameState, unit: UnitState, to: Hex) -> list[Hex] | None:

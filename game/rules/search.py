@@ -105,7 +105,8 @@ def move_paths(
                     c = r
             if slow_hexes and n in slow_hexes:
                 c *= slow_factor
-            nd = d + (extra + c)
+            # d + (0.0 + c) is d + c exactly: the extra is added only where there is one
+            nd = d + (extra + c) if extra else d + c
             if nd <= limit and nd < known(n, INF) - margin:
                 cost[n] = nd
                 pred[n] = h

@@ -233,7 +233,8 @@ class GameState:
     command_count: int = 0
     game_over: bool = False
     result: dict[str, Any] | None = None
-    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    # Facts derived from this state, by a key naming the fact and what it depends on.
+    cache: dict[object, Any] = field(default_factory=dict, repr=False, compare=False)
 
     # --- derived -----------------------------------------------------------------------------
 
