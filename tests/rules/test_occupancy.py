@@ -31,7 +31,8 @@ def _facts(occ: Occupancy) -> tuple[object, ...]:
 def _replay_turn(state: GameState, player: AIPlayer) -> tuple[GameState, int]:
     """The AI's turn again, command by command, checking the occupancy after each."""
     result = player.play_turn(state)
-    occupancy(state).hexes  # the Hex sets are carried from state to state once asked for
+    # the Hex sets are carried from state to state once asked for: ask, so they are
+    assert all(occupancy(state).hexes.values())
     checked = 0
     for cmd in [*result.commands, EndTurnCommand()]:
         state, _ = apply(state, cmd)
