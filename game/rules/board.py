@@ -30,6 +30,33 @@ _ROUTE_MOVE = {"road": C.ROAD_MOVE, "track": C.TRACK_MOVE, "railway": C.RAILWAY_
 _ROUTE_SUPPLY = {"road": C.ROAD_SUPPLY, "track": C.TRACK_SUPPLY, "railway": C.RAILWAY_SUPPLY}
 
 
+# What events have changed of a scenario's map so far (see MapChanges): the key of its board.
+ZoneSwitches = tuple[tuple[str, bool], ...]  # zone id -> restrictions on, for switched zones
+CrossingChanges = tuple[tuple[Hex, str | None, str], ...]  # hex, kind built (None: destroyed), name
+
+
+@dataclass(frozen=True)
+class MapChanges:
+    """The map's state that events change during a game: zones switched on or off and crossings
+    built or destroyed. The game state keeps it (so saves, replays and undo carry it) and each
+    distinct one has its own board, so every search reads the map as it stands."""
+
+    zones: ZoneSwitches = ()
+    crossings: CrossingChanges = ()
+
+    def switch_zone(self, zone: str, active: bool) -> MapChanges:
+        rest = tuple(z for z in self.zones if z[0] != zone)
+        return MapChanges(tuple(sorted((*rest, (zone, active)))), self.crossings)
+
+    def set_crossing(self, h: Hex, kind: str | None, name: str) -> MapChanges:
+        rest = tuple(x for x in self.crossings if x[0] != h)
+        changed = tuple(sorted((*rest, (h, kind, name)), key=lambda x: (x[0].r, x[0].q)))
+        return MapChanges(self.zones, changed)
+
+
+NO_CHANGES = MapChanges()
+
+
 class HexCosts(Mapping[Hex, float]):
     """What entering each hex costs, read by Hex from the list by hex number the searches use
     (a Hex-keyed dict per movement class beside it cost 20 MB on a 256x256 map). A hex that
@@ -64,6 +91,7 @@ class Board:
     board per scenario)."""
 
     scenario: Scenario
+    changes: MapChanges = NO_CHANGES
     width: int = 0
     height: int = 0
     hexes: list[Hex] = field(default_factory=list)
@@ -153,15 +181,17 @@ def _turn_hours(s: Scenario, turns: list[dt.datetime]) -> list[int]:
     return out
 
 
-def build_board(s: Scenario) -> Board:
-    """The rules' form of a scenario's map, in stages: each stage reads what the earlier ones
-    built (crossings before routes, which bridge rivers; both before movement costs)."""
+def build_board(s: Scenario, changes: MapChanges = NO_CHANGES) -> Board:
+    """The rules' form of a scenario's map as `changes` leave it, in stages: each stage reads
+    what the earlier ones built (crossings before routes, which bridge rivers; both before
+    movement costs)."""
     grid = build_grid(s)
-    b = Board(scenario=s, width=grid.width, height=grid.height)
+    b = Board(scenario=s, width=grid.width, height=grid.height, changes=changes)
     _lay_out_hexes(b, grid)
     _place_places(b)
     _add_crossings(b)
     _add_routes(b, grid)
+    _change_crossings(b)
     _entry_costs(b)
     _supply_costs(b)
     _add_zones(b, grid)
@@ -239,6 +269,17 @@ def _add_routes(b: Board, grid: Grid) -> None:
     b.route_kinds = {h: tuple(k) for h, k in kinds.items()}
 
 
+def _change_crossings(b: Board) -> None:
+    """Crossings events have built or destroyed (a destroyed road bridge is gone too)."""
+    for h, kind, name in b.changes.crossings:
+        if kind is None:
+            b.crossing.pop(h, None)
+            b.crossing_name.pop(h, None)
+        else:
+            b.crossing[h] = kind
+            b.crossing_name[h] = name
+
+
 def _entry_costs(b: Board) -> None:
     """What entering each hex costs each movement class, with and without bridging equipment:
     a river hex needs a crossing (a ford carries only foot and horse) unless the unit bridges."""
@@ -283,11 +324,14 @@ def _add_zones(b: Board, grid: Grid) -> None:
 def _add_sides(b: Board, grid: Grid) -> None:
     """Each side's names, the zones it may not enter and its supply sources."""
     s = b.scenario
+    active = {z.id: z.active for z in s.zones} | dict(b.changes.zones)
     b.sides = (s.sides[0].id, s.sides[1].id)
     for side in s.sides:
         b.side_name[side.id] = side.name
         b.adjective[side.id] = side.adjective or side.name
-        b.restricted[side.id] = [(z, b.zones[z.id]) for z in s.zones if side.id in z.restricted_for]
+        b.restricted[side.id] = [
+            (z, b.zones[z.id]) for z in s.zones if side.id in z.restricted_for and active[z.id]
+        ]
         b.restricted_hexes[side.id] = frozenset().union(*(hx for _, hx in b.restricted[side.id]))
         closed = b.restricted[side.id]
         b.no_attack_hexes[side.id] = frozenset().union(*(hx for z, hx in closed if z.no_attack))
@@ -333,20 +377,22 @@ def _edge(b: Board, edge: str) -> list[Hex]:
     return out
 
 
-# Boards by the identity of their scenario, held weakly: a board lives while a state, the AI or
-# the recent list below uses it. A live board keeps its scenario alive, so the id cannot have been
-# reused by another object. The recent list keeps a batch of games on one scenario from
-# rebuilding the board (and the AI's fields cached on it) between games.
-_BOARDS: weakref.WeakValueDictionary[int, Board] = weakref.WeakValueDictionary()
+# Boards by the identity of their scenario and the changes events made to its map, held weakly:
+# a board lives while a state, the AI or the recent list below uses it. A live board keeps its
+# scenario alive, so the id cannot have been reused by another object. The recent list keeps a
+# batch of games on one scenario from rebuilding the board (and the AI's fields cached on it)
+# between games.
+_BOARDS: weakref.WeakValueDictionary[tuple[int, MapChanges], Board] = weakref.WeakValueDictionary()
 _RECENT: deque[Board] = deque(maxlen=4)
 
 
-def board_for(s: Scenario) -> Board:
-    """The Board of a scenario, built once while it is in use."""
-    b = _BOARDS.get(id(s))
+def board_for(s: Scenario, changes: MapChanges = NO_CHANGES) -> Board:
+    """The Board of a scenario with `changes` made to its map, built once while it is in use."""
+    key = (id(s), changes)
+    b = _BOARDS.get(key)
     if b is None or b.scenario is not s:
-        b = build_board(s)
-        _BOARDS[id(s)] = b
+        b = build_board(s, changes)
+        _BOARDS[key] = b
     if not _RECENT or _RECENT[-1] is not b:
         _RECENT.append(b)
     return b
