@@ -46,21 +46,28 @@ def load_ms(paths: list[Path], repeat: int) -> dict[str, float]:
     return out
 
 
-def ai_games(paths: list[Path], games: int) -> tuple[dict[str, Any], dict[str, float]]:
+def ai_games(
+    paths: list[Path], games: int, cpu: dict[str, float] | None = None
+) -> tuple[dict[str, Any], dict[str, float]]:
     """AI side-turn times (median, p95, worst, ms) over `games` AI-versus-AI games per scenario,
-    and the median seconds of a whole game."""
+    and the median seconds of a whole game. `cpu` receives the median CPU seconds of this
+    process per game: on a shared machine, the time the game itself needed."""
     turns: dict[str, Any] = {}
     whole: dict[str, float] = {}
     for p in paths:
         s = load_scenario(p)
         times: list[float] = []
         spans: list[float] = []
+        used: list[float] = []
         for seed in range(1, games + 1):
             players = {side.id: make_player("ai", DIFFICULTY) for side in s.sides}
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             _, t, _ = play(s, seed, players)
             spans.append(time.perf_counter() - t0)
+            used.append(time.process_time() - c0)
             times.extend(t)
+        if cpu is not None:
+            cpu[s.meta.id] = round(statistics.median(used), 3)
         turns[s.meta.id] = {
             "median": round(statistics.median(times) * 1000, 2),
             "p95": round(percentile(times, 0.95) * 1000, 2),
