@@ -113,8 +113,8 @@ def _updated(state: GameState, base: Occupancy, changed: Collection[str]) -> Occ
     """`base` with the units in `changed` taken out where they stood and put back where they
     stand now. Each hex's units keep the order of state.units, as full_occupancy lists them."""
     b = state.board
-    if any(uid not in base.order for uid in changed):
-        return full_occupancy(state)
+    if len(changed) * 4 > len(base.order) or any(uid not in base.order for uid in changed):
+        return full_occupancy(state)  # a new turn writes every unit of a side: count afresh
     occ = Occupancy(
         b,
         dict(base.units_at),
@@ -128,6 +128,7 @@ def _updated(state: GameState, base: Occupancy, changed: Collection[str]) -> Occ
     occ.where = dict(base.where)
     occ.zoc_count = {s: dict(c) for s, c in base.zoc_count.items()}
     touched: set[int] = set()
+    came: dict[int, list[str]] = {}
     for uid in changed:
         u = state.units[uid]
         i = occ.where.pop(uid, None)
@@ -138,8 +139,9 @@ def _updated(state: GameState, base: Occupancy, changed: Collection[str]) -> Occ
             i = b.index[u.pos]
             occ.where[uid] = i
             touched.add(i)
+            came.setdefault(i, []).append(uid)
             _count_zoc(occ, u, i, 1)
-    _recount_hexes(state, occ, changed, touched)
+    _recount_hexes(state, occ, changed, touched, came)
     reach = touched.union(*(b.nbr[i] for i in touched))
     occ.zoc_i = _zoc_sets(b, occ, reach)
     _carry_hex_sets(base, occ, touched, reach)
@@ -164,27 +166,40 @@ def _carry_hex_sets(base: Occupancy, occ: Occupancy, touched: set[int], reach: s
     """If the base has its Hex sets, the new ones are the base's with the changed hexes
     replaced (the AI asks for them after every move: cheaper than from every hex number)."""
     hexes = occ.board.hexes
-    for name, numbers, near in (("hexes", occ.hexes_i, touched), ("zoc", occ.zoc_i, reach)):
+    pairs = (
+        ("hexes", base.hexes_i, occ.hexes_i, touched),
+        ("zoc", base.zoc_i, occ.zoc_i, reach),
+    )
+    for name, before, numbers, near in pairs:
         old = base.__dict__.get(name)
         if old is None:
             continue
         gone = {hexes[i] for i in near}
         occ.__dict__[name] = {
-            s: old[s].difference(gone).union(hexes[i] for i in near if i in numbers[s]) for s in old
+            # a side whose hexes did not change keeps the very same set (the side not moving)
+            s: old[s]
+            if all((i in numbers[s]) == (i in before[s]) for i in near)
+            else old[s].difference(gone).union(hexes[i] for i in near if i in numbers[s])
+            for s in old
         }
 
 
 def _recount_hexes(
-    state: GameState, occ: Occupancy, changed: Collection[str], touched: Iterable[int]
+    state: GameState,
+    occ: Occupancy,
+    changed: Collection[str],
+    touched: Iterable[int],
+    came: dict[int, list[str]],
 ) -> None:
-    """Units, side and stacking of each touched hex number, from the units standing there."""
+    """Units, side and stacking of each touched hex number: those that stayed there and the
+    changed units standing there now (`came`)."""
     b = state.board
-    where, units, types, order = occ.where, state.units, b.types, occ.order
+    units, types, order = state.units, b.types, occ.order
     for i in touched:
         h = b.hexes[i]
         stay = [x for x in occ.units_at.get(h, ()) if x not in changed]
-        came = [x for x in changed if where.get(x) == i]
-        ids = tuple(sorted(stay + came, key=order.__getitem__)) if came else tuple(stay)
+        new = came.get(i)
+        ids = tuple(sorted(stay + new, key=order.__getitem__)) if new else tuple(stay)
         for side_set in occ.hexes_i.values():
             side_set.discard(i)  # type: ignore[attr-defined]
         if not ids:
