@@ -86,7 +86,10 @@ def turn_starts(cal: Calendar) -> list[dt.datetime]:
         for p in phases:
             if p.start <= t:
                 hours = p.turn_hours
-        t = t + dt.timedelta(hours=hours)
+        try:
+            t = t + dt.timedelta(hours=hours)
+        except OverflowError:  # a calendar that runs into the year 9999 ends there
+            break
     return out
 
 
