@@ -183,12 +183,14 @@ def _include_target(base: FsPath, inc: str, sandbox: Sandbox) -> tuple[FsPath | 
         return found, f"no ruleset named '{name}'", hint
     try:
         target = sandbox.include(base, inc)
+        if target.is_file() or (target.exists() and not target.is_dir()):
+            return target, "", ""  # a device or pipe is refused, with its kind, when read
+        folder = target.parent
+        near = [q.name for q in folder.glob("*.toml")] if folder.is_dir() else []
     except Refused as exc:
         return None, exc.message, exc.hint
-    if target.is_file() or (target.exists() and not target.is_dir()):
-        return target, "", ""  # a device or pipe is refused, with its kind, when read
-    folder = target.parent
-    near = [q.name for q in folder.glob("*.toml")] if folder.is_dir() else []
+    except OSError as exc:  # a name too long for the file system, say
+        return None, f"included file '{inc[:60]}' cannot be opened: {exc.strerror}", ""
     return (
         None,
         f"included file '{inc}' not found (looked for {_display(target)})",
