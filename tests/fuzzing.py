@@ -184,3 +184,39 @@ def write_case(folder: Path, text: str, name: str = "case.toml") -> Path:
     path = folder / name
     path.write_bytes(text.encode("utf-8", errors="surrogateescape"))
     return path
+
+
+# --- TOML text from data, for generated documents ---------------------------------------------
+
+
+def toml_value(value: object) -> str:
+    """A value as inline TOML (tables inline, strings as JSON-escaped basic strings)."""
+    import datetime as dt
+    import json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        text = repr(value)
+        return {"inf": "inf", "-inf": "-inf", "nan": "nan"}.get(text, text)
+    if isinstance(value, (dt.datetime, dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dict):
+        inner = ", ".join(
+            f"{json.dumps(str(k), ensure_ascii=False)} = {toml_value(v)}" for k, v in value.items()
+        )
+        return "{" + inner + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    raise TypeError(type(value))
+
+
+def toml_document(data: dict[str, object]) -> str:
+    """A whole document: one `key = value` line per top-level key."""
+    import json
+
+    return "".join(
+        f"{json.dumps(str(k), ensure_ascii=False)} = {toml_value(v)}\n" for k, v in data.items()
+    )

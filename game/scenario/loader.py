@@ -132,14 +132,12 @@ def _load_files(path: FsPath) -> tuple[list[SourceFile], list[Problem], list[int
         includes = src.data.get("include", [])
         for n, inc in enumerate(includes if isinstance(includes, list) else []):
             if isinstance(inc, str):
-                pos = src.positions.value(("include", n)) or Pos(1, 1)
-                where = Problem(src.display, pos.line, pos.col, "", path=f"include[{n}]")
-                follow(p, inc, where)
+                follow(p, inc, _IncludeSite(src, n))
         chain.pop()
         done.add(p.resolve())
         merge_order.append(fid)
 
-    def follow(base: FsPath, inc: str, where: Problem) -> None:
+    def follow(base: FsPath, inc: str, where: _IncludeSite) -> None:
         target, missing, hint = _include_target(base, inc, sandbox)
         if target is None:
             problems.append(_with(where, missing, hint))
@@ -217,8 +215,18 @@ def _newer_format(src: SourceFile) -> Problem | None:
     )
 
 
-def _with(p: Problem, message: str, hint: str) -> Problem:
-    return Problem(p.file, p.line, p.col, message, p.path, hint, p.severity)
+@dataclass(frozen=True)
+class _IncludeSite:
+    """Include number `n` of a file: located only if it turns out to be wrong, so a file whose
+    includes are all fine is never indexed for positions."""
+
+    src: SourceFile
+    n: int
+
+
+def _with(site: _IncludeSite, message: str, hint: str) -> Problem:
+    pos = site.src.positions.value(("include", site.n)) or Pos(1, 1)
+    return Problem(site.src.display, pos.line, pos.col, message, f"include[{site.n}]", hint)
 
 
 def _merge(files: list[SourceFile], order: list[int], locator: Locator) -> dict[str, Any]:
