@@ -256,3 +256,19 @@ def test_a_save_killed_at_random_moments_always_leaves_a_whole_save(tmp_path: Pa
 def test_thousands_of_kills_while_saving(tmp_path: Path) -> None:
     kills, torn = kill_while_saving(tmp_path / "slot.json", 2000, seed=1945)
     assert kills == 2000 and torn > 0
+
+
+def test_typed_save_names_stay_in_the_save_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from game.ui.controller import Controller
+    from game.ui.players import computer_player
+
+    monkeypatch.setenv("TWO_AUGUSTS_SAVE_DIR", str(tmp_path / "saves"))
+    table = Controller(
+        load_scenario(EXAMPLE), EXAMPLE, {"red"}, new_computer_player=computer_player()
+    )
+    for line in ("save ../outside", "save /tmp/x", "save a/../../b", "load ../../etc/passwd"):
+        assert not table.handle(line).ok, line
+    assert table.handle("save fine").ok
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["fine.json"]
