@@ -224,8 +224,9 @@ def save_scenario(data: dict[str, Any], save: Path) -> Path | None:
     recorded = data.get("scenario_path")
     if isinstance(recorded, str) and "\x00" not in recorded:
         for candidate in (Path(recorded), save.parent / recorded):
-            if candidate.is_file():
-                return candidate
+            with contextlib.suppress(OSError):  # a name too long for the file system, say
+                if candidate.is_file():
+                    return candidate
     scenario_id = data.get("scenario_id")
     if isinstance(scenario_id, str) and SAVE_NAME.fullmatch(scenario_id):
         return find_scenario(scenario_id)

@@ -272,3 +272,11 @@ def test_typed_save_names_stay_in_the_save_folder(
         assert not table.handle(line).ok, line
     assert table.handle("save fine").ok
     assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["fine.json"]
+
+
+def test_a_scenario_path_no_file_system_takes_is_looked_up_by_id(
+    good_save: dict[str, Any], tmp_path: Path
+) -> None:
+    path = tmp_path / "long.json"
+    path.write_text(json.dumps(sealed({**good_save, "scenario_path": "x" * 5000})), "utf-8")
+    assert load_save(path).scenario.meta.id == "example_river_crossing"

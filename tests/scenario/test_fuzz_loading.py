@@ -69,7 +69,7 @@ def test_mutated_campaigns_load_or_give_located_errors() -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("chunk", range(8))
 def test_many_more_mutations_of_every_shipped_file(chunk: int) -> None:
-    size = 2500
+    size = 1250
     counts = run_cases(SEED_FILES, range(1_000_000 + chunk * size, 1_000_000 + (chunk + 1) * size))
     assert sum(counts.values()) == size
 
@@ -143,7 +143,7 @@ def test_any_value_of_a_scenario_replaced_loads_or_gives_located_errors(
 
 
 @pytest.mark.slow
-@settings(max_examples=5000, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=3000, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(PATHS), VALUES)
 def test_many_more_values_replaced(path: tuple[Any, ...], value: Any) -> None:
     _load_text(toml_document(_replaced(TUTORIAL, path, value)))
