@@ -56,3 +56,23 @@ def test_user_mistakes_exit_non_zero(argv: list[str], capsys: pytest.CaptureFixt
     assert main(argv) != 0
     err = capsys.readouterr().err
     assert err.strip() and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [("[" * 100_000, "neither a save"), ('{"seed": 1' + "0" * 5000 + "}", "neither a save")],
+)
+def test_report_of_a_hostile_file_is_one_line(
+    content: str, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "x.json"
+    path.write_text(content, encoding="utf-8")
+    assert main(["report", str(path)]) == 1
+    assert message in _one_line(capsys)
+
+
+def test_report_of_a_pipe_or_device_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["report", "/dev/zero"]) == 1
+    assert "device" in _one_line(capsys)

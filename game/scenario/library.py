@@ -98,7 +98,9 @@ def ruleset_names() -> list[str]:
     return sorted({p.stem for f in ruleset_folders() if f.is_dir() for p in f.glob("*.toml")})
 
 
-def _meta_id(path: Path) -> str | None:
+def meta_table(path: Path) -> dict[str, object]:
+    """The [meta] table of a TOML file, read as cheaply and safely as the loader reads (a pipe,
+    a huge or deeply nested file gives {}), for listings that must not stop at a broken file."""
     import tomli
 
     from game.scenario.limits import MAX_FILE_BYTES
@@ -108,8 +110,12 @@ def _meta_id(path: Path) -> str | None:
         text = read_regular_file(path, MAX_FILE_BYTES).decode("utf-8")
         meta = tomli.loads(text).get("meta", {})
     except (Refused, UnicodeDecodeError, tomli.TOMLDecodeError, RecursionError):
-        return None
-    value = meta.get("id") if isinstance(meta, dict) else None
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def _meta_id(path: Path) -> str | None:
+    value = meta_table(path).get("id")
     return value if isinstance(value, str) else None
 
 

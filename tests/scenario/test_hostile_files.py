@@ -203,3 +203,16 @@ def test_reading_scenarios_and_saves_never_runs_code() -> None:
     source = "\n".join(p.read_text(encoding="utf-8") for p in readers)
     for word in ("eval(", "exec(", "pickle", "marshal", "__import__", "importlib.import", "yaml"):
         assert word not in source, word
+
+
+def test_list_shows_broken_pipes_and_deep_files_without_stopping(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("TWO_AUGUSTS_USER_DIR", str(tmp_path))
+    shutil.copy(REGRESSIONS / "arrays_nested_1500_deep.toml", tmp_path / "deep.toml")
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "pipe.toml")
+    assert main(["list"]) == 1
+    out = capsys.readouterr().out
+    assert "nested more than" in out
+    assert "named pipe" in out or not hasattr(os, "mkfifo")
