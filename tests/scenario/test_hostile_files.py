@@ -73,6 +73,8 @@ HUGE = [
     ("a 2,000 x 2,000 map", lambda: _big_map(2000), "bytes; the limit is"),
     ("a 1,000 x 1,000 map", lambda: _big_map(1000), f"the limit is {limits.MAX_MAP_ROWS}"),
     ("100,000 units", lambda: '[[units]]\nid = "u"\n' * 100_000, "units; the limit is"),
+    ("5,000 events", lambda: '[[events]]\nid = "e"\n' * 5_000, "events; the limit is"),
+    ("an array of 50,000 numbers", lambda: "a = [" + "1," * 50_000 + "]\n", "entries in one"),
 ]
 
 
