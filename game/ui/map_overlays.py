@@ -55,7 +55,7 @@ def control_map(state: GameState, visible: set[str] | None) -> dict[Hex, str]:
     b = state.board
     owner: dict[Hex, str] = {}
     dist: dict[Hex, int] = {}
-    passable = b.enter.get(("foot", False), {})  # the front stops at lakes and the sea
+    passable = b.enter.get(("foot", False))  # the front stops at lakes and the sea
     frontier: list[Hex] = []
     for u in sorted(state.units.values(), key=lambda u: u.id):
         if not u.active or u.pos is None or (visible is not None and u.id not in visible):
@@ -69,7 +69,7 @@ def control_map(state: GameState, visible: set[str] | None) -> dict[Hex, str]:
         nxt: list[Hex] = []
         for h in frontier:
             for n in b.neighbours.get(h, ()):
-                if n not in dist and owner[h] and passable.get(n) is not None:
+                if n not in dist and owner[h] and (passable is None or n in passable):
                     dist[n], owner[n] = step, owner[h]
                     nxt.append(n)
         frontier = nxt

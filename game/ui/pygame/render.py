@@ -146,13 +146,15 @@ def draw_map(
     cache.terrain.draw(surf, state, layout, fonts, layer, view)
     board = state.board
     size = layout.size
-    _draw_places(surf, state, layout, fonts, view, cache, marks.palette)
+    shown = {h: units for h, units in stacks(state, visible).items()}
+    boxes = [_counter_box(layout, board.coord[h]) for h in shown]
+    _draw_places(surf, state, layout, fonts, view, cache, marks.palette, boxes)
     if marks.path:
         pts = [layout.centre(c) for c in marks.path]
         if len(pts) > 1:
             pygame.draw.lines(surf, SELECT, False, pts, max(2, int(size / 8)))
     near = view.inflate(int(size * 4), int(size * 4))
-    for h, units in stacks(state, visible).items():
+    for h, units in shown.items():
         c = board.coord[h]
         if near.collidepoint(layout.centre(c)):
             draw_counter(surf, state, layout, fonts, c, units, marks.palette)
@@ -485,6 +487,7 @@ def _draw_places(
     view: pygame.Rect,
     cache: MapCache,
     palette: str = "standard",
+    counters: list[pygame.Rect] | None = None,
 ) -> None:
     """Place dots in the holder's colour, then the names that found room (see place_labels)."""
     board = state.board
@@ -500,16 +503,23 @@ def _draw_places(
             pygame.draw.circle(surf, PAPER, centre, r + 1)
             pygame.draw.circle(surf, dot, centre, r)
             pygame.draw.circle(surf, INK, centre, r, 1)
-    for _pid, picture, rect in place_labels(state, layout, fonts, view, cache):
+    for _pid, picture, rect in place_labels(state, layout, fonts, view, cache, counters):
         surf.blit(picture, rect)
 
 
 def place_labels(
-    state: GameState, layout: HexLayout, fonts: Fonts, view: pygame.Rect, cache: MapCache
+    state: GameState,
+    layout: HexLayout,
+    fonts: Fonts,
+    view: pygame.Rect,
+    cache: MapCache,
+    counters: list[pygame.Rect] | None = None,
 ) -> list[tuple[str, pygame.Surface, pygame.Rect]]:
     """Place names placed by priority (victory points, then size), sized by the zoom: each takes
-    the first free spot above, below, right or left of its place, and a name with no free spot
-    is left out rather than drawn over another."""
+    the first spot above, below, right or left of its place that is clear of other names and of
+    the `counters`; a name worth victory points with no such spot takes the first spot clear
+    of names only (it may go under a counter); any other is left out rather than drawn over
+    another name."""
     board = state.board
     hs = layout.size
     near = view.inflate(int(hs * 12), int(hs * 4))
@@ -527,12 +537,13 @@ def place_labels(
         picture = cache.picture(
             ("place", label, size), functools.partial(_place_label, fonts, label, size)
         )
-        for anchor, point in _label_spots(cx, cy, hs, r):
-            rect = picture.get_rect(**{anchor: point})
-            if rect.collidelist(taken) < 0:
-                taken.append(rect)
-                placed.append((pid, picture, rect))
-                break
+        spots = [picture.get_rect(**{a: pt}) for a, pt in _label_spots(cx, cy, hs, r)]
+        free = [x for x in spots if x.collidelist(taken) < 0]
+        clear = [x for x in free if x.collidelist(counters or []) < 0]
+        rect = clear[0] if clear else (free[0] if free and p.vp else None)
+        if rect is not None:
+            taken.append(rect)
+            placed.append((pid, picture, rect))
     return placed
 
 
@@ -591,6 +602,12 @@ def counter_look(
         moved=own_turn and top.moved,
         fought=top.has_attacked or top.in_combat,
     )
+
+
+def _counter_box(layout: HexLayout, c: Coord) -> pygame.Rect:
+    """Where the counter on hex `c` sits on the map."""
+    cx, cy = layout.centre(c)
+    return counter_rect(layout.size).move(int(cx), int(cy + layout.size * 0.05))
 
 
 def draw_counter(
