@@ -24,7 +24,7 @@ from game.ui.map_overlays import enemy_zoc, front_edges, main_force_hex, sight_h
 from game.ui.pygame.hud import Hud
 from game.ui.pygame.layout import MIN_WINDOW, HexLayout, Metrics, fit_layout
 from game.ui.pygame.panel import Panel
-from game.ui.pygame.render import PAPER, Fonts, LayerMarks, MapMarks, draw_map, side_fill
+from game.ui.pygame.render import Fonts, LayerMarks, MapMarks, draw_map, side_fill
 from game.ui.pygame.report_screen import ReportView, draw_report, side_colours
 from game.ui.pygame.settings import Settings
 from game.ui.pygame.widgets import wrap
@@ -577,7 +577,7 @@ class Window:
         if self.report_view is not None:
             draw_report(surf, self.fonts, self.report_view, self.metrics)
             return
-        surf.fill(PAPER)
+        # No fill first: the map, the panel and the log cover the whole frame between them.
         map_rect = self.map_rect()
         if self.hud.hiding_map(self.controller):
             self.hud.draw_handover(surf, self, map_rect)

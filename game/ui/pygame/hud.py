@@ -264,38 +264,21 @@ class Hud:
             )
 
     def _draw_minimap(self, surf: pygame.Surface, w: Window, view: pygame.Rect) -> None:
+        """The whole map in miniature with the units on it (kept until the game changes) and
+        the view's rectangle (drawn each frame)."""
         s = w.controller.state
         b = s.board
         width = max(60, int(view.width * MINIMAP_SHARE))
         cell = max(1.0, width / (b.width + 0.5))
         height = int(cell * (b.height + 0.5))
-        key = (id(b), width, height)
+        game = w.controller.game
+        key = (id(b), width, height, id(s), len(game.commands), s.turn, s.side, w.settings.palette)
         if self._minimap is None or self._minimap[0] != key:
-            pic = pygame.Surface((width, height))
-            pic.fill(PAPER)
-            for h in b.hexes:
-                c = b.coord[h]
-                x = int(cell * (c[0] + 0.5 * (c[1] & 1)))
-                pic.fill(
-                    hex_colour(b.terrain[h].colour),
-                    (x, int(cell * c[1]), int(cell + 1), int(cell + 1)),
-                )
-            self._minimap = (key, pic)
+            self._minimap = (key, self._minimap_picture(w, width, height, cell))
         rect = pygame.Rect(view.x + 8, view.bottom - height - 8, width, height)
         self.minimap_rect = rect
         pygame.draw.rect(surf, HALO, rect.inflate(6, 6))
         surf.blit(self._minimap[1], rect)
-        seen = w.controller.visible()
-        for u in s.units.values():
-            if u.active and u.coord and (seen is None or u.id in seen):
-                c = u.coord
-                x = rect.x + int(cell * (c[0] + 0.5 * (c[1] & 1)))
-                y = rect.y + int(cell * c[1])
-                pygame.draw.rect(
-                    surf,
-                    side_fill(s, u.side, w.settings.palette),
-                    (x, y, max(2, int(cell)), max(2, int(cell))),
-                )
         top_left = w.layout.at_pixel(view.x, view.y)
         bottom_right = w.layout.at_pixel(view.right, view.bottom)
         frame = pygame.Rect(
@@ -305,6 +288,25 @@ class Hud:
         )  # fmt: skip
         pygame.draw.rect(surf, OUTLINE, frame.clip(rect), 2)
         pygame.draw.rect(surf, OUTLINE, rect, 1)
+
+    def _minimap_picture(self, w: Window, width: int, height: int, cell: float) -> pygame.Surface:
+        s = w.controller.state
+        b = s.board
+        pic = pygame.Surface((width, height))
+        pic.fill(PAPER)
+        size = int(cell + 1)
+        for h in b.hexes:
+            c = b.coord[h]
+            x = int(cell * (c[0] + 0.5 * (c[1] & 1)))
+            pic.fill(hex_colour(b.terrain[h].colour), (x, int(cell * c[1]), size, size))
+        seen = w.controller.visible()
+        dot = max(2, int(cell))
+        for u in s.units.values():
+            if u.active and u.coord and (seen is None or u.id in seen):
+                c = u.coord
+                x, y = int(cell * (c[0] + 0.5 * (c[1] & 1))), int(cell * c[1])
+                pic.fill(side_fill(s, u.side, w.settings.palette), (x, y, dot, dot))
+        return pic
 
     def draw_top(self, surf: pygame.Surface, w: Window) -> None:
         """Over everything: the banner, a pop-up, the end of the game."""
