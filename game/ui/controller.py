@@ -8,6 +8,7 @@ terminal and the window behave the same.
 
 from __future__ import annotations
 
+import math
 import os
 import traceback
 from collections.abc import Callable
@@ -26,6 +27,7 @@ from game.rules import (
     IllegalCommand,
     Options,
     preview,
+    reachable,
     status,
     visible_units,
 )
@@ -37,7 +39,6 @@ from game.ui.autosave import AutoSaver, autosave_dir, newest
 from game.ui.language import VERBS, LanguageError, Names, Parsed, parse
 from game.ui.report import Report, render_text, report_of_game
 from game.ui.requests import (
-    Area,
     ContinueGame,
     Help,
     HexInfo,
@@ -45,7 +46,9 @@ from game.ui.requests import (
     LoadGame,
     Odds,
     Quit,
+    Reach,
     SaveGame,
+    ShowLegend,
     ShowLog,
     ShowMap,
     ShowReport,
@@ -58,6 +61,22 @@ from game.ui.sight import known_events
 # its turn).
 CommandSource = Callable[[GameState], Command]
 DEFAULT_LOG_LINES = 10
+MAX_MARK_COST = 9  # `reach` marks costs up to this as a digit
+
+
+def plural(n: int, word: str, many: str = "") -> str:
+    """'1 gun', '2 guns', '3 hexes'."""
+    if n == 1:
+        return f"1 {word}"
+    return f"{n:,} {many or (word + 'es' if word.endswith(('x', 's')) else word + 's')}"
+
+
+def cost_mark(cost: float) -> str:
+    """One character for a movement cost: its digit rounded up, + beyond MAX_MARK_COST."""
+    whole = max(1, math.ceil(cost - 1e-9))
+    return str(whole) if whole <= MAX_MARK_COST else "+"
+
+
 MAX_AI_COMMANDS = 5000  # a runaway AI side-turn is cut short, never an endless loop
 
 
@@ -78,8 +97,9 @@ class Reply:
     events: list[GameEvent] = field(default_factory=list)
     ok: bool = True
     quit: bool = False
-    show_map: Area | None = None
-    full_map: bool = False
+    map_request: ShowMap | None = None  # draw the map (the front end keeps the view)
+    marks: dict[Coord, str] = field(default_factory=dict)  # a character beside some hexes
+    legend: bool = False  # show what the map's characters mean
     new_position: bool = False  # the turn or side to move changed, or a game was loaded
 
 
@@ -145,9 +165,13 @@ class Controller:
             UnitInfo: self._unit_info,
             HexInfo: self._hex_info,
             Odds: self._odds,
-            ListUnits: lambda r: Reply(describe.units_lines(self.state, self.viewer, r.group)),
+            ListUnits: lambda r: Reply(
+                describe.units_lines(self.state, self.viewer, r.group, self.text_width)
+            ),
             ShowLog: self._log,
-            ShowMap: lambda r: Reply([], show_map=r.area, full_map=r.area is None),
+            ShowMap: lambda r: Reply([], map_request=r),
+            ShowLegend: lambda r: Reply([], legend=True),
+            Reach: self._reach,
             SaveGame: lambda r: self.save(r.name),
             LoadGame: lambda r: self.load(r.name),
             ContinueGame: lambda r: self.continue_game(),
@@ -314,6 +338,27 @@ class Controller:
         if reasons:
             return Reply([f"Not allowed: {x}" for x in reasons], ok=False)
         return Reply(describe.odds_lines(self.state, preview(self.state, cmd)))
+
+    def _reach(self, r: Reach) -> Reply:
+        """The hexes a unit of the side to move can reach this turn, marked with their cost."""
+        u = self.state.units[r.unit]
+        if u.side != self.viewer:
+            return Reply([f"{u.name} is not yours: 'info {u.id}' tells what you know."], ok=False)
+        if not u.active or u.pos is None:
+            return Reply([f"{u.name} is not on the map ({u.status})."], ok=False)
+        here = u.coord
+        assert here is not None  # on the map, as checked above
+        costs = {c: v for c, v in reachable(self.state, u.id).items() if c != here}
+        if not costs:
+            why = "it has no movement points left" if u.mp <= 0 else "every way out is closed"
+            return Reply([f"{u.name} cannot move this turn: {why}."])
+        marks = {c: cost_mark(v) for c, v in costs.items()}
+        lines = [
+            f"{u.name} at [{here[0]},{here[1]}] can reach {plural(len(costs), 'hex')} "
+            f"this turn with {u.mp:.1f} movement points; the figure after each is its cost "
+            f"(+ for more than {MAX_MARK_COST}):"
+        ]
+        return Reply(lines, map_request=ShowMap(centre=here), marks=marks)
 
     def _log(self, r: ShowLog) -> Reply:
         return Reply(self.dispatch_lines(self.state.log, r.count or DEFAULT_LOG_LINES))

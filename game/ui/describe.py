@@ -6,6 +6,8 @@ Every function reads the state and returns lines of plain text.
 
 from __future__ import annotations
 
+import textwrap
+
 from game.hexes import Coord, Hex
 from game.rules import GameEvent, GameState, Odds, UnitState, max_mp, status
 from game.rules.zoc import in_enemy_zoc
@@ -21,18 +23,25 @@ def date_text(state: GameState) -> str:
     return state.date.strftime("%d %b %Y %H:%M").lstrip("0")
 
 
-def status_line(state: GameState) -> str:
-    """Turn, date, phase, side to move and the score, on one line."""
+def status_lines(state: GameState) -> list[str]:
+    """Turn, date, phase, side to move and the score; then the score against the thresholds."""
     b = state.board
     total = len(b.turns)
     phase = f" ({state.phase})" if state.phase else ""
     v = status(state)
-    score = ", ".join(f"{b.adjective[s]} {v.vp[s]:g} VP" for s in b.sides)
+    score = ", ".join(f"{b.adjective[s]} {v.vp[s]:.1f}" for s in b.sides)
     standing = standing_text(state.scenario.victory, v.vp, b.adjective)
-    return (
+    return [
         f"Turn {state.turn}/{total}, {date_text(state)}{phase} - {b.adjective[state.side]} "
-        f"to move - {score}. {standing}."
-    )
+        f"to move - VP {score}",
+        f"  {standing}.",
+    ]
+
+
+def status_line(state: GameState) -> str:
+    """The status on one line (the window wraps it to its panel)."""
+    first, second = status_lines(state)
+    return f"{first}. {second.strip()}"
 
 
 def strength_text(u: UnitState) -> str:
@@ -140,10 +149,11 @@ def odds_lines(state: GameState, o: Odds) -> list[str]:
     return lines
 
 
-def units_lines(state: GameState, side: str, group: str = "") -> list[str]:
-    """The side's units by group: those on the map first, then those still to come."""
+def units_lines(state: GameState, side: str, group: str = "", width: int = 0) -> list[str]:
+    """The side's units by group: those on the map first, then those still to come. Each unit
+    takes one line, or two when `width` is too narrow for one: id and name, then where and
+    strength (lines are never cut inside a word)."""
     b = state.board
-    arrivals = {m.id: (m.arrives, m.released_by) for m in state.scenario.units}
     mine = [u for u in state.units.values() if u.side == side and (not group or u.group == group)]
     order = {"active": 0, "pool": 1, "surrendered": 2, "destroyed": 3}
     mine.sort(key=lambda u: (u.group, order.get(u.status, 4), u.name))
@@ -155,20 +165,43 @@ def units_lines(state: GameState, side: str, group: str = "") -> list[str]:
         if u.group != current:
             current = u.group
             rows.append(f" {current or 'No group'}:")
-        if u.status == "pool":
-            when, event = arrivals.get(u.id, (None, ""))
-            where = f"due {when:%d %b %H:%M}" if when else f"on event {event}"
-        elif not u.active:
-            where = u.status
-        else:
-            where = fmt_hex(u.coord)
-        flags = ""
-        if u.active and not u.supplied:
-            flags += "  OUT OF SUPPLY"
-        if u.active and u.mp <= 0:
-            flags += "  (done)"
-        rows.append(f"  {u.id:<11} {u.name[:40]:<40} {where:>14}  {strength_text(u)}{flags}")
+        where, flags = _unit_where(state, u)
+        line = f"  {u.id:<11} {u.name[:40]:<40} {where:>14}  {strength_text(u)}{flags}"
+        if not width or len(line) <= width:
+            rows.append(line)
+            continue
+        rows.extend(
+            textwrap.wrap(
+                f"{u.id:<11} {u.name}", width, initial_indent="  ", subsequent_indent=" " * 14
+            )
+        )
+        rows.extend(
+            textwrap.wrap(
+                f"{where}; {strength_text(u)}{flags}",
+                width,
+                initial_indent=" " * 14,
+                subsequent_indent=" " * 14,
+            )
+        )
     return rows
+
+
+def _unit_where(state: GameState, u: UnitState) -> tuple[str, str]:
+    """Where a unit is (hex, due date or fate) and its warnings."""
+    if u.status == "pool":
+        m = next((m for m in state.scenario.units if m.id == u.id), None)
+        when = m.arrives if m else None
+        where = f"due {when:%d %b %H:%M}" if when else f"on event {m.released_by if m else ''}"
+    elif not u.active:
+        where = u.status
+    else:
+        where = fmt_hex(u.coord)
+    flags = ""
+    if u.active and not u.supplied:
+        flags += "  OUT OF SUPPLY"
+    if u.active and u.mp <= 0:
+        flags += "  (done)"
+    return where, flags
 
 
 def log_lines(events: list[GameEvent], n: int | None = None) -> list[str]:

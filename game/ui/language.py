@@ -3,7 +3,7 @@
     move UNIT HEX                 attack HEX with UNIT[,UNIT...]    bombard HEX with UNIT
     air MISSION [HEX] [with N]    entrench UNIT                     end
     undo                          info UNIT|HEX                     odds HEX with UNIT[,UNIT...]
-    units [GROUP]                 map [AREA]                        log [N]
+    units [GROUP]                 map [N|S|E|W|PLACE|all]           log [N]
     save NAME                     load NAME                         continue
     help [COMMAND]                quit
 
@@ -36,7 +36,6 @@ from game.scenario.models import AirMissionKind
 from game.scenario.suggest import closest
 from game.ui.names import LanguageError, Names
 from game.ui.requests import (
-    Area,
     ContinueGame,
     Help,
     HexInfo,
@@ -44,8 +43,10 @@ from game.ui.requests import (
     LoadGame,
     Odds,
     Quit,
+    Reach,
     Request,
     SaveGame,
+    ShowLegend,
     ShowLog,
     ShowMap,
     ShowReport,
@@ -56,7 +57,6 @@ from game.ui.requests import (
 __all__ = ["VERBS", "LanguageError", "Names", "Parsed", "format_command", "parse", "usage"]
 
 Parsed = Command | Request
-AREA_AROUND = (6, 5)  # `map PLACE` shows this many columns and rows either side of the place
 MISSIONS: tuple[AirMissionKind, ...] = get_args(AirMissionKind)
 MISSION_ALIASES: dict[str, AirMissionKind] = {
     "superiority": "air_superiority",
@@ -97,6 +97,11 @@ def _no_args(verb: str, made: Parsed) -> Callable[[str, Names], Parsed]:
         return made
 
     return parse_bare
+
+
+def _need(usage_text: str) -> Parsed:
+    head = usage_text.split()[0]
+    raise LanguageError(f"{head} needs {usage_text.split(' ', 1)[1].lower()}: {usage_text}")
 
 
 def _split_with(rest: str, verb: str) -> tuple[str, str]:
@@ -210,23 +215,25 @@ def _parse_units(rest: str, names: Names) -> ListUnits:
     return ListUnits(names.group(rest) if rest else "")
 
 
-def _parse_area(text: str, names: Names) -> Area:
-    """Two corners, or the hexes around a place; always inside the map when its size is known,
-    so the canonical text of the area (`map C,R-C,R`) is one the parser reads back."""
-    m = re.fullmatch(r"\s*(\d+)\s*,\s*(\d+)\s*-\s*(\d+)\s*,\s*(\d+)\s*", text)
-    if m:
-        a, b, c, d = (int(x) for x in m.groups())
-        return names.clamp((a, b)), names.clamp((c, d))
-    centre = names.hex(text)
-    dc, dr = AREA_AROUND
-    return (
-        names.clamp((centre[0] - dc, centre[1] - dr)),
-        names.clamp((centre[0] + dc, centre[1] + dr)),
-    )
+DIRECTIONS = {"n": "n", "north": "n", "s": "s", "south": "s", "e": "e", "east": "e"}
+DIRECTIONS |= {"w": "w", "west": "w", "up": "n", "down": "s", "right": "e", "left": "w"}
 
 
 def _parse_map(rest: str, names: Names) -> ShowMap:
-    return ShowMap(_parse_area(rest, names) if rest else None)
+    """`map`, `map N/S/E/W`, `map all`, `map C,R-C,R` (an area, kept inside the map so its
+    canonical text reads back) or `map PLACE|HEX` (centred there)."""
+    if not rest:
+        return ShowMap()
+    word = rest.lower()
+    if word in DIRECTIONS:
+        return ShowMap(scroll=DIRECTIONS[word])
+    if word in ("all", "whole"):
+        return ShowMap(everything=True)
+    m = re.fullmatch(r"\s*(\d+)\s*,\s*(\d+)\s*-\s*(\d+)\s*,\s*(\d+)\s*", rest)
+    if m:
+        a, b, c, d = (int(x) for x in m.groups())
+        return ShowMap(area=(names.clamp((a, b)), names.clamp((c, d))))
+    return ShowMap(centre=names.hex(rest))
 
 
 def _parse_log(rest: str, names: Names) -> ShowLog:
@@ -284,9 +291,13 @@ def _format_info(r: UnitInfo | HexInfo) -> str:
 
 
 def _format_map(r: ShowMap) -> str:
-    if r.area is None:
-        return "map"
-    return f"map {_hex(r.area[0])}-{_hex(r.area[1])}"
+    if r.area is not None:
+        return f"map {_hex(r.area[0])}-{_hex(r.area[1])}"
+    if r.scroll:
+        return f"map {r.scroll.upper()}"
+    if r.centre is not None:
+        return f"map {_hex(r.centre)}"
+    return "map all" if r.everything else "map"
 
 
 # --- the table ---------------------------------------------------------------------------------
@@ -355,10 +366,23 @@ VERBS: dict[str, Verb] = {
         lambda r: f"units {r.group}".strip(),
     ),
     "map": Verb(
-        "map [AREA]             the map, or AREA as COL,ROW-COL,ROW or around a place",
+        "map [N|S|E|W|PLACE|all]   the map; scroll it, centre it on a place or hex, show it all "
+        "(or an area COL,ROW-COL,ROW)",
         _parse_map,
         (ShowMap,),
         _format_map,
+    ),
+    "legend": Verb(
+        "legend                 what each character of the map means, and the places",
+        _no_args("legend", ShowLegend()),
+        (ShowLegend,),
+        lambda r: "legend",
+    ),
+    "reach": Verb(
+        "reach UNIT             mark where the unit can move this turn, with the cost",
+        lambda rest, names: Reach(names.unit(rest)) if rest else _need("reach UNIT"),
+        (Reach,),
+        lambda r: f"reach {r.unit}",
     ),
     "log": Verb(
         "log [N]                the last N dispatches (default 10)",

@@ -53,13 +53,16 @@ def test_standing_says_who_leads_and_what_the_next_level_needs() -> None:
     adjective = {"soviet": "Soviet", "japanese": "Japanese"}
     text = standing_text(scenario.victory, {"soviet": 71.91, "japanese": 22.37}, adjective)
     assert text == (
-        "Soviet lead 49.54: Japanese decisive win if it ended now; Japanese marginal win from 50"
+        "Soviet lead 49.54: a Japanese decisive win if it ended now; "
+        "a Japanese marginal win from a Soviet lead of 50"
     )
     text = standing_text(scenario.victory, {"soviet": 90, "japanese": 0}, adjective)
     assert text == (
-        "Soviet lead 90: Soviet marginal win if it ended now; Soviet decisive win from 108, "
-        "a draw below 88"
+        "Soviet lead 90: a Soviet marginal win if it ended now; "
+        "a Soviet decisive win from a Soviet lead of 108"
     )
+    text = standing_text(scenario.victory, {"soviet": 0, "japanese": 10}, adjective)
+    assert text.startswith("Japanese lead 10: a Japanese decisive win")
 
 
 def test_report_command_reads_a_save_and_a_batch_and_draws_a_png(tmp_path: Path) -> None:

@@ -13,15 +13,18 @@ import textwrap
 import time
 from typing import TextIO
 
+from game.hexes import Coord, coord
 from game.rules import GameEvent
 from game.ui import describe
 from game.ui.controller import Controller, Reply
 from game.ui.options import PlayOptions
 from game.ui.report import unicode_ok
-from game.ui.requests import Area
-from game.ui.text.mapview import Palette, render_map
+from game.ui.requests import Area, ShowMap
+from game.ui.text.glyphs import legend_lines
+from game.ui.text.mapview import Palette, Viewport, clip_area, fit, render_map, view_summary
 
 DEFAULT_COLUMNS, DEFAULT_ROWS = 80, 24
+STATUS_ROWS = 3  # the two status lines and the prompt below the map
 MIN_COLUMNS, MIN_ROWS = 40, 12  # narrower than this and nothing reads well; lay out as if this
 
 
@@ -37,6 +40,7 @@ class TextFrontEnd:
         self.controller = controller
         self.out = out
         self.colour = colour
+        self.view = Viewport()
         controller.text_width = self.size()[0]
         controller.unicode = unicode_ok(out)
 
@@ -69,16 +73,50 @@ class TextFrontEnd:
             )
         print("\n".join(out), file=self.out, flush=True)
 
-    def show_map(self, area: Area | None = None) -> None:
+    def map_area(self, request: ShowMap) -> Area | None:
+        """The hexes to draw: the view (moved as asked) fitted to the terminal, an area cut to
+        fit, or the whole map (None) when asked for all of it."""
+        state = self.controller.state
+        columns, rows = self.size()
+        rows -= STATUS_ROWS
+        if request.everything:
+            return None
+        if request.area is not None:
+            (c0, r0), (c1, r1) = clip_area(state, request.area)
+            n_cols, n_rows = fit(columns, rows)
+            return coord(c0, r0), coord(min(c1, c0 + n_cols - 1), min(r1, r0 + n_rows - 1))
+        if request.scroll:
+            self.view.scroll(state, request.scroll, columns, rows)
+        if request.centre is not None:
+            self.view.centre(state, request.centre, columns, rows)
+        return self.view.area(state, columns, rows)
+
+    def show_map(
+        self, request: ShowMap | None = None, marks: dict[Coord, str] | None = None
+    ) -> None:
         s = self.controller
         palette = Palette.ansi(s.state) if self.colour else Palette.plain()
-        text = render_map(s.state, palette, visible=s.visible(), area=area)
+        area = self.map_area(request or ShowMap())
+        text = render_map(s.state, palette, visible=s.visible(), area=area, marks=marks)
         print(text, file=self.out, flush=True)
+        self.say(view_summary(s.state, clip_area(s.state, area)))
+
+    def centre_on_own_units(self) -> None:
+        """Start the view over the viewer's units on the map."""
+        s = self.controller
+        mine = [u.coord for u in s.state.active_units(s.viewer) if u.coord is not None]
+        if mine:
+            col = sorted(c[0] for c in mine)[len(mine) // 2]
+            row = sorted(c[1] for c in mine)[len(mine) // 2]
+            columns, rows = self.size()
+            self.view.centre(s.state, coord(col, row), columns, rows - STATUS_ROWS)
 
     def show_reply(self, reply: Reply) -> None:
         self.say(reply.lines)
-        if reply.full_map or reply.show_map is not None:
-            self.show_map(reply.show_map)
+        if reply.map_request is not None:
+            self.show_map(reply.map_request, reply.marks)
+        if reply.legend:
+            self.say(legend_lines(self.controller.state))
 
     def intro(self) -> None:
         s = self.controller
@@ -140,9 +178,10 @@ def start(ui: TextFrontEnd, options: PlayOptions) -> None:
     if options.load is None:
         ui.say(controller.dispatch_lines(controller.state.log))
     ui.say(controller.dispatch_lines(controller.run_ai()))
+    ui.centre_on_own_units()
     controller.turn_started()
     controller.saved_commands = len(controller.game.commands)
-    ui.say(describe.status_line(controller.state))
+    ui.say(describe.status_lines(controller.state))
     ui.show_map()
 
 
@@ -171,7 +210,7 @@ def play_lines(ui: TextFrontEnd, source: Input) -> None:
             return
         ui.show_reply(reply)
         if reply.new_position and not controller.state.game_over:
-            ui.say(describe.status_line(controller.state))
+            ui.say(describe.status_lines(controller.state))
             ui.show_map()
         if controller.state.game_over and not ended:
             ended = True
@@ -197,7 +236,7 @@ def pace(ui: TextFrontEnd, delay: float) -> None:
         c = ui.controller
         ui.say(describe.log_lines(events))
         if not c.state.game_over:
-            ui.say(describe.status_line(c.state))
+            ui.say(describe.status_lines(c.state))
             ui.show_map()
         time.sleep(delay)
 
