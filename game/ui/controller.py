@@ -25,6 +25,7 @@ from game.rules import (
     GameEvent,
     GameState,
     IllegalCommand,
+    MoveCommand,
     Options,
     preview,
     reachable,
@@ -39,6 +40,7 @@ from game.ui.autosave import AutoSaver, autosave_dir, newest
 from game.ui.language import VERBS, LanguageError, Names, Parsed, parse
 from game.ui.report import Report, render_text, report_of_game
 from game.ui.requests import (
+    AirStatus,
     ContinueGame,
     Help,
     HexInfo,
@@ -118,15 +120,17 @@ def replay_bug_lines(name: str, exc: ReplayFailed, debug: bool) -> list[str]:
 
 
 def with_support(state: GameState, cmd: AttackCommand) -> AttackCommand:
-    """The attack with every listed artillery unit out of contact moved to fire in support, so
-    a player may simply name all the units that take part."""
+    """The attack with every listed artillery unit out of contact but within its range of the
+    target moved to fire in support, so a player may simply name all the units that take part;
+    one out of range stays an attacker, and the rules say it is not next to the target."""
     target = Hex.from_offset(*cmd.target)
     adjacent: list[str] = []
     support = list(cmd.support)
     for uid in cmd.units:
         u = state.units.get(uid)
-        near = u is None or (u.pos is not None and u.pos.distance(target) <= 1)
-        if not near and u is not None and bombard_range(state, u) > 0:
+        if u is None or u.pos is None or u.pos.distance(target) <= 1:
+            adjacent.append(uid)
+        elif u.pos.distance(target) <= bombard_range(state, u):
             support.append(uid)
         else:
             adjacent.append(uid)
@@ -172,6 +176,7 @@ class Controller:
             ShowMap: lambda r: Reply([], map_request=r),
             ShowLegend: lambda r: Reply([], legend=True),
             Reach: self._reach,
+            AirStatus: self._air,
             SaveGame: lambda r: self.save(r.name),
             LoadGame: lambda r: self.load(r.name),
             ContinueGame: lambda r: self.continue_game(),
@@ -224,7 +229,10 @@ class Controller:
             places[p.name] = coord(*p.at)
             places.setdefault(p.id, coord(*p.at))
         groups = tuple(sorted({u.group for u in s.units.values() if u.group}))
-        return Names(units, places, groups=groups, width=s.board.width, height=s.board.height)
+        own = frozenset(u.id for u in s.units.values() if u.side == self.viewer)
+        return Names(
+            units, places, groups=groups, width=s.board.width, height=s.board.height, own=own
+        )
 
     # --- turns ---------------------------------------------------------------------------------
 
@@ -293,9 +301,9 @@ class Controller:
             return Reply(["It is not your turn."], ok=False)
         if isinstance(cmd, AttackCommand):
             cmd = with_support(self.state, cmd)
-        reasons = self.game.validate(cmd)
-        if reasons:
-            return Reply([f"Not allowed: {r}" for r in reasons], ok=False)
+        refused = self.refusal(cmd)
+        if refused:
+            return refused
         try:
             events = self.game.apply(cmd)
         except IllegalCommand as exc:  # validate and apply disagree: say so, lose nothing
@@ -323,8 +331,18 @@ class Controller:
                 ],
                 ok=False,
             )
+        last = self.game.commands[-1]
         self.game.undo()
-        return Reply(["Move taken back."])
+        if isinstance(last, MoveCommand):
+            u = self.state.units[last.unit]
+            at = f"[{u.coord[0]},{u.coord[1]}]" if u.coord else "its place"
+            return Reply(
+                [
+                    f"Took back {u.name}'s move to [{last.to[0]},{last.to[1]}]: it is at {at} "
+                    f"again with {u.mp:.1f} movement points."
+                ]
+            )
+        return Reply(["Took back the last move."])
 
     def _unit_info(self, r: UnitInfo) -> Reply:
         return Reply(describe.unit_lines(self.state, self.state.units[r.unit]))
@@ -332,11 +350,66 @@ class Controller:
     def _hex_info(self, r: HexInfo) -> Reply:
         return Reply(describe.hex_lines(self.state, r.at, self.visible(), self.viewer))
 
+    def refusal(self, cmd: Command) -> Reply | None:
+        """Why the rules refuse a command, in the player's terms; None if they allow it. An
+        attack on a hex with no enemy says so; 'not next to' names the hexes next to the
+        target."""
+        if isinstance(cmd, AttackCommand):
+            target = Hex.from_offset(*cmd.target)
+            seen = self.visible()
+            enemies = [
+                u
+                for u in self.state.units.values()
+                if u.active
+                and u.pos == target
+                and u.side != self.state.side
+                and (seen is None or u.id in seen)
+            ]
+            if not enemies:
+                where = f"[{cmd.target[0]},{cmd.target[1]}]"
+                return Reply(
+                    [f"Not allowed: there is no enemy you can see at {where} to attack."], ok=False
+                )
+        reasons = self.game.validate(cmd)
+        if not reasons:
+            return None
+        lines = [f"Not allowed: {r}" for r in reasons]
+        if any("is not next to" in r for r in reasons) and isinstance(cmd, AttackCommand):
+            around = self.neighbours_text(cmd.target)
+            lines.append(f"  The hexes next to [{cmd.target[0]},{cmd.target[1]}]: {around}.")
+        return Reply(lines, ok=False)
+
+    def neighbours_text(self, c: Coord) -> str:
+        """The hexes next to `c`, as 'col,row' in clockwise order from the east."""
+        b = self.state.board
+        h = Hex.from_offset(*c)
+        return ", ".join(f"[{b.coord[n][0]},{b.coord[n][1]}]" for n in b.neighbours.get(h, ()))
+
+    def _air(self, r: AirStatus) -> Reply:
+        """The viewer's aircraft, those flying this turn, and how to fly them."""
+        s = self.state
+        side = self.viewer
+        ss = s.sides[side]
+        adj = s.board.adjective[side]
+        lines = [
+            f"{adj} aircraft: {ss.aircraft:,}; {ss.air_allocated:,} flying this turn, "
+            f"{max(0, ss.aircraft - ss.air_allocated):,} free."
+        ]
+        for m in s.air:
+            if m.side == side:
+                where = f" over [{m.target[0]},{m.target[1]}]" if m.target else ""
+                flying = plural(m.aircraft, "aircraft", "aircraft")
+                lines.append(f"  {flying} on {m.mission.replace('_', ' ')}{where}")
+        lines.append(
+            "Fly them: air support HEX, air interdiction HEX or air air_superiority (add 'with N')."
+        )
+        return Reply(lines)
+
     def _odds(self, r: Odds) -> Reply:
         cmd = with_support(self.state, r.attack)
-        reasons = self.game.validate(cmd)
-        if reasons:
-            return Reply([f"Not allowed: {x}" for x in reasons], ok=False)
+        refused = self.refusal(cmd)
+        if refused:
+            return refused
         return Reply(describe.odds_lines(self.state, preview(self.state, cmd)))
 
     def _reach(self, r: Reach) -> Reply:

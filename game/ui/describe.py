@@ -44,12 +44,19 @@ def status_line(state: GameState) -> str:
     return f"{first}. {second.strip()}"
 
 
+def plural(n: int, word: str) -> str:
+    """'1 gun', '36 guns', '1 man', '2,000 men'."""
+    if n == 1:
+        return f"1 {word}"
+    return f"{n:,} {'men' if word == 'man' else word + 's'}"
+
+
 def strength_text(u: UnitState) -> str:
-    parts = [f"{u.men:,} men"]
+    parts = [plural(u.men, "man")]
     if u.tanks:
-        parts.append(f"{u.tanks} tanks")
+        parts.append(plural(u.tanks, "tank"))
     if u.guns:
-        parts.append(f"{u.guns} guns")
+        parts.append(plural(u.guns, "gun"))
     return ", ".join(parts)
 
 
@@ -130,7 +137,25 @@ def hex_lines(
     ]
     for u in here:
         lines.append(f"  {b.adjective[u.side]} {u.name} [{u.id}]: {strength_text(u)}")
+    lines.append("  Next to it: " + neighbours_text(state, h, visible))
     return lines
+
+
+def neighbours_text(state: GameState, h: Hex, visible: set[str] | None) -> str:
+    """The six hexes around one (fewer at the edge), each with its terrain and who stands
+    there as far as the viewer can see."""
+    b = state.board
+    parts = []
+    for n in b.neighbours.get(h, ()):
+        col, row = b.coord[n]
+        sides = {
+            b.adjective[u.side]
+            for u in state.units.values()
+            if u.active and u.pos == n and (visible is None or u.id in visible)
+        }
+        who = f", {' and '.join(sorted(sides))} units" if sides else ""
+        parts.append(f"[{col},{row}] {b.terrain[n].name.lower()}{who}")
+    return "; ".join(parts)
 
 
 def odds_lines(state: GameState, o: Odds) -> list[str]:

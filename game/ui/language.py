@@ -36,6 +36,7 @@ from game.scenario.models import AirMissionKind
 from game.scenario.suggest import closest
 from game.ui.names import LanguageError, Names
 from game.ui.requests import (
+    AirStatus,
     ContinueGame,
     Help,
     HexInfo,
@@ -120,7 +121,7 @@ def _parse_move(rest: str, names: Names) -> MoveCommand:
     # The hex is at the end; try each split between unit and hex, longest hex last.
     for k in range(len(words) - 1, 0, -1):
         try:
-            unit = names.unit(" ".join(words[:k]))
+            unit = names.own_unit(" ".join(words[:k]))
             where = names.hex(" ".join(words[k:]))
         except LanguageError as exc:
             first_error = first_error or exc
@@ -148,10 +149,10 @@ def _parse_attack_order(rest: str, names: Names, verb: str) -> AttackCommand:
     m_support = re.match(r"^(.*?)\s+support\s+(.*)$", units, flags=re.IGNORECASE)
     if m_support:
         units, support_text = m_support.group(1), m_support.group(2)
-    support = names.unit_list(support_text) if support_text else ()
+    support = names.unit_list(support_text, own=True) if support_text else ()
     return AttackCommand(
         target=names.hex(target),
-        units=names.unit_list(units),
+        units=names.unit_list(units, own=True),
         support=support,
         advance=advance,
     )
@@ -167,10 +168,12 @@ def _parse_odds(rest: str, names: Names) -> Odds:
 
 def _parse_bombard(rest: str, names: Names) -> BombardCommand:
     target, unit = _split_with(rest, "bombard")
-    return BombardCommand(unit=names.unit(unit), target=names.hex(target))
+    return BombardCommand(unit=names.own_unit(unit), target=names.hex(target))
 
 
-def _parse_air(rest: str, names: Names) -> AirCommand:
+def _parse_air(rest: str, names: Names) -> AirCommand | AirStatus:
+    if not rest:
+        return AirStatus()
     aircraft = 0
     m_with = re.match(r"^(.*?)\s*\bwith\s+(\S+)\s*(?:aircraft|planes)?$", rest, flags=re.IGNORECASE)
     if m_with:
@@ -196,7 +199,7 @@ def _parse_air(rest: str, names: Names) -> AirCommand:
 
 
 def _parse_entrench(rest: str, names: Names) -> EntrenchCommand:
-    return EntrenchCommand(unit=names.unit(rest))
+    return EntrenchCommand(unit=names.own_unit(rest))
 
 
 def _parse_info(rest: str, names: Names) -> UnitInfo | HexInfo:
@@ -280,7 +283,9 @@ def _format_attack_order(verb: str, cmd: AttackCommand) -> str:
     return text if cmd.advance else text + " no advance"
 
 
-def _format_air(cmd: AirCommand) -> str:
+def _format_air(cmd: AirCommand | AirStatus) -> str:
+    if isinstance(cmd, AirStatus):
+        return "air"
     where = f" {_hex(cmd.target)}" if cmd.target is not None else ""
     count = f" with {cmd.aircraft}" if cmd.aircraft else ""
     return f"air {cmd.mission}{where}{count}"
@@ -323,10 +328,10 @@ VERBS: dict[str, Verb] = {
         lambda c: f"bombard {_hex(c.target)} with {c.unit}",
     ),
     "air": Verb(
-        "air MISSION [HEX] [with N]   support or interdiction at HEX, or air_superiority; "
-        "N aircraft (default: all free)",
+        "air [MISSION [HEX] [with N]]   your aircraft; or fly support or interdiction at HEX, "
+        "or air_superiority, with N aircraft (default: all free)",
         _parse_air,
-        (AirCommand,),
+        (AirCommand, AirStatus),
         _format_air,
     ),
     "entrench": Verb(

@@ -88,6 +88,11 @@ class LoadGame:
 
 
 @dataclass(frozen=True)
+class AirStatus:
+    """The side's aircraft: how many, how many already flying this turn, the missions."""
+
+
+@dataclass(frozen=True)
 class ShowLegend:
     """What every character of the text map means, and the places."""
 
@@ -125,4 +130,5 @@ Request = (
     | ShowReport
     | ShowLegend
     | Reach
+    | AirStatus
 )
