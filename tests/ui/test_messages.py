@@ -10,7 +10,7 @@ from game.rules.text import verb_for
 from game.scenario import load_scenario
 from game.ui import describe
 from tests.conftest import EXAMPLE, SCENARIOS
-from tests.ui.terminal import play_piped
+from tests.ui.terminal import Terminal, play_piped
 
 KHALKHIN = str(SCENARIOS / "khalkhin_gol_1939.toml")
 MANCHURIA = str(SCENARIOS / "manchuria_1945.toml")
@@ -99,3 +99,39 @@ def test_piped_input_prints_each_turns_status_and_map_once(tmp_path: Path) -> No
     for turn in (1, 2, 3):
         assert out.count(f"Turn {turn}/10, ") == 1
     assert out.count("The whole map") == 3
+
+
+def test_hot_seat_with_fog_hands_over_between_the_players(tmp_path: Path) -> None:
+    result = play_piped("end\n", tmp_path, str(EXAMPLE), "--side", "both", "--fog")
+    assert result.returncode == 0, result.stderr
+    after = result.stdout.split("> end\n", 1)[1]
+    assert after.startswith("=== Hand over to the player of the ")
+    term = Terminal(tmp_path, str(EXAMPLE), "--side", "both", "--fog")
+    term.expect("Red 01 Jun 06:00>")
+    term.type("end")
+    term.expect("Press Enter when the other player cannot see the screen.")
+    term.type("")
+    text = term.expect("Blue 01 Jun ")
+    assert "\x1b[2J" in text
+    term.type("quit")
+    term.expect("Save before leaving?")  # the end of Red's turn is unsaved progress
+    term.type("")
+    term.expect("Farewell.")
+    assert term.close() == 0
+
+
+def test_delay_paces_the_computer_and_shows_each_turn(tmp_path: Path) -> None:
+    quick = play_piped("", tmp_path, str(EXAMPLE), "--side", "none", "--seed", "2")
+    paced = play_piped(
+        "", tmp_path, str(EXAMPLE), "--side", "none", "--seed", "2", "--delay", "0.01"
+    )
+    assert paced.returncode == 0, paced.stderr
+    assert "The whole map" not in quick.stdout
+    # each computer side-turn but the last is followed by the status and the map
+    assert "Turn 1/10, 1 Jun 1939 06:00 - Blue to move" in paced.stdout
+    assert "Turn 2/10, 1 Jun 1939 18:00 - Red to move" in paced.stdout
+    assert paced.stdout.count("The whole map") == paced.stdout.count("\nTurn ")
+    # the same game either way: the same report at the end
+    assert (
+        quick.stdout.split("AFTER-ACTION REPORT")[1] == paced.stdout.split("AFTER-ACTION REPORT")[1]
+    )

@@ -24,6 +24,7 @@ from game.ui.text.glyphs import legend_lines
 from game.ui.text.mapview import Palette, Viewport, clip_area, fit, render_map, view_summary
 
 DEFAULT_COLUMNS, DEFAULT_ROWS = 80, 24
+CLEAR_SCREEN = "\x1b[2J\x1b[H"
 STATUS_ROWS = 3  # the two status lines and the prompt below the map
 MIN_COLUMNS, MIN_ROWS = 40, 12  # narrower than this and nothing reads well; lay out as if this
 
@@ -203,11 +204,14 @@ def play_lines(ui: TextFrontEnd, source: Input) -> None:
             continue
         if not source.interactive:
             ui.say(f"> {line}")
+        before = controller.viewer
         reply = controller.handle(line)
         if reply.quit:
             goodbye(ui, source)
             ui.say(reply.lines)
             return
+        if controller.viewer != before and not controller.state.game_over:
+            hand_over(ui, source)
         ui.show_reply(reply)
         if reply.new_position and not controller.state.game_over:
             ui.say(describe.status_lines(controller.state))
@@ -215,6 +219,24 @@ def play_lines(ui: TextFrontEnd, source: Input) -> None:
         if controller.state.game_over and not ended:
             ended = True
             the_end(ui)
+
+
+def hand_over(ui: TextFrontEnd, source: Input) -> None:
+    """Between two players at one keyboard: under fog the screen is cleared and the game waits
+    until the next player is at the keys; the map then starts over their units."""
+    c = ui.controller
+    name = c.state.board.side_name[c.viewer]
+    if c.game.options.fog:
+        if ui.out.isatty():
+            print(CLEAR_SCREEN, end="", file=ui.out, flush=True)
+        ui.say(f"=== Hand over to the player of the {name}. ===")
+        if source.interactive:
+            source.line("Press Enter when the other player cannot see the screen. ")
+            if ui.out.isatty():
+                print(CLEAR_SCREEN, end="", file=ui.out, flush=True)
+    else:
+        ui.say(f"=== {name} to move. ===")
+    ui.centre_on_own_units()
 
 
 def the_end(ui: TextFrontEnd, watching: bool = False) -> None:
