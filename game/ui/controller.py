@@ -34,10 +34,11 @@ from game.rules import (
 )
 from game.rules.combat import bombard_range
 from game.saves import ReplayFailed, SaveError, load_save, write_save
+from game.scenario import ScenarioError, load_scenario
 from game.scenario.models import Scenario
 from game.ui import describe
 from game.ui.autosave import AutoSaver, autosave_dir, newest
-from game.ui.language import VERBS, LanguageError, Names, Parsed, parse
+from game.ui.language import VERBS, LanguageError, Names, Parsed, format_command, parse
 from game.ui.report import Report, render_text, report_of_game
 from game.ui.requests import (
     AirStatus,
@@ -49,6 +50,7 @@ from game.ui.requests import (
     Odds,
     Quit,
     Reach,
+    Reload,
     SaveGame,
     ShowLegend,
     ShowLog,
@@ -177,6 +179,7 @@ class Controller:
             ShowLegend: lambda r: Reply([], legend=True),
             Reach: self._reach,
             AirStatus: self._air,
+            Reload: lambda r: self.reload(),
             SaveGame: lambda r: self.save(r.name),
             LoadGame: lambda r: self.load(r.name),
             ContinueGame: lambda r: self.continue_game(),
@@ -488,6 +491,40 @@ class Controller:
         self.saved_commands = len(game.commands)
         self.computer_players.clear()
         return Reply([f"Loaded '{name}'."])
+
+    # --- reloading the scenario (for modders) ---------------------------------------------------
+
+    def reload(self) -> Reply:
+        """Read the scenario file again and replay this game's commands on it. A file with
+        errors is reported (file:line:col) and the game goes on unchanged; a command the new
+        scenario no longer allows ends the replay there, and the game goes on from before it."""
+        try:
+            scenario = load_scenario(self.scenario_path)
+        except ScenarioError as exc:
+            lines = [f"Could not reload {self.scenario_path}; the game goes on unchanged:"]
+            return Reply(lines + [f"  {p}" for p in exc.problems], ok=False)
+        except OSError as exc:
+            return Reply([f"Could not read {self.scenario_path}: {exc.strerror}"], ok=False)
+        old = self.game
+        game = Game(scenario, old.seed, old.options)
+        lines = []
+        for n, cmd in enumerate(old.commands, start=1):
+            reasons = game.validate(cmd)
+            if reasons:
+                lines.append(
+                    f"  Command {n} ({format_command(cmd)}) is not allowed now: {reasons[0]}; "
+                    f"the game goes on from before it."
+                )
+                break
+            game.apply(cmd)
+        self.scenario, self.game = scenario, game
+        self.computer_players.clear()
+        self.result_announced = False
+        self._report = None
+        done = len(game.commands)
+        head = f"Reloaded {self.scenario_path}: replayed {done} of {len(old.commands)} commands."
+        events = self.run_ai() if self.new_computer_player is not None else []
+        return Reply([head, *lines, *self.dispatch_lines(events)], events=events)
 
     # --- the end -------------------------------------------------------------------------------
 

@@ -45,6 +45,7 @@ from game.ui.requests import (
     Odds,
     Quit,
     Reach,
+    Reload,
     Request,
     SaveGame,
     ShowLegend,
@@ -415,6 +416,12 @@ VERBS: dict[str, Verb] = {
         _no_args("continue", ContinueGame()),
         (ContinueGame,),
         lambda r: "continue",
+    ),
+    "reload": Verb(
+        "reload                 read the scenario file again and replay this game on it",
+        _no_args("reload", Reload()),
+        (Reload,),
+        lambda r: "reload",
     ),
     "help": Verb(
         "help [COMMAND]         this list, or one command",

@@ -93,6 +93,11 @@ class AirStatus:
 
 
 @dataclass(frozen=True)
+class Reload:
+    """Read the scenario file again and replay the game's commands on it (for modders)."""
+
+
+@dataclass(frozen=True)
 class ShowLegend:
     """What every character of the text map means, and the places."""
 
@@ -131,4 +136,5 @@ Request = (
     | ShowLegend
     | Reach
     | AirStatus
+    | Reload
 )
