@@ -185,28 +185,29 @@ def units_lines(state: GameState, side: str, group: str = "", width: int = 0) ->
     on_map = sum(1 for u in mine if u.active)
     title = b.side_name[side] + (f", group {group}" if group else "")
     rows = [f"{title}: {on_map} units on the map, {len(mine) - on_map} others"]
+    listed = [(u, *_unit_where(state, u)) for u in mine]
+    one_line = [
+        f"  {u.id:<11} {u.name[:40]:<40} {where:>14}  {strength_text(u)}{flags}"
+        for u, where, flags in listed
+    ]
+    two_lines = bool(width) and any(len(line) > width for line in one_line)
     current = None
-    for u in mine:
+    for (u, where, flags), line in zip(listed, one_line, strict=True):
         if u.group != current:
             current = u.group
             rows.append(f" {current or 'No group'}:")
-        where, flags = _unit_where(state, u)
-        line = f"  {u.id:<11} {u.name[:40]:<40} {where:>14}  {strength_text(u)}{flags}"
-        if not width or len(line) <= width:
+        if not two_lines:
             rows.append(line)
             continue
-        rows.extend(
-            textwrap.wrap(
-                f"{u.id:<11} {u.name}", width, initial_indent="  ", subsequent_indent=" " * 14
-            )
+        indent = " " * 14
+        rows += textwrap.wrap(
+            f"{u.id:<11} {u.name}", width, initial_indent="  ", subsequent_indent=indent
         )
-        rows.extend(
-            textwrap.wrap(
-                f"{where}; {strength_text(u)}{flags}",
-                width,
-                initial_indent=" " * 14,
-                subsequent_indent=" " * 14,
-            )
+        rows += textwrap.wrap(
+            f"{where}; {strength_text(u)}{flags}",
+            width,
+            initial_indent=indent,
+            subsequent_indent=indent,
         )
     return rows
 

@@ -25,7 +25,7 @@ from game.ui.text.mapview import Palette, Viewport, clip_area, fit, render_map, 
 
 DEFAULT_COLUMNS, DEFAULT_ROWS = 80, 24
 CLEAR_SCREEN = "\x1b[2J\x1b[H"
-STATUS_ROWS = 3  # the two status lines and the prompt below the map
+STATUS_ROWS = 4  # the status (two lines, three when the score line wraps) and the prompt
 MIN_COLUMNS, MIN_ROWS = 40, 12  # narrower than this and nothing reads well; lay out as if this
 
 
@@ -103,14 +103,24 @@ class TextFrontEnd:
         self.say(view_summary(s.state, clip_area(s.state, area)))
 
     def centre_on_own_units(self) -> None:
-        """Start the view over the viewer's units on the map."""
+        """Start the view where most of the viewer's units on the map are (a front, not the
+        empty middle of a ring of fronts)."""
         s = self.controller
         mine = [u.coord for u in s.state.active_units(s.viewer) if u.coord is not None]
-        if mine:
-            col = sorted(c[0] for c in mine)[len(mine) // 2]
-            row = sorted(c[1] for c in mine)[len(mine) // 2]
-            columns, rows = self.size()
-            self.view.centre(s.state, coord(col, row), columns, rows - STATUS_ROWS)
+        if not mine:
+            return
+        columns, rows = self.size()
+        n_cols, n_rows = fit(columns, rows - STATUS_ROWS)
+
+        def around(c: Coord) -> int:
+            return sum(
+                1
+                for o in mine
+                if abs(o[0] - c[0]) <= n_cols // 2 and abs(o[1] - c[1]) <= n_rows // 2
+            )
+
+        best = max(sorted(mine), key=around)
+        self.view.centre(s.state, best, columns, rows - STATUS_ROWS)
 
     def show_reply(self, reply: Reply) -> None:
         self.say(reply.lines)
@@ -182,6 +192,8 @@ def start(ui: TextFrontEnd, options: PlayOptions) -> None:
     ui.centre_on_own_units()
     controller.turn_started()
     controller.saved_commands = len(controller.game.commands)
+    if sys.stdin.isatty() and not controller.state.game_over:
+        ui.say("Type 'help' for the commands, 'legend' for the map's letters.")
     ui.say(describe.status_lines(controller.state))
     ui.show_map()
 
@@ -192,8 +204,6 @@ def play_lines(ui: TextFrontEnd, source: Input) -> None:
     ended = controller.state.game_over
     if ended:
         the_end(ui)
-    elif source.interactive:
-        ui.say("Type 'help' for the commands, 'map' to see the map again.")
     while True:
         line = source.line(ui.prompt())
         if line is None:

@@ -94,7 +94,7 @@ def legend_lines(state: GameState) -> list[str]:
     if board.zones:
         zones = ", ".join(z.name for z in board.zone_models.values())
         lines.append(f"  {ZONE_EDGE}    the edge of a zone between two hexes ({zones})")
-    lines.append("  1-9  after a hex, on 'reach UNIT': the movement points it costs to get there")
+    lines.append("  .3.  on 'reach UNIT': the movement points it costs to get there (+ above 9)")
     lines.append("Places:")
     for p in state.scenario.places:
         owner = state.place_owner.get(p.id, "")

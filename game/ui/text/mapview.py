@@ -102,6 +102,8 @@ def hex_cell(
         text = f"{colour}{body}{palette.reset}" if colour else body
     else:
         body = terrain_body(state, h)
+        if mark:  # in the middle of an empty hex, so it plainly belongs to it
+            body, mark = body[0] + mark + body[2], ""
         place = body.startswith(PLACE_GLYPH) and palette.place
         text = f"{palette.place}{body}{palette.reset}" if place else body
     gap = mark or (ZONE_EDGE if zone_edge(state, h, col, row) else " ")
@@ -124,7 +126,7 @@ def render_map(
     marks: Mapping[Coord, str] | None = None,
 ) -> str:
     """The map (or the area between two corners) with coordinates on every edge; `marks` puts
-    a character in the gap after some hexes."""
+    a character in the middle of some hexes (in the gap after one with units)."""
     palette = palette or Palette.plain()
     marks = marks or {}
     board = state.board
