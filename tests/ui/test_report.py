@@ -73,17 +73,19 @@ def test_report_command_reads_a_save_and_a_batch_and_draws_a_png(tmp_path: Path)
     assert "AFTER-ACTION REPORT: Example: The Crossing at Tsagan Ford" in of_save.stdout
     assert "Losses:" in of_save.stdout
     sim = tmp_path / "sim.json"
-    made = run_cli("simulate", str(EXAMPLE), "--runs", "2", "--json", "--out", str(sim))
+    made = run_cli(
+        "simulate", str(EXAMPLE), "--runs", "1", "--workers", "1", "--json", "--out", str(sim)
+    )
     assert made.returncode == 0, made.stderr
     png = tmp_path / "report.png"
-    of_batch = run_cli("report", str(sim), "--game", "2", "--png", str(png), "--ascii")
+    of_batch = run_cli("report", str(sim), "--game", "1", "--png", str(png), "--ascii")
     assert of_batch.returncode == 0, of_batch.stderr
-    game = json.loads(sim.read_text(encoding="utf-8"))["games"][1]
+    game = json.loads(sim.read_text(encoding="utf-8"))["games"][0]
     scenario = load_scenario(EXAMPLE)
     assert of_batch.stdout == render_text(build_report(scenario, game), 80, unicode=False) + "\n"
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     bad = run_cli("report", str(sim), "--game", "3")
-    assert bad.returncode == 1 and f"{sim} has games 1 to 2, not 3" in bad.stderr
+    assert bad.returncode == 1 and f"{sim} has games 1 to 1, not 3" in bad.stderr
     junk = tmp_path / "junk.json"
     junk.write_text("[1, 2]", encoding="utf-8")
     refused = run_cli("report", str(junk))
