@@ -65,6 +65,9 @@ from game.ui.sight import known_events
 # its turn).
 CommandSource = Callable[[GameState], Command]
 DEFAULT_LOG_LINES = 10
+GAME_OVER_HINT = (
+    "The game is over: look at the map ('map', 'info'), 'report', 'save NAME' or 'quit'."
+)
 MAX_MARK_COST = 9  # `reach` marks costs up to this as a digit
 
 
@@ -299,7 +302,7 @@ class Controller:
         """Give a command to the rules for the human to move; the computer answers an end of
         turn."""
         if self.state.game_over:
-            return Reply(["The game is over. Type 'log', 'save NAME' or 'quit'."], ok=False)
+            return Reply([GAME_OVER_HINT], ok=False)
         if self.state.side not in self.humans:
             return Reply(["It is not your turn."], ok=False)
         if isinstance(cmd, AttackCommand):
@@ -555,5 +558,5 @@ class Controller:
             "  " + ", ".join(f"{b.adjective[x]} {v.vp[x]:g} VP" for x in b.sides),
         ]
         if s.scenario.victory.historical:
-            lines.append(f"  History: {s.scenario.victory.historical}")
+            lines.append(f"  History: {' '.join(s.scenario.victory.historical.split())}")
         return lines

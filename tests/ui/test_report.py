@@ -91,3 +91,22 @@ def test_report_command_reads_a_save_and_a_batch_and_draws_a_png(tmp_path: Path)
     refused = run_cli("report", str(junk))
     assert refused.returncode == 1 and "neither a save nor" in refused.stderr
     assert "Traceback" not in refused.stderr + bad.stderr
+
+
+def test_the_end_shows_the_report_then_the_map_and_saving_still_work(tmp_path: Path) -> None:
+    script = "end\n" * 12 + "map\nend\nsave after\n"
+    result = play_piped(script, tmp_path, str(EXAMPLE), "--side", "red", "--seed", "2")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    end = out.index("AFTER-ACTION REPORT")
+    assert "GAME OVER on " in out[:end]
+    after = out[end:]
+    assert "The game is over: look at the map ('map', 'info'), 'report', 'save NAME'" in " ".join(
+        after.split()
+    )
+    assert "> map\n" in after and "The whole map" in after.split("> map\n", 1)[1]
+    assert "Result: " in after and any(
+        words in " ".join(after.split())
+        for words in ("the last turn was played", "one side held every objective")
+    )
+    assert (tmp_path / "after.json").is_file()

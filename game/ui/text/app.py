@@ -16,7 +16,7 @@ from typing import TextIO
 from game.hexes import Coord, coord
 from game.rules import GameEvent
 from game.ui import describe
-from game.ui.controller import Controller, Reply
+from game.ui.controller import GAME_OVER_HINT, Controller, Reply
 from game.ui.options import PlayOptions
 from game.ui.report import unicode_ok
 from game.ui.requests import Area, ShowMap
@@ -34,6 +34,16 @@ def use_colour(stream: TextIO) -> bool:
     if os.environ.get("NO_COLOR") is not None or os.environ.get("TERM") == "dumb":
         return False
     return stream.isatty()
+
+
+def paragraphs(text: str) -> list[str]:
+    """Text from a scenario file as paragraphs, each on one line for `say` to wrap (the file's
+    own line breaks were made for the file, not for the terminal)."""
+    blocks = [" ".join(block.split()) for block in text.strip().split("\n\n")]
+    out: list[str] = []
+    for block in blocks:
+        out += [block, ""]
+    return out[:-1]
 
 
 class TextFrontEnd:
@@ -134,11 +144,11 @@ class TextFrontEnd:
         meta = s.scenario.meta
         self.say(f"{meta.title}")
         if meta.description:
-            self.say(meta.description.strip())
+            self.say(paragraphs(meta.description))
         for side in sorted(s.humans):
             brief = meta.briefing.get(side)
             if brief:
-                self.say(f"\nBriefing ({s.state.board.side_name[side]}):\n{brief.strip()}")
+                self.say(["", f"Briefing ({s.state.board.side_name[side]}):", *paragraphs(brief)])
         self.say("")
 
     def prompt(self) -> str:
@@ -256,9 +266,7 @@ def the_end(ui: TextFrontEnd, watching: bool = False) -> None:
     c.text_width = ui.size()[0]
     ui.say(["", *c.report_lines(), ""])
     if not watching:
-        ui.say(
-            "The game is over: look at the map ('map', 'info'), 'report', 'save NAME' or 'quit'."
-        )
+        ui.say(GAME_OVER_HINT)
 
 
 def pace(ui: TextFrontEnd, delay: float) -> None:
