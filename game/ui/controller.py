@@ -492,6 +492,7 @@ class Controller:
             return Reply([f"'{name}' is a save of another scenario."], ok=False)
         self.game = game
         self.saved_commands = len(game.commands)
+        self.result_announced = game.state.game_over and self.result_announced
         self.computer_players.clear()
         return Reply([f"Loaded '{name}'."])
 
@@ -552,7 +553,7 @@ class Controller:
         s = self.state
         v = status(s)
         b = s.board
-        who = f"{b.side_name[v.winner]} win ({v.level})" if v.winner else "A draw"
+        who = f"a {b.adjective[v.winner]} {v.level} win" if v.winner else "a draw"
         lines = [
             f"GAME OVER on {describe.date_text(s)}: {who}.",
             "  " + ", ".join(f"{b.adjective[x]} {v.vp[x]:g} VP" for x in b.sides),

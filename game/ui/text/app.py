@@ -239,6 +239,7 @@ def play_lines(ui: TextFrontEnd, source: Input) -> None:
         if controller.state.game_over and not ended:
             ended = True
             the_end(ui)
+        ended = ended and controller.state.game_over  # a save from before the end was loaded
 
 
 def hand_over(ui: TextFrontEnd, source: Input) -> None:
