@@ -18,8 +18,12 @@ from game.rules.zoc import occupancy
 from game.scenario.geometry import resolve
 from game.scenario.models import (
     AirEffect,
+    BuildCrossingEffect,
+    DestroyCrossingEffect,
+    DisableZoneEffect,
     Doctrine,
     DoctrineEffect,
+    EnableZoneEffect,
     EndGameEffect,
     Event,
     LossesEffect,
@@ -264,9 +268,52 @@ def _end_game(tx: Transaction, e: Event, fx: EndGameEffect, rng: random.Random) 
         tx.emit("end", fx.text)
 
 
+def _switch_zone(
+    tx: Transaction, e: Event, fx: EnableZoneEffect | DisableZoneEffect, rng: random.Random
+) -> None:
+    """A zone's restrictions (who may not enter, attack into it, or project a zone of control
+    across its edge) are switched on or off from now on."""
+    s = tx.state
+    on = fx.type == "enable_zone"
+    zone = s.board.zone_models[fx.zone]
+    active = dict(s.map_changes.zones).get(fx.zone, zone.active)
+    if active == on:
+        return
+    s.change_map(s.map_changes.switch_zone(fx.zone, on))
+    tx.touch()
+    tx.emit("zone", f"{zone.name}: restrictions {'in force' if on else 'lifted'}.")
+
+
+def _change_crossing(
+    tx: Transaction, e: Event, fx: BuildCrossingEffect | DestroyCrossingEffect, rng: random.Random
+) -> None:
+    """A crossing over a river hex is built (or replaced) or destroyed from now on."""
+    s = tx.state
+    at = resolve(s.scenario, fx.at)
+    h = None if at is None else s.board.hex_at(at)
+    if h is None:
+        return
+    b = s.board
+    if isinstance(fx, BuildCrossingEffect):
+        name = fx.name or b.crossing_name.get(h, "")
+        s.change_map(s.map_changes.set_crossing(h, fx.kind, name))
+        text = f"A {fx.kind} is built at {s.board.name_of(h)}."
+    else:
+        if h not in b.crossing:
+            return
+        text = f"The {b.crossing[h]} at {b.name_of(h)} is destroyed."
+        s.change_map(s.map_changes.set_crossing(h, None, ""))
+    tx.touch()
+    tx.emit("crossing", text, "", (b.coord[h],))
+
+
 # What each kind of effect does, one function per effect class of the scenario format.
 _EFFECTS: dict[type[Any], Callable[[Transaction, Event, Any, random.Random], None]] = {
     LossesEffect: _losses,
+    EnableZoneEffect: _switch_zone,
+    DisableZoneEffect: _switch_zone,
+    BuildCrossingEffect: _change_crossing,
+    DestroyCrossingEffect: _change_crossing,
     MessageEffect: _message,
     ReleaseUnitsEffect: _release_units,
     DoctrineEffect: _doctrine,

@@ -8,7 +8,9 @@ back to whichever file a value came from.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import Any
@@ -90,17 +92,15 @@ def _load_files(path: FsPath) -> tuple[list[SourceFile], list[Problem], list[int
         includes = src.data.get("include", [])
         for n, inc in enumerate(includes if isinstance(includes, list) else []):
             if isinstance(inc, str):
-                pos = src.positions.value(("include", n)) or Pos(1, 1)
-                where = Problem(src.display, pos.line, pos.col, "", path=f"include[{n}]")
-                follow(p, inc, where)
+                follow(p, inc, functools.partial(_include_site, src, n))
         chain.pop()
         done.add(p.resolve())
         merge_order.append(fid)
 
-    def follow(base: FsPath, inc: str, where: Problem) -> None:
+    def follow(base: FsPath, inc: str, where: Callable[[], Problem]) -> None:
         target, missing, hint = _include_target(base, inc)
         if target is None:
-            problems.append(_with(where, missing, hint))
+            problems.append(_with(where(), missing, hint))
         elif target.resolve() in done:
             return  # already merged once (two files include the same ruleset)
         elif any(real == target.resolve() for real, _ in chain):
@@ -108,10 +108,12 @@ def _load_files(path: FsPath) -> tuple[list[SourceFile], list[Problem], list[int
             home = chain[0][0].parent
             names = [os.path.relpath(real, home) for real, _ in (*chain[start:], chain[start])]
             problems.append(
-                _with(where, "include cycle: " + " -> ".join(names), "remove one of these includes")
+                _with(
+                    where(), "include cycle: " + " -> ".join(names), "remove one of these includes"
+                )
             )
         elif len(chain) > MAX_INCLUDE_DEPTH:
-            problems.append(_with(where, "includes are nested too deeply", ""))
+            problems.append(_with(where(), "includes are nested too deeply", ""))
         else:
             try:
                 visit(target)
@@ -120,6 +122,13 @@ def _load_files(path: FsPath) -> tuple[list[SourceFile], list[Problem], list[int
 
     visit(path)
     return files, problems, merge_order
+
+
+def _include_site(src: SourceFile, n: int) -> Problem:
+    """Where include number n is written (found only when it has a problem: positions are
+    scanned on the first question, and a valid file never asks)."""
+    pos = src.positions.value(("include", n)) or Pos(1, 1)
+    return Problem(src.display, pos.line, pos.col, "", path=f"include[{n}]")
 
 
 def _include_target(base: FsPath, inc: str) -> tuple[FsPath | None, str, str]:

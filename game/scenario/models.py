@@ -215,6 +215,14 @@ class Zone(Model):
         default=False,
         description="Zones of control of sides in restricted_for stop at the zone's edge.",
     )
+    active: bool = Field(
+        default=True,
+        description=(
+            "Whether restricted_for, no_attack and stops_zoc hold when the game begins; the "
+            "enable_zone and disable_zone effects switch them on and off. The zone still counts "
+            "for objectives, triggers and AI plans while switched off."
+        ),
+    )
 
 
 class Map(Model):
@@ -576,8 +584,45 @@ class LossesEffect(Model):
     text: str = Field(default="", description="What caused it, for the dispatch.")
 
 
+class EnableZoneEffect(Model):
+    type: Literal["enable_zone"] = Field(
+        description="Switches a zone's restrictions on (restricted_for, no_attack, stops_zoc)."
+    )
+    zone: str = Field(description="Zone id.")
+
+
+class DisableZoneEffect(Model):
+    type: Literal["disable_zone"] = Field(
+        description="Switches a zone's restrictions off: its sides may enter and attack there."
+    )
+    zone: str = Field(description="Zone id.")
+
+
+class BuildCrossingEffect(Model):
+    type: Literal["build_crossing"] = Field(
+        description="Builds a crossing over a river hex (a pontoon bridge thrown across)."
+    )
+    at: HexOrPlace = Field(description="River hex bridged.")
+    kind: Literal["bridge", "ford", "pontoon"] = Field(
+        default="pontoon",
+        description="Bridges and pontoons carry all classes; fords only foot and horse.",
+    )
+    name: str = Field(default="", description="Name shown on the map.")
+
+
+class DestroyCrossingEffect(Model):
+    type: Literal["destroy_crossing"] = Field(
+        description="Destroys the crossing over a river hex (a blown bridge, a road's too)."
+    )
+    at: HexOrPlace = Field(description="River hex whose crossing is destroyed.")
+
+
 Effect = Annotated[
     LossesEffect
+    | EnableZoneEffect
+    | DisableZoneEffect
+    | BuildCrossingEffect
+    | DestroyCrossingEffect
     | MessageEffect
     | ReleaseUnitsEffect
     | DoctrineEffect
