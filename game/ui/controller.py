@@ -71,13 +71,6 @@ GAME_OVER_HINT = (
 MAX_MARK_COST = 9  # `reach` marks costs up to this as a digit
 
 
-def plural(n: int, word: str, many: str = "") -> str:
-    """'1 gun', '2 guns', '3 hexes'."""
-    if n == 1:
-        return f"1 {word}"
-    return f"{n:,} {many or (word + 'es' if word.endswith(('x', 's')) else word + 's')}"
-
-
 def cost_mark(cost: float) -> str:
     """One character for a movement cost: its digit rounded up, + beyond MAX_MARK_COST."""
     whole = max(1, math.ceil(cost - 1e-9))
@@ -404,7 +397,7 @@ class Controller:
         for m in s.air:
             if m.side == side:
                 where = f" over [{m.target[0]},{m.target[1]}]" if m.target else ""
-                flying = plural(m.aircraft, "aircraft", "aircraft")
+                flying = describe.plural(m.aircraft, "aircraft")
                 lines.append(f"  {flying} on {m.mission.replace('_', ' ')}{where}")
         lines.append(
             "Fly them: air support HEX, air interdiction HEX or air air_superiority (add 'with N')."
@@ -433,7 +426,7 @@ class Controller:
             return Reply([f"{u.name} cannot move this turn: {why}."])
         marks = {c: cost_mark(v) for c, v in costs.items()}
         lines = [
-            f"{u.name} at [{here[0]},{here[1]}] can reach {plural(len(costs), 'hex')} "
+            f"{u.name} at [{here[0]},{here[1]}] can reach {describe.plural(len(costs), 'hex')} "
             f"this turn with {u.mp:.1f} movement points; the figure after each is its cost "
             f"(+ for more than {MAX_MARK_COST}):"
         ]

@@ -44,11 +44,14 @@ def status_line(state: GameState) -> str:
     return f"{first}. {second.strip()}"
 
 
+IRREGULAR = {"man": "men", "aircraft": "aircraft", "hex": "hexes"}
+
+
 def plural(n: int, word: str) -> str:
-    """'1 gun', '36 guns', '1 man', '2,000 men'."""
+    """'1 gun', '36 guns', '1 man', '2,000 men', '3 hexes'."""
     if n == 1:
         return f"1 {word}"
-    return f"{n:,} {'men' if word == 'man' else word + 's'}"
+    return f"{n:,} {IRREGULAR.get(word, word + 's')}"
 
 
 def strength_text(u: UnitState) -> str:
@@ -73,7 +76,7 @@ def unit_lines(state: GameState, u: UnitState) -> list[str]:
         f"  {strength_text(u)} (at start {u.men0:,} / {u.tanks0} / {u.guns0})",
         f"  at {where}; group {u.group or '-'}; status {u.status}",
         f"  quality {u.quality:.2f}, morale {u.morale:.2f}, "
-        + ("in supply" if u.supplied else f"OUT OF SUPPLY for {u.turns_out} turn(s)"),
+        + ("in supply" if u.supplied else f"OUT OF SUPPLY for {plural(u.turns_out, 'turn')}"),
     ]
     if u.active:
         flags = []

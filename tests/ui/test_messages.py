@@ -91,6 +91,7 @@ def test_one_gun_is_one_gun() -> None:
     assert describe.strength_text(unit) == "1 man, 1 tank, 1 gun"
     unit.guns, unit.men = 2, 2000
     assert describe.strength_text(unit) == "2,000 men, 1 tank, 2 guns"
+    assert describe.plural(3, "hex") == "3 hexes" and describe.plural(1, "turn") == "1 turn"
 
 
 def test_piped_input_prints_each_turns_status_and_map_once(tmp_path: Path) -> None:
