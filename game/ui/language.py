@@ -35,6 +35,7 @@ from game.rules import (
 from game.scenario.models import AirMissionKind
 from game.scenario.suggest import closest
 from game.ui.names import LanguageError, Names
+from game.ui.numbers import whole_number
 from game.ui.requests import (
     AirStatus,
     ContinueGame,
@@ -179,9 +180,10 @@ def _parse_air(rest: str, names: Names) -> AirCommand | AirStatus:
     m_with = re.match(r"^(.*?)\s*\bwith\s+(\S+)\s*(?:aircraft|planes)?$", rest, flags=re.IGNORECASE)
     if m_with:
         rest, count = m_with.group(1), m_with.group(2)
-        if not count.isdigit() or int(count) < 1:
+        digits = count.isascii() and count.isdigit()
+        aircraft = whole_number(count, "the number of aircraft") if digits else 0
+        if aircraft < 1:
             raise LanguageError(f"'with {count}': give the number of aircraft, e.g. with 50")
-        aircraft = int(count)
     word, _, where = rest.partition(" ")
     low = word.lower()
     mission = MISSION_ALIASES.get(low) or next((m for m in MISSIONS if m == low), None)
@@ -233,17 +235,15 @@ def _parse_map(rest: str, names: Names) -> ShowMap:
         return ShowMap(scroll=DIRECTIONS[word])
     if word in ("all", "whole"):
         return ShowMap(everything=True)
-    m = re.fullmatch(r"\s*(\d+)\s*,\s*(\d+)\s*-\s*(\d+)\s*,\s*(\d+)\s*", rest)
+    m = re.fullmatch(r"\s*([0-9]+)\s*,\s*([0-9]+)\s*-\s*([0-9]+)\s*,\s*([0-9]+)\s*", rest)
     if m:
-        a, b, c, d = (int(x) for x in m.groups())
+        a, b, c, d = (whole_number(x, "a map corner") for x in m.groups())
         return ShowMap(area=(names.clamp((a, b)), names.clamp((c, d))))
     return ShowMap(centre=names.hex(rest))
 
 
 def _parse_log(rest: str, names: Names) -> ShowLog:
-    if rest and not rest.isdigit():
-        raise LanguageError(f"log takes a number of dispatches, not '{rest}'")
-    return ShowLog(int(rest) if rest else None)
+    return ShowLog(whole_number(rest, "the number of dispatches") if rest else None)
 
 
 def _save_name(verb: str, rest: str) -> str:
