@@ -375,3 +375,24 @@ def test_a_click_on_the_minimap_moves_the_view(display: pygame.Surface) -> None:
     assert w.layout.origin != origin
     view = w.map_rect()
     assert w.layout.at_pixel(view.centerx, view.centery)[0] < controller.state.board.width // 2
+
+
+def test_f5_reloads_the_scenario_file(display: pygame.Surface, tmp_path: Path) -> None:
+    """A modder edits the scenario beside the window; F5 reads it again and replays the game."""
+    path = tmp_path / "crossing.toml"
+    path.write_text(EXAMPLE.read_text())
+    controller = Controller(
+        load_scenario(path), path, {"red"}, 2, new_computer_player=computer_player()
+    )
+    w = start_window(controller, SIZE, Settings())
+    post_text("move r-1rr 6,3")
+    frames(w)
+    before = pygame.image.tobytes(pygame.display.get_surface(), "RGB")
+    path.write_text(EXAMPLE.read_text().replace('name = "Urga-Ail"', 'name = "Urga-Ail Sum"', 1))
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_F5, mod=0, unicode=""))
+    frames(w)
+    names = {p.name for p in controller.scenario.places}
+    assert "Urga-Ail Sum" in names
+    assert controller.state.units["r-1rr"].coord == (6, 3), "the game was replayed"
+    assert any(text.startswith("Reloaded ") for text, _ in w.log)
+    assert pygame.image.tobytes(pygame.display.get_surface(), "RGB") != before

@@ -28,7 +28,7 @@ from game.ui.pygame.render import Fonts, LayerMarks, MapMarks, draw_map, side_fi
 from game.ui.pygame.report_screen import ReportView, draw_report, side_colours
 from game.ui.pygame.settings import Settings
 from game.ui.pygame.widgets import wrap
-from game.ui.requests import Help, ListUnits, LoadGame, Odds, SaveGame, ShowReport
+from game.ui.requests import Help, ListUnits, LoadGame, Odds, Reload, SaveGame, ShowReport
 
 MIN_HEX = 26.0  # pixels, centre to corner: counters stay readable at the opening zoom
 MAX_HEX = 44.0
@@ -423,8 +423,9 @@ class Window:
             self.function_key(k)
 
     def function_key(self, k: int) -> None:
-        """F1 help, F2 zones of control, F3 hex coordinates, F4 legend, F6 minimap, F7
-        palette, F11 full screen; the rest of the keyboard types into the command line."""
+        """F1 help, F2 zones of control, F3 hex coordinates, F4 legend, F5 reload the scenario
+        file, F6 minimap, F7 palette, F11 full screen; the rest of the keyboard types into the
+        command line."""
         if k == pygame.K_F1:
             self.run(Help())
         elif k == pygame.K_F2:
@@ -435,6 +436,8 @@ class Window:
             self.hud.legend = not self.hud.legend
         elif k == pygame.K_F6:
             self.hud.minimap_on = not self.hud.minimap_on
+        elif k == pygame.K_F5:
+            self.run(Reload())
         elif k == pygame.K_F7:
             self.settings.cycle_palette()
         elif k == pygame.K_F11 and pygame.display.get_surface() is not None:
