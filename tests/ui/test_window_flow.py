@@ -396,3 +396,14 @@ def test_f5_reloads_the_scenario_file(display: pygame.Surface, tmp_path: Path) -
     assert controller.state.units["r-1rr"].coord == (6, 3), "the game was replayed"
     assert any(text.startswith("Reloaded ") for text, _ in w.log)
     assert pygame.image.tobytes(pygame.display.get_surface(), "RGB") != before
+
+
+def test_quit_prompt_can_save_first(window: Window, tmp_path: Path) -> None:
+    w = window
+    post_text("move r-1rr 6,3")
+    frames(w)
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_s, mod=0, unicode="s"))
+    frames(w, 1)
+    assert not w.running
+    assert (tmp_path / "saves" / "on-leaving.json").is_file()

@@ -39,6 +39,7 @@ LOG_INK = (225, 222, 210)
 PROMPT_INK = (255, 214, 120)
 ERROR_INK = (255, 140, 120)
 BLINK_MS = 500  # the prompt's cursor changes every half second
+QUIT_SAVE = "on-leaving"  # the save the quit prompt's S writes (apart from the autosaves)
 DRAG_PX = 6  # a press that moves further than this is a drag, not a click
 
 
@@ -669,7 +670,7 @@ class Window:
 
     def quitting_save(self) -> None:
         """Save under a fixed name and leave (from the quit prompt)."""
-        if self.run(SaveGame("autosave")).ok:
+        if self.run(SaveGame(QUIT_SAVE)).ok:
             self.running = False
 
     def watch_step(self) -> bool:

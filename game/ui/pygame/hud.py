@@ -325,7 +325,7 @@ class Hud:
             surf.blit(img, img.get_rect(center=rect.center))
         if self.quitting:
             dialog(surf, w.fonts, "Leave the game?", ["Moves since the last save will be lost.",
-                   "Y: leave without saving.  S: save as 'autosave' and leave.  Esc: stay."],
+                   "Y: leave without saving.  S: save as 'on-leaving' and leave.  Esc: stay."],
                    m.font(14))  # fmt: skip
         elif self.popups and not self.handover and self.playback.current() is None:
             title, lines = self.popups[0]
