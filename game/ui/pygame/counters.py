@@ -91,7 +91,13 @@ def counter_picture(fonts: FontSource, hex_size: float, look: CounterLook) -> py
     pygame.draw.rect(out, OUTLINE, rect, max(1, int(hex_size / 22)), border_radius=radius)
     ink = ink_on(look.fill)
     if hex_size < TEXT_HEX:
-        draw_symbol(out, _symbol_box(rect, 0.7, 0.5, 0.25), look.kind, hex_size)
+        # Zoomed out: the men's figure if it fits whole, else the type symbol.
+        small = fitted_font(fonts, look.men, rect.width - 2, rect.height, True)
+        if small is not None and small.get_height() <= rect.height + 2:
+            img = small.render(look.men, True, ink)
+            out.blit(img, img.get_rect(center=rect.center))
+        else:
+            draw_symbol(out, _symbol_box(rect, 0.7, 0.5, 0.25), look.kind, hex_size)
     else:
         _draw_face(out, fonts, rect, hex_size, look, ink)
     _draw_markers(out, rect, hex_size, look)
