@@ -317,6 +317,10 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
         return 2
     if load_or_report(args.scenario) is None:
         return 1
+    folder = Path(args.out).parent
+    if not folder.is_dir():
+        print(f"two-augusts: cannot write {args.out}: no folder {folder}", file=sys.stderr)
+        return 1
     try:
         screenshot(Path(args.scenario), Path(args.out), (width, height), args.turn, args.side,
                    args.screen, args.fog)  # fmt: skip

@@ -407,3 +407,24 @@ def test_quit_prompt_can_save_first(window: Window, tmp_path: Path) -> None:
     frames(w, 1)
     assert not w.running
     assert (tmp_path / "saves" / "on-leaving.json").is_file()
+
+
+def test_screenshot_command_mistakes_are_messages(tmp_path: Path) -> None:
+    """Mistakes on the screenshot command line say what is wrong, never a traceback."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    env = {**os.environ, "SDL_VIDEODRIVER": "dummy"}
+    cases = [
+        (["khalkhin_gol_1939", str(tmp_path / "no" / "x.png")], "no folder"),
+        (["khalkhin_gol_1939", str(tmp_path / "x.png"), "--size", "big"], "WIDTHxHEIGHT"),
+        (["khalkhin_gol_1939", str(tmp_path / "x.png"), "--side", "martians"], "sides are"),
+    ]
+    for args, said in cases:
+        run = subprocess.run(
+            [sys.executable, "-m", "game", "screenshot", *args],
+            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        assert run.returncode != 0 and said in run.stderr and "Traceback" not in run.stderr
