@@ -174,8 +174,10 @@ def test_layout_follows_the_window_and_the_ui_scale(window: Window) -> None:
     assert small > 0.5, "the map keeps most of a small window"
     w.resize((1920, 1080))
     big_font = w.metrics.font(12)
-    w.settings.ui_scale = 1.5
-    assert w.metrics.font(12) > big_font > 12
+    panel = w.panel_rect().width
+    w.handle(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_F9, mod=0, unicode=""))  # 1.25
+    assert w.settings.ui_scale > 1.0
+    assert w.metrics.font(12) > big_font > 12 and w.panel_rect().width > panel
     assert w.map_rect().width + w.panel_rect().width == 1920
 
 

@@ -26,7 +26,7 @@ KEYS = [
     pygame.K_RETURN, pygame.K_ESCAPE, pygame.K_BACKSPACE, pygame.K_UP, pygame.K_DOWN,
     pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_TAB, pygame.K_SPACE, pygame.K_PLUS,
     pygame.K_MINUS, pygame.K_y, pygame.K_s, pygame.K_F1, pygame.K_F2, pygame.K_F3, pygame.K_F4,
-    pygame.K_F6, pygame.K_F7, pygame.K_F8, pygame.K_F11, pygame.K_a,
+    pygame.K_F6, pygame.K_F7, pygame.K_F8, pygame.K_F9, pygame.K_F11, pygame.K_a,
 ]  # fmt: skip
 WORDS = ["end", "undo", "units", "help", "move r-2tb 8,4", "odds 9,2 with r-2tb", "zz", "9999"]
 DRAW_EVERY = 40  # events between frames

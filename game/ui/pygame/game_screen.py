@@ -425,8 +425,8 @@ class Window:
 
     def function_key(self, k: int) -> None:
         """F1 help, F2 zones of control, F3 hex coordinates, F4 legend, F5 reload the scenario
-        file, F6 minimap, F7 palette, F11 full screen; the rest of the keyboard types into the
-        command line."""
+        file, F6 minimap, F7 palette, F8 report, F9 UI scale, F11 full screen; the rest of the
+        keyboard types into the command line."""
         if k == pygame.K_F1:
             self.run(Help())
         elif k == pygame.K_F2:
@@ -441,6 +441,9 @@ class Window:
             self.run(Reload())
         elif k == pygame.K_F7:
             self.settings.cycle_palette()
+        elif k == pygame.K_F9:
+            self.settings.cycle_scale()
+            self.layout = self._fit()
         elif k == pygame.K_F11 and pygame.display.get_surface() is not None:
             try:
                 pygame.display.toggle_fullscreen()

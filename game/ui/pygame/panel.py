@@ -33,7 +33,8 @@ HINT_INK = (110, 100, 85)
 HELP_TEXT = (
     "Click a unit, then a lit hex to move; click an enemy next to it for the odds, again to "
     "attack. Wheel: zoom (map), scroll (here). F2 zones of control, F3 coordinates, F4 legend, "
-    "F5 reload the scenario, F6 minimap, F7 palette, F8 report, F11 full screen, Tab next tab."
+    "F5 reload the scenario, F6 minimap, F7 palette, F8 report, F9 UI scale, F11 full screen, "
+    "Tab next tab."
 )
 
 
