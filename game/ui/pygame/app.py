@@ -11,7 +11,8 @@ from game.scenario import load_scenario
 from game.ui import describe
 from game.ui.controller import Controller
 from game.ui.options import PlayOptions
-from game.ui.pygame.game_screen import BLINK_MS, PROMPT_INK, Selection, Window, odds_tip
+from game.ui.pygame.game_screen import Selection, Window, odds_tip
+from game.ui.pygame.painter import BLINK_MS, PROMPT_INK
 from game.ui.pygame.settings import Settings, load_settings, save_settings
 from game.ui.pygame.title import TitleScreen
 

@@ -10,7 +10,6 @@ by exactly the same rules; the log echoes each in its canonical text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pygame
@@ -20,25 +19,22 @@ from game.rules import AttackCommand, MoveCommand, path, preview, reachable
 from game.ui import describe
 from game.ui.controller import Controller, Reply, with_support
 from game.ui.language import LanguageError, Parsed, format_command, parse
-from game.ui.map_overlays import enemy_zoc, front_edges, main_force_hex, sight_hexes
+from game.ui.map_overlays import main_force_hex
 from game.ui.pygame.hud import Hud
 from game.ui.pygame.layout import MIN_WINDOW, HexLayout, Metrics, fit_layout
+from game.ui.pygame.painter import PROMPT_INK, Painter
 from game.ui.pygame.panel import Panel
-from game.ui.pygame.render import Fonts, LayerMarks, MapMarks, draw_map, side_fill
-from game.ui.pygame.report_screen import ReportView, draw_report, side_colours
+from game.ui.pygame.render import Fonts, side_fill
+from game.ui.pygame.report_screen import ReportView, side_colours
 from game.ui.pygame.settings import Settings
-from game.ui.pygame.widgets import wrap
 from game.ui.requests import Help, ListUnits, LoadGame, Odds, Reload, SaveGame, ShowReport
 
 MIN_HEX = 26.0  # pixels, centre to corner: counters stay readable at the opening zoom
 MAX_HEX = 44.0
 ZOOM_LIMITS = (8.0, 80.0)
 ZOOM_STEP = 1.15
-LOG_BG = (30, 32, 36)
 LOG_INK = (225, 222, 210)
-PROMPT_INK = (255, 214, 120)
 ERROR_INK = (255, 140, 120)
-BLINK_MS = 500  # the prompt's cursor changes every half second
 QUIT_SAVE = "on-leaving"  # the save the quit prompt's S writes (apart from the autosaves)
 DRAG_PX = 6  # a press that moves further than this is a drag, not a click
 
@@ -91,14 +87,7 @@ class Window:
         self.report_view: ReportView | None = None
         self.frames_drawn = 0  # by the window's loop
         self.saved_at = -1  # number of commands in the game when it was last saved
-        self._parts: dict[str, tuple[tuple[object, ...], pygame.Surface]] = {}
-        self._part_buttons: list[tuple[Parsed, pygame.Rect]] = []
-        self._part_tabs: list[tuple[str, pygame.Rect]] = []
-        self._frame: pygame.Surface | None = None
-        self._shown_on: pygame.Surface | None = None  # the surface the last frame went to
-        self._frame_key: tuple[object, ...] = ()
-        self._overlay_key: tuple[object, ...] = ()
-        self._overlays = LayerMarks()
+        self.painter = Painter(self)
         self.open_view()
         for line in controller.dispatch_lines(controller.state.log):
             self.add_log(line)
@@ -499,168 +488,11 @@ class Window:
         else:
             self.log_scroll = max(0, min(len(self.log) - 3, self.log_scroll + steps))
 
-    # --- drawing ---------------------------------------------------------------------------
-
-    def _map_marks(self) -> MapMarks:
-        s = self.controller.state
-        viewer = self.controller.viewer
-        fog_on = self.controller.game.options.fog and bool(self.controller.humans)
-        key = (
-            id(s),
-            len(self.controller.game.commands),
-            s.turn,
-            s.side,
-            viewer,
-            fog_on,
-            self.show_zoc,
-            self.show_coords,
-        )
-        if key != self._overlay_key:
-            self._overlay_key = key
-            visible = self.controller.visible()
-            seen = sight_hexes(s, viewer) if fog_on else None
-            fog = (
-                frozenset(s.board.coord[h] for h in s.board.hexes) - seen
-                if seen is not None
-                else frozenset()
-            )
-            self._overlays = LayerMarks(
-                fog=fog,
-                zoc=enemy_zoc(s, viewer) if self.show_zoc else frozenset(),
-                coords=self.show_coords,
-                front=front_edges(s, visible),
-            )
-        layer = LayerMarks(
-            reach=frozenset(self.sel.reach),
-            fog=self._overlays.fog,
-            zoc=self._overlays.zoc,
-            coords=self._overlays.coords,
-            front=self._overlays.front,
-        )
-        return MapMarks(
-            selected_hex=self.sel.hex,
-            reachable=frozenset(self.sel.reach),
-            targets=self.attack_targets() | ({self.sel.target} if self.sel.target else set()),
-            path=self.hover_path,
-            palette=self.settings.palette,
-            layer=layer,
-        )
-
-    def frame_key(self) -> tuple[object, ...]:
-        """Everything a frame shows: when it is unchanged the last frame is shown again."""
-        s = self.controller.state
-        return (
-            self.size, self.layout, self.sel.units, self.sel.target, self.hover_path, self.command,
-            len(self.log), self.log_scroll, id(self.controller.game),
-            len(self.controller.game.commands),
-            s.turn, s.side, self.panel.key(), self.hud.key(), self.show_zoc, self.show_coords,
-            self.settings.palette, self.settings.ui_scale, self.mouse if self.sel.target else None,
-            self.hover_tip, self.mouse if self.hover_tip else None,
-            None if self.report_view is None else self.report_view.offset, id(self.report_view),
-        )  # fmt: skip
+    # --- drawing (see painter.py) -----------------------------------------------------------
 
     def draw(self, surf: pygame.Surface) -> list[pygame.Rect] | None:
-        """Paint a frame: kept as it is when nothing changed. Returns the parts of `surf` that
-        changed (None: all of it), so the loop shows only those: an idle window redraws just
-        its blinking prompt."""
-        key = self.frame_key()
-        fresh = self._frame is None or self._frame.get_size() != surf.get_size()
-        if fresh or key != self._frame_key or self._shown_on is not surf:
-            if fresh:
-                self._frame = pygame.Surface(surf.get_size())
-            assert self._frame is not None
-            if key != self._frame_key or fresh:
-                self._frame_key = key
-                self._paint(self._frame)
-            surf.blit(self._frame, (0, 0))
-            self._shown_on = surf
-            if self.report_view is None:
-                self._draw_prompt(surf)
-            return None
-        return [self._draw_prompt(surf)] if self.report_view is None else []
-
-    def _paint(self, surf: pygame.Surface) -> None:
-        s = self.controller.state
-        if self.report_view is not None:
-            draw_report(surf, self.fonts, self.report_view, self.metrics)
-            return
-        # No fill first: the map, the panel and the log cover the whole frame between them.
-        map_rect = self.map_rect()
-        if self.hud.hiding_map(self.controller):
-            self.hud.draw_handover(surf, self, map_rect)
-        else:
-            surf.set_clip(map_rect)
-            draw_map(surf, s, self.layout, self.fonts, self._map_marks(), self.controller.visible())
-            self.hud.draw_map_layer(surf, self, map_rect)
-            surf.set_clip(None)
-        self._part(surf, "panel", self.panel_key(), self.panel_rect(), self._draw_panel)
-        self._part(surf, "log", (len(self.log), self.log_scroll), self.log_rect(), self._draw_log)
-        self.hud.draw_top(surf, self)
-
-    def panel_key(self) -> tuple[object, ...]:
-        s = self.controller.state
-        return (
-            self.panel.key(), tuple(self.sel.units), id(self.controller.game), s.turn, s.side,
-            len(self.controller.game.commands), self.settings.palette,
-        )  # fmt: skip
-
-    def _part(
-        self,
-        surf: pygame.Surface,
-        name: str,
-        key: tuple[object, ...],
-        rect: pygame.Rect,
-        paint: Callable[[pygame.Surface, pygame.Rect], None],
-    ) -> None:
-        """A part of the window (panel, log) drawn again only when what it shows changed."""
-        full_key = (key, rect.size, self.settings.ui_scale)
-        kept = self._parts.get(name)
-        if kept is None or kept[0] != full_key:
-            picture = pygame.Surface(rect.size)
-            paint(picture, picture.get_rect())
-            kept = self._parts[name] = (full_key, picture)
-        surf.blit(kept[1], rect)
-        if name == "panel":  # the buttons were laid out on the picture: move them on screen
-            self.buttons = [(a, r.move(rect.topleft)) for a, r in self._part_buttons]
-            self.panel.tab_rects = [(t, r.move(rect.topleft)) for t, r in self._part_tabs]
-
-    def _draw_panel(self, picture: pygame.Surface, rect: pygame.Rect) -> None:
-        self.panel.draw(picture, self, rect)
-        self._part_buttons = list(self.buttons)
-        self._part_tabs = list(self.panel.tab_rects)
-
-    def _draw_log(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
-        m = self.metrics
-        pygame.draw.rect(surf, LOG_BG, rect)
-        font = self.fonts.get(m.font(13))
-        lh = font.get_linesize()
-        bar_h = m.font(14) + m.px(12)
-        rows = max(1, (rect.height - bar_h - 6) // lh)
-        wrapped: list[tuple[str, tuple[int, int, int]]] = []
-        end = len(self.log) - self.log_scroll
-        for text, colour in self.log[max(0, end - rows) : end]:
-            wrapped += [(line, colour) for line in wrap(font, text, rect.width - 20)]
-        y = rect.top + 6
-        for text, colour in wrapped[-rows:]:
-            surf.blit(font.render(text, True, colour), (rect.x + 10, y))
-            y += lh
-
-    def _draw_prompt(self, surf: pygame.Surface) -> pygame.Rect:
-        """The command line, drawn every frame (its cursor blinks); a long line shows its end."""
-        m = self.metrics
-        bar_h = m.font(14) + m.px(12)
-        bar = pygame.Rect(0, self.size[1] - bar_h, self.size[0], bar_h)
-        pygame.draw.rect(surf, (15, 16, 18), bar)
-        font = self.fonts.get(m.font(14), True)
-        blink = (pygame.time.get_ticks() // BLINK_MS) % 2 == 0
-        prompt = f"{self.controller.state.side}> "
-        shown = self.command
-        room = bar.width - 20 - font.size(prompt + "_")[0]
-        while shown and font.size(shown)[0] > room:
-            shown = shown[1:]
-        img = font.render(prompt + shown + ("_" if blink else " "), True, PROMPT_INK)
-        surf.blit(img, (10, bar.top + (bar_h - img.get_height()) // 2))
-        return bar
+        """Paint a frame; the parts of `surf` that changed (None: all of it)."""
+        return self.painter.draw(surf)
 
     def quit_prompt(self) -> bool:
         """Asked to leave: leave at once, or first ask when progress is unsaved (a second
