@@ -34,7 +34,7 @@ def max_mp(state: GameState, unit: UnitState) -> float:
 
 def _blocked(state: GameState, side: str) -> AbstractSet[int]:
     """Hex numbers `side` may not enter: known enemy units and restricted zones."""
-    key = f"blocked:{side}"
+    key = ("blocked", side)
     hit = state.cache.get(key)
     if hit is None:
         hit = known_enemy(state, side)[0] | state.board.restricted_i[side]
@@ -149,10 +149,10 @@ def _reach_i(state: GameState, unit: UnitState) -> dict[int, float]:
         b = state.board
         cost, _ = _search(state, unit, unit.mp)
         out = dict(cost)
-        if has_full_points(state, unit):
-            for n in _first_steps(state, unit):
-                if n not in out:
-                    out[n] = unit.mp
+        beyond = [n for n in _first_steps(state, unit) if n not in out]
+        if beyond and has_full_points(state, unit):
+            for n in beyond:
+                out[n] = unit.mp
         start = b.index[unit.pos]
         out.pop(start, None)
         occ = occupancy(state)
