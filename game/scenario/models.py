@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 FORMAT_VERSION = 1
 
@@ -54,9 +54,20 @@ HexOrPlace = Annotated[
     BeforeValidator(_as_tuple),
     Field(description="A hex as [col, row], or the id of a place defined under [[places]]."),
 ]
+
+
+def _no_time_zone(value: dt.datetime) -> dt.datetime:
+    """Every date of a scenario is local time of the theatre; one with a time zone could not
+    be compared with the others."""
+    if value.tzinfo is not None:
+        raise ValueError("write the date-time without a time zone (local time of the battle)")
+    return value
+
+
 DateTime = Annotated[
     dt.datetime,
     BeforeValidator(_date_to_datetime),
+    AfterValidator(_no_time_zone),
     Field(description="A bare TOML date-time such as 1939-07-02T06:00:00 (no quotes)."),
 ]
 Id = Annotated[

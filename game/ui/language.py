@@ -35,6 +35,7 @@ from game.rules import (
 from game.scenario.models import AirMissionKind
 from game.scenario.suggest import closest
 from game.ui.names import LanguageError, Names
+from game.ui.numbers import whole_number
 from game.ui.requests import (
     Area,
     ContinueGame,
@@ -170,9 +171,10 @@ def _parse_air(rest: str, names: Names) -> AirCommand:
     m_with = re.match(r"^(.*?)\s*\bwith\s+(\S+)\s*(?:aircraft|planes)?$", rest, flags=re.IGNORECASE)
     if m_with:
         rest, count = m_with.group(1), m_with.group(2)
-        if not count.isdigit() or int(count) < 1:
+        digits = count.isascii() and count.isdigit()
+        aircraft = whole_number(count, "the number of aircraft") if digits else 0
+        if aircraft < 1:
             raise LanguageError(f"'with {count}': give the number of aircraft, e.g. with 50")
-        aircraft = int(count)
     word, _, where = rest.partition(" ")
     low = word.lower()
     mission = MISSION_ALIASES.get(low) or next((m for m in MISSIONS if m == low), None)
@@ -213,9 +215,9 @@ def _parse_units(rest: str, names: Names) -> ListUnits:
 def _parse_area(text: str, names: Names) -> Area:
     """Two corners, or the hexes around a place; always inside the map when its size is known,
     so the canonical text of the area (`map C,R-C,R`) is one the parser reads back."""
-    m = re.fullmatch(r"\s*(\d+)\s*,\s*(\d+)\s*-\s*(\d+)\s*,\s*(\d+)\s*", text)
+    m = re.fullmatch(r"\s*([0-9]+)\s*,\s*([0-9]+)\s*-\s*([0-9]+)\s*,\s*([0-9]+)\s*", text)
     if m:
-        a, b, c, d = (int(x) for x in m.groups())
+        a, b, c, d = (whole_number(x, "a map corner") for x in m.groups())
         return names.clamp((a, b)), names.clamp((c, d))
     centre = names.hex(text)
     dc, dr = AREA_AROUND
@@ -230,9 +232,7 @@ def _parse_map(rest: str, names: Names) -> ShowMap:
 
 
 def _parse_log(rest: str, names: Names) -> ShowLog:
-    if rest and not rest.isdigit():
-        raise LanguageError(f"log takes a number of dispatches, not '{rest}'")
-    return ShowLog(int(rest) if rest else None)
+    return ShowLog(whole_number(rest, "the number of dispatches") if rest else None)
 
 
 def _save_name(verb: str, rest: str) -> str:

@@ -83,7 +83,7 @@ class Names:
     def hex(self, text: str) -> Coord:
         """The hex `text` names: `col,row` (on the map) or a place name or prefix."""
         t = text.strip()
-        m = re.fullmatch(r"\[?\s*(-?\d+)\s*[, ]\s*(-?\d+)\s*\]?", t)
+        m = re.fullmatch(r"\[?\s*(-?[0-9]{1,9})\s*[, ]\s*(-?[0-9]{1,9})\s*\]?", t)
         if m:
             c = coord(int(m.group(1)), int(m.group(2)))
             if self.width and not (0 <= c[0] < self.width and 0 <= c[1] < self.height):
