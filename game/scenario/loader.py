@@ -148,9 +148,7 @@ def _load_files(path: FsPath) -> tuple[list[SourceFile], list[Problem], list[int
             home = chain[0][0].parent
             names = [os.path.relpath(real, home) for real, _ in (*chain[start:], chain[start])]
             problems.append(
-                _with(
-                    where, "include cycle: " + " -> ".join(names), "remove one of these includes"
-                )
+                _with(where, "include cycle: " + " -> ".join(names), "remove one of these includes")
             )
         elif len(chain) > MAX_INCLUDE_DEPTH:
             problems.append(
