@@ -174,10 +174,24 @@ def _doctrine(tx: Transaction, e: Event, fx: DoctrineEffect, rng: random.Random)
     tx.emit(
         "doctrine",
         f"{tx.state.board.adjective[fx.side]} doctrine changes: "
-        + ", ".join(f"{k} = {v}" for k, v in fx.set.items())
+        + "; ".join(doctrine_words(k, v) for k, v in fx.set.items())
         + ".",
         fx.side,
     )
+
+
+def doctrine_words(name: str, value: float | bool | int) -> str:
+    """A doctrine change in words, from the field's own description: 'share of movement left
+    after attacking now 10%' rather than 'initiative = 0.1'."""
+    field = Doctrine.model_fields.get(name)
+    what = (field.description or name) if field else name.replace("_", " ")
+    what = what.split(";")[0].split(" (")[0].rstrip(".")
+    what = what[:1].lower() + what[1:]
+    if isinstance(value, bool):
+        return f"{what}: {'yes' if value else 'no'}"
+    if what.startswith("share") and 0 <= value <= 1:
+        return f"{what} now {value:.0%}"
+    return f"{what} now {value:g}"
 
 
 def _morale(tx: Transaction, e: Event, fx: MoraleEffect, rng: random.Random) -> None:

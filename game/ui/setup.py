@@ -30,15 +30,15 @@ def humans_for(scenario: Scenario, side: str | None) -> set[str]:
     ids = [s.id for s in scenario.sides]
     if side is None:
         return {ids[0]}
-    if side == "both":
+    if side.lower() == "both":
         return set(ids)
-    if side == "none":
+    if side.lower() == "none":
         return set()
-    if side not in ids:
-        raise SetupError(
-            f"this scenario's sides are {', '.join(ids)} (or both, none); not '{side}'", 2
-        )
-    return {side}
+    wanted = side.lower()
+    for s in scenario.sides:
+        if wanted in (s.id.lower(), s.name.lower(), (s.adjective or "").lower()):
+            return {s.id}
+    raise SetupError(f"this scenario's sides are {', '.join(ids)} (or both, none); not '{side}'", 2)
 
 
 def save_to_load(given: Path) -> Path:

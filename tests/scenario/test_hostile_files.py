@@ -218,3 +218,13 @@ def test_list_shows_broken_pipes_and_deep_files_without_stopping(
     out = capsys.readouterr().out
     assert "nested more than" in out
     assert "named pipe" in out or not hasattr(os, "mkfifo")
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any file")
+def test_an_unreadable_file_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "secret.toml"
+    shutil.copy(TUTORIAL, path)
+    path.chmod(0)
+    assert main(["validate", str(path)]) == 1
+    out = capsys.readouterr().out.strip().splitlines()
+    assert "permission denied" in out[0] and len(out) == 2  # the line and its hint

@@ -82,7 +82,7 @@ def _type_lines(count: int, seed: int, tmp_path: Path, monkeypatch: pytest.Monke
     for n in range(count):
         line = "end" if n % 500 == 499 else random_line(rng, table)
         reply = table.handle(line)
-        assert reply.lines or reply.show_map or reply.full_map or reply.quit, line
+        assert reply.lines or reply.map_request or reply.legend or reply.quit, line
         answered += 1
     return answered
 
