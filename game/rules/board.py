@@ -272,6 +272,8 @@ def _add_routes(b: Board, grid: Grid) -> None:
 def _change_crossings(b: Board) -> None:
     """Crossings events have built or destroyed (a destroyed road bridge is gone too)."""
     for h, kind, name in b.changes.crossings:
+        if h not in b.index:
+            continue  # a saved game's change off this map (the scenario was edited since)
         if kind is None:
             b.crossing.pop(h, None)
             b.crossing_name.pop(h, None)

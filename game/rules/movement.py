@@ -34,7 +34,7 @@ def max_mp(state: GameState, unit: UnitState) -> float:
 
 def _blocked(state: GameState, side: str) -> AbstractSet[int]:
     """Hex numbers `side` may not enter: known enemy units and restricted zones."""
-    key = f"blocked:{side}"
+    key = ("blocked", side)
     hit = state.cache.get(key)
     if hit is None:
         hit = known_enemy(state, side)[0] | state.board.restricted_i[side]
@@ -129,16 +129,6 @@ def step_costs(state: GameState, unit: UnitState) -> Callable[[Hex], dict[Hex, f
     return lambda h: {hexes[n]: c for n, c in steps(index[h])}
 
 
-def _first_steps(state: GameState, unit: UnitState) -> list[int]:
-    """Neighbours a unit with all its points may always enter, whatever they cost."""
-    b = state.board
-    t = b.types[unit.type]
-    enter = b.enter_i[(t.move_class, t.bridging)]
-    blocked = _blocked(state, unit.side)
-    assert unit.pos is not None
-    return [n for n in b.nbr[b.index[unit.pos]] if enter[n] is not None and n not in blocked]
-
-
 def _reach_i(state: GameState, unit: UnitState) -> dict[int, float]:
     key = ("reach", unit.id, unit.pos, unit.mp, unit.moved, unit.has_attacked)
     hit = state.cache.get(key)
@@ -147,17 +137,23 @@ def _reach_i(state: GameState, unit: UnitState) -> dict[int, float]:
     out: dict[int, float] = {}
     if unit.active and unit.pos is not None and unit.mp > _EPS:
         b = state.board
+        t = b.types[unit.type]
         cost, _ = _search(state, unit, unit.mp)
         out = dict(cost)
-        if has_full_points(state, unit):
-            for n in _first_steps(state, unit):
-                if n not in out:
-                    out[n] = unit.mp
+        # neighbours a unit with all its points may always enter, whatever they cost
+        enter = b.enter_i[(t.move_class, t.bridging)]
+        blocked = _blocked(state, unit.side)
         start = b.index[unit.pos]
+        beyond = [
+            n for n in b.nbr[start] if n not in out and enter[n] is not None and n not in blocked
+        ]
+        if beyond and has_full_points(state, unit):
+            for n in beyond:
+                out[n] = unit.mp
         out.pop(start, None)
         occ = occupancy(state)
         own = occ.hexes_i[unit.side]
-        room = state.scenario.map.stacking - b.types[unit.type].stack
+        room = state.scenario.map.stacking - t.stack
         stack = occ.stack_i
         for h in out.keys() & own:  # no room to stop beside own units: dropped in place
             if stack.get(h, 0) > room:

@@ -79,7 +79,8 @@ def move_paths(
     the hexes slow[0]; `blocked` hexes are never entered; no step leads out of a `stop` hex
     except the start, and leaving the start when it is one costs `leave_extra` more. The
     result of cheapest_paths with those steps."""
-    cost, heap = _start((start,))
+    cost = {start: 0.0}
+    heap = [(0.0, start)]
     pred: dict[int, int] = {}
     pop, push, known, route_of = heapq.heappop, heapq.heappush, cost.get, route[0].get
     routed = route[1]
@@ -89,11 +90,12 @@ def move_paths(
         d, h = pop(heap)
         if d > cost[h]:
             continue
-        extra = 0.0
         if h in stop:
             if h != start:
                 continue
-            extra = leave_extra
+            # leaving the start costs more: its steps cost 0.0 + (extra + c), which is exactly
+            # extra + c, so they are counted from d = extra
+            d = leave_extra
         base = h * n_hex if h in routed else -1
         for n in nbr[h]:
             c = enter[n]
@@ -105,8 +107,7 @@ def move_paths(
                     c = r
             if slow_hexes and n in slow_hexes:
                 c *= slow_factor
-            # d + (0.0 + c) is d + c exactly: the extra is added only where there is one
-            nd = d + (extra + c) if extra else d + c
+            nd = d + c
             if nd <= limit and nd < known(n, INF) - margin:
                 cost[n] = nd
                 pred[n] = h
