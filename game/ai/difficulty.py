@@ -116,3 +116,45 @@ def level(name: str) -> Difficulty:
         return LEVELS[name]
     except KeyError:
         raise KeyError(f"unknown difficulty '{name}'; choose from {', '.join(LEVELS)}") from None
+
+
+DEFAULT_LEVEL = "normal"
+
+
+def parse_levels(spec: str) -> tuple[str, dict[str, str]]:
+    """A difficulty as the command line writes it: one level for every side ("hard"), or levels
+    by side ("soviet=hard,japanese=normal"), or both ("hard,japanese=easy": hard unless named).
+    Returns the level of sides not named and the named ones; raises ValueError with a message a
+    user can act on."""
+    default = DEFAULT_LEVEL
+    by_side: dict[str, str] = {}
+    parts = [p.strip() for p in spec.split(",")]
+    if not spec.strip() or any(not p for p in parts):
+        raise ValueError(f"empty level in '{spec}'; write e.g. hard or soviet=hard,japanese=normal")
+    plain = [p for p in parts if "=" not in p]
+    if len(plain) > 1:
+        raise ValueError(f"more than one level for every side in '{spec}'")
+    for p in parts:
+        side, _, name = p.rpartition("=")
+        name = name.strip()
+        if name not in LEVELS:
+            raise ValueError(f"unknown difficulty '{name}'; choose from {', '.join(LEVELS)}")
+        if "=" not in p:
+            default = name
+            continue
+        side = side.strip()
+        if not side or side in by_side:
+            raise ValueError(f"a side is missing or named twice in '{spec}'")
+        by_side[side] = name
+    return default, by_side
+
+
+def side_levels(spec: str, sides: list[str]) -> dict[str, str]:
+    """The level of each of a scenario's sides; raises ValueError for a side it does not have."""
+    default, by_side = parse_levels(spec)
+    unknown = sorted(set(by_side) - set(sides))
+    if unknown:
+        raise ValueError(
+            f"no side '{unknown[0]}' in this scenario; its sides are {', '.join(sides)}"
+        )
+    return {s: by_side.get(s, default) for s in sides}

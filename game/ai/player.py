@@ -12,7 +12,7 @@ import zlib
 from dataclasses import dataclass
 
 from game.ai.context import AITurn, is_artillery, is_mobile, prepare
-from game.ai.difficulty import Difficulty, level
+from game.ai.difficulty import Difficulty, level, parse_levels
 from game.ai.fighting import attack_all, bombard_all, candidates, fly_air
 from game.ai.maneuver import assign_targets, grab_places, move_units
 from game.ai.plans import ATTACKING, tasks
@@ -37,13 +37,25 @@ class AIPlayer:
     """A computer opponent for one side (or both: it plays whichever side is to move)."""
 
     def __init__(self, difficulty: str | Difficulty = "normal") -> None:
-        self.diff = difficulty if isinstance(difficulty, Difficulty) else level(difficulty)
+        """`difficulty`: a level, its name, or levels by side as the command line writes them
+        ("soviet=hard,japanese=normal"; see difficulty.parse_levels)."""
+        self.by_side: dict[str, Difficulty] = {}
+        if isinstance(difficulty, Difficulty):
+            self.diff = difficulty
+        else:
+            default, named = parse_levels(difficulty)
+            self.diff = level(default)
+            self.by_side = {side: level(name) for side, name in named.items()}
+
+    def level_for(self, side: str) -> Difficulty:
+        """The level this player plays `side` at."""
+        return self.by_side.get(side, self.diff)
 
     def play_turn(self, state: GameState) -> TurnResult:
         """Every command of the side to move, applied in order; ending the turn is left to the
         caller (a front end may want to show the result first)."""
         side = state.side
-        ctx = AITurn(state, side, self.diff, turn_rng(state, side), tasks(state, side))
+        ctx = AITurn(state, side, self.level_for(side), turn_rng(state, side), tasks(state, side))
         if state.game_over:
             return TurnResult(state, [], 0)
         prepare(ctx)
