@@ -238,8 +238,8 @@ def _add_play_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
         type=difficulty_spec,
         default="normal",
         metavar="LEVEL",
-        help="how well the computer plays: easy, normal (default) or hard, or by side "
-        "(soviet=hard,japanese=normal)",
+        help="how well the computer plays: easy, normal or hard, or one for each side "
+        "(soviet=hard,japanese=normal) (default: %(default)s)",
     )
     p.add_argument(
         "--screenshot",
@@ -283,7 +283,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=difficulty_spec,
         default="hard",
         metavar="LEVEL",
-        help="AI level: easy, normal or hard (default), or by side (soviet=hard,japanese=normal)",
+        help="AI level: easy, normal or hard, or one for each side "
+        "(soviet=hard,japanese=normal) (default: %(default)s)",
     )
     m.add_argument("--vs", choices=["ai", "random"], default="ai", help="the opponent of --side")
     m.add_argument("--side", default=None, help="side the AI plays against --vs random")

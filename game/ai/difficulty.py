@@ -62,6 +62,11 @@ class Difficulty:
     air: bool  # fly air missions
     encircle: bool  # fast units aim behind the enemy; avoid being cut off
     supply_care: bool  # keep to hexes in supply
+    lookahead: int  # best attacks weighed with the full preview and the enemy's reply (0: none)
+    ring_trials: int  # moves into gaps of a ring round the enemy tried with the rules a turn
+    break_out: bool  # units in a pocket move or fight their way out towards their lines
+    guard_rear: bool  # send spare units against enemies near our supply sources
+    memory_turns: int  # enemy units seen under fog of war are remembered this many turns
     breadth: int  # candidate hexes scored per unit move (0: all)
     noise: float  # jitter on move scores (sloppiness)
     weights: Weights = field(default_factory=Weights)
@@ -77,6 +82,11 @@ _NORMAL = Difficulty(
     air=True,
     encircle=False,
     supply_care=True,
+    lookahead=0,
+    ring_trials=2,
+    break_out=True,
+    guard_rear=True,
+    memory_turns=3,
     breadth=0,
     noise=0.3,
 )
@@ -93,6 +103,10 @@ LEVELS: dict[str, Difficulty] = {
         support=False,
         air=False,
         supply_care=False,
+        ring_trials=0,
+        break_out=False,
+        guard_rear=False,
+        memory_turns=1,
         breadth=12,
         noise=3.0,
     ),
@@ -105,6 +119,9 @@ LEVELS: dict[str, Difficulty] = {
         advance_odds=2.0,
         counter_odds=1.8,
         encircle=True,
+        lookahead=3,
+        ring_trials=6,
+        memory_turns=6,
         noise=0.05,
     ),
 }
