@@ -189,3 +189,11 @@ def test_every_position_file_has_a_check() -> None:
     from tests.ai.position_play import POSITIONS
 
     assert sorted(p.stem for p in POSITIONS.glob("*.toml")) == sorted(CHECKS)
+
+
+def test_a_sighting_fades_out() -> None:
+    """A memory of one turn has forgotten Blue by the second: the tanks do as if never told."""
+    diff = level("hard")
+    _, short = _fog_second_turn(replace(diff, memory_turns=1))
+    _, none = _fog_second_turn(replace(diff, memory_turns=0))
+    assert short == none

@@ -53,3 +53,30 @@ def test_one_player_plays_each_side_at_its_level() -> None:
         got = mixed.play_turn(st)
         assert got.commands == want
         st, _ = apply(got.state, EndTurnCommand())
+
+
+def test_play_takes_levels_by_side() -> None:
+    from game.cli import build_parser, play_options
+
+    args = build_parser().parse_args(["play", "--difficulty", "red=hard,blue=easy", "--text"])
+    assert play_options(args).difficulty == "red=hard,blue=easy"
+
+
+def test_a_remembering_player_is_still_deterministic() -> None:
+    """Under fog of war the memory is part of the game: two players from the same start give
+    the same commands, turn after turn."""
+    from game.rules import Options
+
+    runs = []
+    for _ in range(2):
+        st = new_game(example(), 4, Options(fog=True))
+        ai = AIPlayer("hard")
+        cmds = []
+        for _ in range(8):
+            r = ai.play_turn(st)
+            cmds.append(r.commands)
+            if r.state.game_over:
+                break
+            st, _ = apply(r.state, EndTurnCommand())
+        runs.append(cmds)
+    assert runs[0] == runs[1]
