@@ -63,7 +63,7 @@ class Difficulty:
     encircle: bool  # fast units aim behind the enemy; avoid being cut off
     supply_care: bool  # keep to hexes in supply
     lookahead: int  # best attacks weighed with the full preview and the enemy's reply (0: none)
-    ring_trials: int  # moves into gaps of a ring round the enemy tried with the rules a turn
+    ring_trials: int  # gaps of a ring round the enemy weighed a turn (0: no ring closing)
     break_out: bool  # units in a pocket move or fight their way out towards their lines
     guard_rear: bool  # send spare units against enemies near our supply sources
     memory_turns: int  # enemy units seen under fog of war are remembered this many turns
@@ -120,7 +120,7 @@ LEVELS: dict[str, Difficulty] = {
         counter_odds=1.8,
         encircle=True,
         lookahead=3,
-        ring_trials=6,
+        ring_trials=4,
         memory_turns=6,
         noise=0.05,
     ),

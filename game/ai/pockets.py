@@ -1,7 +1,7 @@
 """Pockets, both ways: closing a ring round the enemy that has one hex still open, and breaking
 out of a ring round our own units towards our lines instead of waiting to give up.
 
-A candidate ring-closing move is tried with the rules themselves (apply the move, trace the
+The chosen ring-closing move is tried with the rules themselves (apply the move, trace the
 enemy's link to its sources), so the AI only closes what really closes.
 """
 
@@ -22,6 +22,8 @@ from game.rules.ai_api import (
 
 RING_RADIUS = 6  # gaps are looked for this near a known enemy unit
 RING_GAP_OPEN = 4  # a gap: a hex of the enemy's link with at most this many open neighbours
+RING_GAP_OURS = 2  # ... and at least this many of them ours (a gap between our units)
+FLOOD_REACH = 10  # a ring is judged closed only if the enemy inside cannot get this far out
 BREAKOUT_ODDS = 0.5  # a ring hex is attacked from inside at these odds or better
 BREAKOUT_UNITS_MOST = 12  # trapped units looked at per turn
 
@@ -46,19 +48,21 @@ def _gaps(ctx: AITurn) -> list[Hex]:
     b = s.board
     occ = occupancy(s)
     ours = occ.hexes[ctx.side] | occ.zoc[ctx.side]
+    theirs = occ.hexes[ctx.enemy]
     enemy = sorted(ctx.enemy_hexes())
     net = linked_hexes(s, ctx.enemy)
-    near: set[Hex] = set()
-    for e in enemy:
-        near.update(h for h in e.spiral(RING_RADIUS) if h in b.coord)
+    touching = {n for h in ours for n in b.neighbours[h] if n not in ours}
     scored: list[tuple[int, int, int, Hex]] = []
-    for h in near:
-        if h in ours or h in occ.hexes[ctx.enemy] or h not in net:
+    for h in touching:
+        if h in theirs or h not in net:
             continue
+        by_us = sum(1 for n in b.neighbours[h] if n in ours)
         open_ = sum(1 for n in b.neighbours[h] if n in net and n not in ours)
-        if open_ <= RING_GAP_OPEN:
-            by_us = sum(1 for n in b.neighbours[h] if n in ours)
-            scored.append((-by_us, open_, min(h.distance(e) for e in enemy), h))
+        if by_us < RING_GAP_OURS or open_ > RING_GAP_OPEN:
+            continue
+        d = min((h.distance(e) for e in enemy), default=RING_RADIUS + 1)
+        if d <= RING_RADIUS:
+            scored.append((-by_us, open_, d, h))
     scored.sort()
     return [x[-1] for x in scored]
 
@@ -72,41 +76,81 @@ def _free_for_ring(ctx: AITurn, u: UnitState) -> bool:
     return not (task.posture in HOLDING and u.pos in task.objectives)
 
 
+def _stays_linked(ctx: AITurn, net: frozenset[Hex], closed: set[Hex], start: Hex) -> bool:
+    """Whether an enemy unit at `start` keeps a way out with more hexes closed: a flood over
+    his present link (closing only ever shrinks it) that gets out of the ring once it reaches
+    one of his sources or ground FLOOD_REACH hexes from where it started."""
+    b = ctx.state.board
+    sources = b.sources[ctx.enemy]
+    todo = [start]
+    seen = {start}
+    while todo:
+        h = todo.pop()
+        if h.distance(start) >= FLOOD_REACH or h in sources:
+            return True
+        for n in b.neighbours[h]:
+            if n in net and n not in seen and n not in closed:
+                seen.add(n)
+                todo.append(n)
+    return False
+
+
+def _closing(ctx: AITurn, gap: Hex) -> set[Hex]:
+    """The hexes a unit of ours standing in `gap` closes to the enemy's supply: the hex and its
+    neighbours without an enemy unit (its zone of control; the rules' trace checks the rest)."""
+    b = ctx.state.board
+    enemy_at = occupancy(ctx.state).hexes[ctx.enemy]
+    return {gap} | {n for n in b.neighbours[gap] if n not in enemy_at}
+
+
 def close_rings(ctx: AITurn) -> None:
-    """Move a unit into the gap whose closing cuts off the most enemy men (tried with the
-    rules), one gap after another while trials last."""
+    """Move a unit into the gap whose closing cuts off the most enemy men: the level's first
+    few gaps are weighed by a flood over the enemy's link, the best one a unit can reach is
+    then tried with the rules (apply the move, trace his link) before it is made. One gap a
+    turn."""
     if not ctx.diff.ring_trials or not ctx.enemy_hexes():
         return
-    trials = ctx.diff.ring_trials
-    while trials > 0 and not ctx.state.game_over:
-        s = ctx.state
-        before = _cut_off_men(ctx, s)
-        best: tuple[int, float, str, Hex] | None = None
-        free = [u for u in ctx.own_units() if _free_for_ring(ctx, u)]
-        reaches: dict[str, dict[Hex, float]] = {}
-        for gap in _gaps(ctx):
-            for u in free:
-                if trials <= 0 or u.pos is None or u.pos.distance(gap) > u.mp + 1:
-                    continue
-                if u.id not in reaches:
-                    reaches[u.id] = reachable_hexes(s, u)
-                reach = reaches[u.id]
-                if gap not in reach or stand_reason(s, u, gap):
-                    continue
-                trials -= 1
-                cmd = MoveCommand(unit=u.id, to=s.board.coord[gap])
-                if validate(s, cmd):
-                    continue
-                after, _ = apply(s, cmd)
-                gain = _cut_off_men(ctx, after) - before
-                key = (gain, -reach[gap], u.id, gap)
-                if gain > 0 and (best is None or key > best):
-                    best = key
-        if best is None:
-            return
-        _, _, uid, gap = best
-        if ctx.issue(MoveCommand(unit=uid, to=s.board.coord[gap])):
-            ctx.placed.add(uid)
+    s = ctx.state
+    if s.sides[ctx.side].doctrine.rigid_orders:
+        return  # a rigid army does what its plans say: no rings closed on a unit's initiative
+    gaps = _gaps(ctx)
+    if not gaps:
+        return
+    net = linked_hexes(s, ctx.enemy)
+    known = [x for x in s.units.values() if x.side == ctx.enemy and x.active]
+    known = [x for x in known if x.pos in ctx.enemy_hexes()]
+    trials = ctx.diff.ring_trials  # gaps weighed
+    best: tuple[int, float, str, Hex] | None = None
+    free = [u for u in ctx.own_units() if _free_for_ring(ctx, u)]
+    reaches: dict[str, dict[Hex, float]] = {}
+    for gap in gaps[:trials]:
+        near = [x for x in known if x.pos is not None and x.pos.distance(gap) <= RING_RADIUS]
+        closed = _closing(ctx, gap)
+        gain = sum(
+            x.men for x in near if x.pos in net and not _stays_linked(ctx, net, closed, x.pos)
+        )
+        if gain <= 0:
+            continue
+        for u in free:
+            if u.pos is None or u.pos.distance(gap) > u.mp + 1:
+                continue
+            if u.id not in reaches:
+                reaches[u.id] = reachable_hexes(s, u)
+            reach = reaches[u.id]
+            if gap not in reach or stand_reason(s, u, gap):
+                continue
+            key = (gain, -reach[gap], u.id, gap)
+            if best is None or key > best:
+                best = key
+    if best is None:
+        return
+    _, _, uid, gap = best
+    cmd = MoveCommand(unit=uid, to=s.board.coord[gap])
+    if validate(s, cmd):
+        return
+    after, _ = apply(s, cmd)
+    if _cut_off_men(ctx, after) > _cut_off_men(ctx, s) and ctx.issue(cmd):
+        ctx.placed.add(uid)
 
 
 def _toward_home(ctx: AITurn, u: UnitState) -> dict[Hex, float]:

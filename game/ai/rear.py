@@ -6,17 +6,20 @@ from __future__ import annotations
 
 from game.ai.context import AITurn, is_artillery
 from game.ai.fields import INF, static_field
+from game.ai.plans import ATTACKING
 from game.hexes import Hex
 from game.rules import UnitState
 from game.rules.ai_api import attack_value, defence_value, occupancy
 
-RAID_RADIUS = 3  # an enemy unit this near one of our sources is a raid on it
+RAID_RADIUS = 1  # an enemy unit this near one of our sources (on it or next to it) is a raid
 FRONT_RADIUS = 3  # units this near another enemy unit are holding the front: not sent back
 RAID_ODDS = 2.0  # units are sent until their attack is this many times the raider's defence
+RAID_MOST = 3  # more enemy hexes than this near our sources are the front itself, not a raid
 
 
 def raiders(ctx: AITurn) -> list[Hex]:
-    """Enemy-held hexes (seen or remembered) near our supply sources."""
+    """Enemy-held hexes (seen or remembered) near our supply sources; none if there are so many
+    that our sources are at the front (1945: the Soviet railheads at the border)."""
     sources = frozenset(ctx.state.board.sources[ctx.side])
     if not sources:
         return []
@@ -24,7 +27,7 @@ def raiders(ctx: AITurn) -> list[Hex]:
     for e in sorted(ctx.suspected()):
         if any(h in sources for h in e.spiral(RAID_RADIUS)):
             out.append(e)
-    return out
+    return out if len(out) <= RAID_MOST else []
 
 
 def _spare(ctx: AITurn, u: UnitState, front: list[Hex]) -> bool:
@@ -33,8 +36,8 @@ def _spare(ctx: AITurn, u: UnitState, front: list[Hex]) -> bool:
         return False
     if ctx.state.board.types[u.type].attack <= 0:
         return False
-    if ctx.task(u).posture in ("withdraw", "delay"):
-        return False
+    if ctx.task(u).posture in ATTACKING | {"withdraw", "delay"}:
+        return False  # an attack under way deals with the enemy its own way
     # Garrisons too: one far from the enemy's front guards nothing the raider does not threaten.
     return not any(u.pos.distance(e) <= FRONT_RADIUS for e in front)
 
