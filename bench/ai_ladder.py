@@ -86,8 +86,14 @@ def rows(result: dict[str, Any]) -> list[str]:
     difference from the baseline level against the same opponent."""
     a, b = result["sides"]
     out = []
+    order = {name: i for i, name in enumerate(LEVELS)}
     for side, mine in ((a, 0), (b, 1)):
-        for key, cell in sorted(result["cells"].items()):
+
+        def by_levels(item: tuple[str, Any], mine: int = mine) -> tuple[int, int]:
+            levels = item[0].split("-")
+            return order[levels[1 - mine]], order[levels[mine]]
+
+        for key, cell in sorted(result["cells"].items(), key=by_levels):
             levels = key.split("-")
             me, opp = levels[mine], levels[1 - mine]
             base_key = f"{BASELINE}-{opp}" if mine == 0 else f"{opp}-{BASELINE}"
