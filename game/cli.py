@@ -108,6 +108,8 @@ def play_options(args: argparse.Namespace) -> PlayOptions:
         difficulty=args.difficulty,
         screenshot=Path(args.screenshot) if args.screenshot else None,
         debug=args.debug,
+        resume=args.resume,
+        delay=args.delay,
     )
 
 
@@ -179,6 +181,36 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    from game.ui.report import render_text, unicode_ok
+    from game.ui.report_files import ReportError, report_of_file
+
+    try:
+        report = report_of_file(Path(args.file), args.game, args.scenario)
+    except ReportError as exc:
+        print(f"two-augusts: {exc}", file=sys.stderr)
+        return 1
+    print(render_text(report, args.width, unicode_ok(sys.stdout) and not args.ascii))
+    if args.png:
+        from game.ui.report_image import render_png
+
+        w, h = render_png(report, Path(args.png))
+        print(f"wrote {args.png} ({w}x{h})", file=sys.stderr)
+    return 0
+
+
+def _add_report_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`report`: the after-action report of a save or of a `simulate --json` game."""
+    r = sub.add_parser("report", help="the after-action report of a save or a simulated game")
+    r.add_argument("file", metavar="SAVE|SIM.json", help="a save, or `simulate --json` output")
+    r.add_argument("--game", type=int, default=1, help="which game of a batch (from 1)")
+    r.add_argument("--scenario", default=None, help="the scenario, if the file cannot say")
+    r.add_argument("--png", metavar="OUT", help="also draw the report into the PNG file OUT")
+    r.add_argument("--width", type=int, default=80, help="characters per line")
+    r.add_argument("--ascii", action="store_true", help="draw the chart in plain ASCII")
+    r.set_defaults(func=_cmd_report)
+
+
 def _cmd_sweep(args: argparse.Namespace) -> int:
     from game.sim.sweep import command
 
@@ -232,6 +264,19 @@ def _add_play_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     )
     p.add_argument("--seed", type=int, default=1, help="random seed (same seed, same game)")
     p.add_argument("--load", metavar="SAVEFILE", help="resume a saved game")
+    p.add_argument(
+        "--continue",
+        dest="resume",
+        action="store_true",
+        help="resume the newest autosave (written at the start of every turn you play)",
+    )
+    p.add_argument(
+        "--delay",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="in the terminal, wait this long after each computer turn (default: 0)",
+    )
     p.add_argument("--fog", action="store_true", help="fog of war: see only what your units see")
     p.add_argument(
         "--difficulty",
@@ -291,6 +336,7 @@ def build_parser() -> argparse.ArgumentParser:
     _batch_options(m)
     m.set_defaults(func=_cmd_simulate)
     _add_sweep_parser(sub)
+    _add_report_parser(sub)
     add_commands(sub)
     return parser
 

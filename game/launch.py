@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from game.saves import SaveError, read_save_data
+from game.ui.autosave import autosave_dir, newest, side_of_autosave
+from game.ui.controller import save_dir
 from game.ui.options import PlayOptions
 from game.ui.scenario_files import default_scenario, load_or_report
 from game.ui.setup import SetupError, make_controller
@@ -42,8 +45,28 @@ def scenario_path(options: PlayOptions) -> Path | None:
     return default_scenario()
 
 
+def resumed(options: PlayOptions) -> PlayOptions | None:
+    """With --continue, the options with the newest autosave to load; None (after saying so)
+    when there is none."""
+    if not options.resume:
+        return options
+    folder = autosave_dir(save_dir())
+    found = newest(folder)
+    if found is None:
+        print(f"two-augusts: no autosave to continue in {folder}", file=sys.stderr)
+        return None
+    print(f"Continuing {found}", file=sys.stderr)
+    # An autosave is written when a human is to move, so its side is the player's by default.
+    side = options.side or side_of_autosave(found)
+    return replace(options, load=found, side=side)
+
+
 def run_play(options: PlayOptions) -> int:
     """Start the game the options ask for in the window or the terminal; the exit code."""
+    chosen = resumed(options)
+    if chosen is None:
+        return 1
+    options = chosen
     path = scenario_path(options)
     scenario = load_or_report(path) if path is not None else None
     if path is None or scenario is None:

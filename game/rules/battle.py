@@ -10,7 +10,7 @@ from game.hexes import Hex
 from game.rules import constants as C
 from game.rules.attrition import NO_LOSSES, Losses, combat_days, fire_losses
 from game.rules.combat import fire_value, strengths
-from game.rules.combat_result import Result, roll_result
+from game.rules.combat_result import Result, fire_room, roll_result
 from game.rules.losses import changes_of, inflict, remove_unit
 from game.rules.movement import MP_DIGITS
 from game.rules.state import GameState, Transaction
@@ -64,6 +64,10 @@ def _apply_losses(tx: Transaction, r: Result, rep: Report) -> None:
     for attacking, losses in ((True, r.attacker_losses), (False, r.defender_losses)):
         for uid, loss in losses.items():
             rep.add(uid, inflict(tx, uid, loss), attacking)
+    for uid, taken in r.fire_taken.items():
+        u = tx.unit(uid)
+        u.fire_taken = taken
+        u.overrun_taken = r.overrun_taken.get(uid, u.overrun_taken)
 
 
 def _apply_morale(tx: Transaction, r: Result, attackers: list[str], defenders: list[str]) -> None:
@@ -230,7 +234,7 @@ def bombard_share(state: GameState, uid: str, target: Hex, die: float) -> float:
     """Share of the men in `target` a gun unit's fire kills or wounds: shells kill in proportion
     to the shells fired and the men under them, not to the strength they hit. Cover (terrain
     attrition, dug-in or fortified protection) and the defenders' doctrine cut it; capped at
-    BOMBARD_MAX of the men."""
+    BOMBARD_MAX of the men (and bombard() keeps it within the defenders' daily ceiling)."""
     b = state.board
     defenders = [state.units[x] for x in occupancy(state).units_at.get(target, ())]
     men = sum(u.men for u in defenders)
@@ -259,11 +263,14 @@ def bombard(tx: Transaction, uid: str, target: Hex, rng: random.Random) -> None:
     rep = Report()
     for x in defenders:
         u = s.units[x]
+        # shelling and the attacks of a turn together stay within the day's ceiling
+        room = fire_room(s, u)
+        hit = share if room is None else min(share, room)
         loss = fire_losses(
             u.men,
             u.tanks,
             u.guns,
-            share,
+            hit,
             doctrine.wounded_per_killed,
             C.BOMBARD_TANK_FACTOR,
             C.BOMBARD_GUN_FACTOR,
@@ -271,6 +278,7 @@ def bombard(tx: Transaction, uid: str, target: Hex, rng: random.Random) -> None:
         rep.add(x, inflict(tx, x, loss), attacking=False)
         w = tx.unit(x)
         w.in_combat = True
+        w.fire_taken += hit
         w.morale = _clamp_morale(w.morale + C.BOMBARD_MORALE)
         if w.men <= 0 and w.tanks <= 0:
             rep.add(x, remove_unit(tx, x, "destroyed", doctrine.capture_share), attacking=False)

@@ -7,7 +7,7 @@ and the attack itself runs the one it rolled. The casualty rates are Dupuy's
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from game.hexes import Hex
 from game.rules import constants as C
@@ -82,6 +82,10 @@ class Result:
     retreat_steps: int
     fortress: bool = False
     stood: tuple[str, ...] = ()  # defenders whose doctrine made them stand and be overrun
+    # each defender's share of men lost to fire, and overrun where it stood, in its enemy's turn
+    # so far, this attack included (the day's ceilings hold for all of a turn's attacks)
+    fire_taken: dict[str, float] = field(default_factory=dict)
+    overrun_taken: dict[str, float] = field(default_factory=dict)
 
 
 def engagement(state: GameState, target: Hex, attackers: list[str], ratio: float) -> Engagement:
@@ -138,9 +142,10 @@ def roll_result(
         uid: _fire(state.units[uid], rates.attacker, a_doc.wounded_per_killed, tank_country)
         for uid in attackers
     }
-    d_loss, retreats, overrun, stood = _defenders(
+    d_hits, retreats, overrun, stood = _defenders(
         state, target, attackers, rates.defender, (outcome, eff), (steps, stands)
     )
+    d_loss = {uid: hit.losses for uid, hit in d_hits.items()}
     beaten = steps or fortress or stands
     losers = list(d_loss) if beaten else (attackers if outcome == "repulsed" else [])
     losses = {**a_loss, **d_loss}
@@ -163,6 +168,8 @@ def roll_result(
         retreat_steps=steps,
         fortress=b.terrain[target].fortified,
         stood=tuple(stood),
+        fire_taken={uid: hit.fire_taken for uid, hit in d_hits.items()},
+        overrun_taken={uid: hit.overrun_taken for uid, hit in d_hits.items()},
     )
 
 
@@ -173,12 +180,12 @@ def _defenders(
     rate: float,
     result: tuple[str, float],
     moves: tuple[int, bool],
-) -> tuple[dict[str, Losses], dict[str, list[Hex]], list[str], list[str]]:
+) -> tuple[dict[str, DefenderLoss], dict[str, list[Hex]], list[str], list[str]]:
     """Each defender's losses, and where it falls back to, or whether it is overrun because it
     cannot (no way out) or will not (its doctrine stands fast)."""
     b = state.board
     steps, stands = moves
-    d_loss: dict[str, Losses] = {}
+    d_loss: dict[str, DefenderLoss] = {}
     retreats: dict[str, list[Hex]] = {}
     overrun: list[str] = []
     stood: list[str] = []
@@ -188,7 +195,7 @@ def _defenders(
         u = state.units[uid]
         path = retreat_path(state, u, steps, attacker_hexes, extra) if steps else None
         blocked = steps > 0 and path is None
-        d_loss[uid] = _defender_loss(state, u, target, rate, result, blocked)
+        d_loss[uid] = _defender_loss(state, u, target, rate, result, (blocked, path is None))
         if path is not None:
             retreats[uid] = path
             extra[path[-1]] = extra.get(path[-1], 0) + b.types[u.type].stack
@@ -206,18 +213,50 @@ def _stands_fast(state: GameState, target: Hex) -> bool:
     return bool(units) and state.sides[state.units[units[0]].side].doctrine.stands_fast
 
 
+def fire_room(state: GameState, u: UnitState) -> float | None:
+    """The share of its men a defender can still lose to fire (attacks and shelling together)
+    in its enemy's turn: Dupuy's daily defender ceiling for the turn's hours, less what it has
+    lost already. None for a unit out of supply or encircled: nothing shelters it."""
+    if not u.supplied or u.encircled:
+        return None
+    doctrine = state.sides[u.side].doctrine
+    ceiling = C.DEFENDER_RATE_CAP * combat_days(state.turn_hours) * doctrine.defender_losses
+    return max(0.0, ceiling - u.fire_taken)
+
+
+@dataclass(frozen=True, slots=True)
+class DefenderLoss:
+    """A defender's losses in one attack, and its shares lost in its enemy's turn so far."""
+
+    losses: Losses
+    fire_taken: float
+    overrun_taken: float
+
+
 def _defender_loss(
     state: GameState,
     u: UnitState,
     target: Hex,
     rate: float,
     result: tuple[str, float],
-    blocked: bool,
-) -> Losses:
+    blocked_stays: tuple[bool, bool],
+) -> DefenderLoss:
     """A defender's losses: fire, then the stragglers of a retreat, the men overrun when it
-    cannot fall back, or (in a fortress, which never falls back) the works lost one by one."""
+    cannot fall back, or (in a fortress, which never falls back) the works lost one by one.
+
+    Dupuy's ceilings are a day's losses: a unit attacked again and again in one turn loses to
+    fire no more than the ceiling for the turn's hours, and where it stays put it is overrun
+    once (the worst of the turn's attacks), not once for every attack. A unit out of supply
+    has no such shelter: with no ammunition, water or evacuation coming, every attack costs it
+    in full (this is how the pockets of 1939 were destroyed in days)."""
     outcome, eff = result
+    blocked, stays = blocked_stays
     doctrine = state.sides[u.side].doctrine
+    days = combat_days(state.turn_hours)
+    room = fire_room(state, u)
+    sheltered = room is not None
+    if room is not None:
+        rate = min(rate, room)
     loss = _fire(u, rate, doctrine.wounded_per_killed, None)
     terrain = state.board.terrain[target]
     if terrain.fortified:
@@ -226,10 +265,15 @@ def _defender_loss(
         # driven back: stragglers; standing fast: the same share lost where it stands;
         # unable to fall back (blocked): overrun, a larger share
         share = displacement_share(outcome, eff, blocked)
+    share *= doctrine.defender_losses * days
+    overrun_taken = u.overrun_taken
+    if stays and sheltered and not terrain.fortified:  # storm groups take works one by one
+        share, overrun_taken = max(0.0, share - overrun_taken), max(share, overrun_taken)
+    fire_taken = u.fire_taken + rate
     if share <= 0.0:
-        return loss
-    share *= doctrine.defender_losses * combat_days(state.turn_hours)
-    return loss + _displaced(u, loss, share, doctrine.capture_share, doctrine.wounded_per_killed)
+        return DefenderLoss(loss, fire_taken, overrun_taken)
+    loss = loss + _displaced(u, loss, share, doctrine.capture_share, doctrine.wounded_per_killed)
+    return DefenderLoss(loss, fire_taken, overrun_taken)
 
 
 def _fire(u: UnitState, rate: float, wounded_per_killed: float, armour: float | None) -> Losses:

@@ -61,6 +61,10 @@ class UnitState:
     moved: bool = False
     has_attacked: bool = False
     in_combat: bool = False  # fought since its side's last turn began (no replacements)
+    # Shares of its men this unit has lost, while defending, since the enemy's turn began: the
+    # day's ceilings on losses hold for all the attacks of a turn together, not for each one.
+    fire_taken: float = 0.0  # to fire: attacks and bombardment
+    overrun_taken: float = 0.0  # overrun where it stands
 
     @property
     def coord(self) -> Coord | None:
@@ -95,6 +99,8 @@ class UnitState:
             moved=self.moved,
             has_attacked=self.has_attacked,
             in_combat=self.in_combat,
+            fire_taken=self.fire_taken,
+            overrun_taken=self.overrun_taken,
         )
 
     def to_dict(self) -> dict[str, Any]:

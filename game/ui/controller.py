@@ -33,9 +33,12 @@ from game.rules.combat import bombard_range
 from game.saves import ReplayFailed, SaveError, load_save, write_save
 from game.scenario.models import Scenario
 from game.ui import describe
+from game.ui.autosave import AutoSaver, autosave_dir, newest
 from game.ui.language import VERBS, LanguageError, Names, Parsed, parse
+from game.ui.report import Report, render_text, report_of_game
 from game.ui.requests import (
     Area,
+    ContinueGame,
     Help,
     HexInfo,
     ListUnits,
@@ -45,6 +48,7 @@ from game.ui.requests import (
     SaveGame,
     ShowLog,
     ShowMap,
+    ShowReport,
     Undo,
     UnitInfo,
 )
@@ -54,7 +58,7 @@ from game.ui.sight import known_events
 # its turn).
 CommandSource = Callable[[GameState], Command]
 DEFAULT_LOG_LINES = 10
-MAX_AI_COMMANDS = 5000  # a runaway AI turn is cut short, never an endless loop
+MAX_AI_COMMANDS = 5000  # a runaway AI side-turn is cut short, never an endless loop
 
 
 def save_dir() -> Path:
@@ -122,6 +126,7 @@ class Controller:
         new_computer_player: Callable[[], CommandSource] | None = None,
         game: Game | None = None,
         debug: bool = False,
+        autosaver: AutoSaver | None = None,
     ) -> None:
         self.scenario = scenario
         self.scenario_path = scenario_path
@@ -131,6 +136,8 @@ class Controller:
         self.computer_players: dict[str, CommandSource] = {}
         self.result_announced = False
         self.debug = debug  # internal errors show their traceback
+        self.autosaver = autosaver
+        self.saved_commands = len(self.game.commands)  # commands in the last save or load
         self._requests: dict[type, Callable[[Any], Reply]] = {
             Quit: lambda r: Reply(["Farewell."], quit=True),
             Help: self._help,
@@ -143,7 +150,14 @@ class Controller:
             ShowMap: lambda r: Reply([], show_map=r.area, full_map=r.area is None),
             SaveGame: lambda r: self.save(r.name),
             LoadGame: lambda r: self.load(r.name),
+            ContinueGame: lambda r: self.continue_game(),
+            ShowReport: lambda r: Reply(self.report_lines()),
         }
+        # Called with the events of each computer side-turn as it ends, if set.
+        self.on_ai_turn: Callable[[list[GameEvent]], None] | None = None
+        self.text_width = 80  # the width the front end lays text out in (the terminal's)
+        self.unicode = True  # whether the front end can show block characters
+        self._report: tuple[int, Report] | None = None
 
     # --- reading the state ---------------------------------------------------------------------
 
@@ -200,10 +214,13 @@ class Controller:
             self.computer_players[side] = self.new_computer_player()
         return self.computer_players[side]
 
-    def run_ai(self) -> list[GameEvent]:
-        """Let the computer play every side no human holds until a human is to move."""
+    def run_ai(self, turns: int | None = None) -> list[GameEvent]:
+        """Let the computer play every side no human holds until a human is to move (or for
+        `turns` side-turns). With `on_ai_turn` set, each side-turn's events go to it as they
+        happen (a front end pacing the computer's play) instead of into the result."""
         events: list[GameEvent] = []
         budget = MAX_AI_COMMANDS
+        played = 0
         while not self.state.game_over and self.state.side not in self.humans:
             side = self.state.side
             cmd = self.computer_player(side)(self.state)
@@ -211,8 +228,14 @@ class Controller:
             if budget <= 0 or self.game.validate(cmd):
                 cmd = EndTurnCommand()  # never let a confused AI stall the game
             events.extend(self.game.apply(cmd))
-            if isinstance(cmd, EndTurnCommand) and self.state.side == side:
-                break
+            if isinstance(cmd, EndTurnCommand):
+                played += 1
+                budget = MAX_AI_COMMANDS  # the limit is per side-turn
+                if self.on_ai_turn is not None:
+                    self.on_ai_turn(self.known_events(events))
+                    events = []
+                if self.state.side == side or (turns is not None and played >= turns):
+                    break
         return events
 
     # --- lines and commands --------------------------------------------------------------------
@@ -233,6 +256,8 @@ class Controller:
         # Every Request class has a handler, so anything else is one of the rules' Commands.
         reply = handler(parsed) if handler else self.play(cast(Command, parsed))
         reply.new_position = (self.state.turn, self.state.side, id(self.game)) != before
+        if reply.new_position and not isinstance(parsed, LoadGame | ContinueGame):
+            self.turn_started()
         return reply
 
     def play(self, cmd: Command) -> Reply:
@@ -295,6 +320,26 @@ class Controller:
 
     # --- saves ---------------------------------------------------------------------------------
 
+    def turn_started(self) -> Path | None:
+        """Autosave if a human is to move (the start of a human turn); the file, or None."""
+        if self.autosaver is None or not self.human_to_move():
+            return None
+        return self.autosaver.save(self.game, self.scenario_path)
+
+    def unsaved_progress(self) -> bool:
+        """Whether commands were given since the game was started, saved or loaded."""
+        return len(self.game.commands) != self.saved_commands
+
+    def autosave_folder(self) -> Path:
+        return self.autosaver.directory if self.autosaver else autosave_dir(save_dir())
+
+    def continue_game(self) -> Reply:
+        """Load the newest autosave of this scenario."""
+        path = newest(self.autosave_folder(), self.scenario.meta.id)
+        if path is None:
+            return Reply([f"No autosave of this scenario in {self.autosave_folder()}."], ok=False)
+        return self.load_path(path, path.stem)
+
     def save_path(self, name: str) -> Path:
         return save_dir() / (name if name.endswith(".json") else f"{name}.json")
 
@@ -305,10 +350,14 @@ class Controller:
             write_save(path, self.game, self.scenario_path)
         except (SaveError, OSError) as exc:
             return Reply([f"Could not save: {exc}"], ok=False)
+        self.saved_commands = len(self.game.commands)
         return Reply([f"Saved as '{name}' ({path})."])
 
     def load(self, name: str) -> Reply:
-        path = self.save_path(name)
+        return self.load_path(self.save_path(name), name)
+
+    def load_path(self, path: Path, name: str) -> Reply:
+        """Load the save at `path` (called `name` in the replies) in place of this game."""
         try:
             game = load_save(path, self.scenario_path)
         except SaveError as exc:
@@ -318,10 +367,21 @@ class Controller:
         if game.scenario.meta.id != self.scenario.meta.id:
             return Reply([f"'{name}' is a save of another scenario."], ok=False)
         self.game = game
+        self.saved_commands = len(game.commands)
         self.computer_players.clear()
         return Reply([f"Loaded '{name}'."])
 
     # --- the end -------------------------------------------------------------------------------
+
+    def report(self) -> Report:
+        """The after-action report of the game so far (kept until another command is given)."""
+        n = len(self.game.commands)
+        if self._report is None or self._report[0] != n:
+            self._report = (n, report_of_game(self.game))
+        return self._report[1]
+
+    def report_lines(self) -> list[str]:
+        return render_text(self.report(), self.text_width, self.unicode).splitlines()
 
     def announce_result(self) -> list[str]:
         """The result, the first time it is asked for after the game ends."""

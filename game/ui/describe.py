@@ -10,6 +10,7 @@ from game.hexes import Coord, Hex
 from game.rules import GameEvent, GameState, Odds, UnitState, max_mp, status
 from game.rules.zoc import in_enemy_zoc
 from game.ui.sight import hexes_in_view
+from game.ui.victory_words import standing_text
 
 
 def fmt_hex(c: Coord | None) -> str:
@@ -26,11 +27,11 @@ def status_line(state: GameState) -> str:
     total = len(b.turns)
     phase = f" ({state.phase})" if state.phase else ""
     v = status(state)
-    score = "  ".join(f"{b.adjective[s]} {v.vp[s]:g} VP" for s in b.sides)
-    lead = f"{b.adjective[v.winner]} {v.level} win" if v.winner else "a draw"
+    score = ", ".join(f"{b.adjective[s]} {v.vp[s]:g} VP" for s in b.sides)
+    standing = standing_text(state.scenario.victory, v.vp, b.adjective)
     return (
         f"Turn {state.turn}/{total}, {date_text(state)}{phase} - {b.adjective[state.side]} "
-        f"to move - {score} (if it ended now: {lead})"
+        f"to move - {score}. {standing}."
     )
 
 

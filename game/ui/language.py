@@ -4,7 +4,8 @@
     air MISSION [HEX] [with N]    entrench UNIT                     end
     undo                          info UNIT|HEX                     odds HEX with UNIT[,UNIT...]
     units [GROUP]                 map [AREA]                        log [N]
-    save NAME                     load NAME                         help [COMMAND]    quit
+    save NAME                     load NAME                         continue
+    help [COMMAND]                quit
 
 UNIT is an id, a designation or a unique prefix of either; HEX is `col,row` or a place name.
 `parse` turns a line into a rules Command (game/rules/commands.py) or a UI Request
@@ -36,6 +37,7 @@ from game.scenario.suggest import closest
 from game.ui.names import LanguageError, Names
 from game.ui.requests import (
     Area,
+    ContinueGame,
     Help,
     HexInfo,
     ListUnits,
@@ -46,6 +48,7 @@ from game.ui.requests import (
     SaveGame,
     ShowLog,
     ShowMap,
+    ShowReport,
     Undo,
     UnitInfo,
 )
@@ -363,6 +366,12 @@ VERBS: dict[str, Verb] = {
         (ShowLog,),
         lambda r: "log" if r.count is None else f"log {r.count}",
     ),
+    "report": Verb(
+        "report                 the after-action report of the game so far",
+        _no_args("report", ShowReport()),
+        (ShowReport,),
+        lambda r: "report",
+    ),
     "save": Verb(
         "save NAME              save the game", _parse_save, (SaveGame,), lambda r: f"save {r.name}"
     ),
@@ -371,6 +380,12 @@ VERBS: dict[str, Verb] = {
         _parse_load,
         (LoadGame,),
         lambda r: f"load {r.name}",
+    ),
+    "continue": Verb(
+        "continue               resume the newest autosave of this scenario",
+        _no_args("continue", ContinueGame()),
+        (ContinueGame,),
+        lambda r: "continue",
     ),
     "help": Verb(
         "help [COMMAND]         this list, or one command",

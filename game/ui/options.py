@@ -20,3 +20,5 @@ class PlayOptions:
     difficulty: str = "normal"
     screenshot: Path | None = None
     debug: bool = False  # show the traceback of an internal error
+    resume: bool = False  # --continue: resume the newest autosave
+    delay: float = 0.0  # seconds to wait after each computer side-turn in the terminal

@@ -83,6 +83,16 @@ class LoadGame:
     name: str
 
 
+@dataclass(frozen=True)
+class ShowReport:
+    """The after-action report of the game so far."""
+
+
+@dataclass(frozen=True)
+class ContinueGame:
+    """Resume the newest autosave of this scenario."""
+
+
 Request = (
     Undo
     | Quit
@@ -95,4 +105,6 @@ Request = (
     | ShowLog
     | SaveGame
     | LoadGame
+    | ContinueGame
+    | ShowReport
 )

@@ -11,7 +11,8 @@ from pathlib import Path
 from game.rules import Options
 from game.saves import ReplayFailed, SaveError, load_save
 from game.scenario.models import Scenario
-from game.ui.controller import Controller, replay_bug_lines
+from game.ui.autosave import AutoSaver, autosave_dir
+from game.ui.controller import Controller, replay_bug_lines, save_dir
 from game.ui.options import PlayOptions
 from game.ui.players import computer_player
 
@@ -61,4 +62,5 @@ def make_controller(scenario: Scenario, path: Path, options: PlayOptions) -> Con
         new_computer_player=computer_player(options.difficulty),
         game=game,
         debug=options.debug,
+        autosaver=AutoSaver(autosave_dir(save_dir())),
     )

@@ -14,6 +14,8 @@ from game.rules import (
     preview,
     validate,
 )
+from game.rules import constants as C
+from game.rules.attrition import combat_days
 from tests.rules.conftest import OPEN, unit
 
 RED = unit("r", "red", "inf", (3, 3))
@@ -345,3 +347,72 @@ def test_the_odds_of_an_impossible_attack_say_why(start):
     g = start(OPEN, [unit("r", "red", "inf", (1, 3)), BLUE])
     with pytest.raises(IllegalCommand, match="not next to"):
         preview(g, HIT)
+
+
+GUNS = [(2, 3), (3, 2), (3, 4), (4, 1)]
+
+
+def _shell_with_every_gun(g):
+    """Each red gun unit shells blue at [4,3] once, in the same turn."""
+    for i in range(len(GUNS)):
+        g, _events = apply(g, BombardCommand(unit=f"a{i}", target=(4, 3)))
+    return g
+
+
+def _guns() -> list:
+    return [unit(f"a{i}", "red", "art", at, men=300, guns=80) for i, at in enumerate(GUNS)]
+
+
+def _ceiling_men(g, uid: str) -> float:
+    """Dupuy's daily ceiling on a defender's losses, for one turn, in men."""
+    u = g.units[uid]
+    days = combat_days(g.turn_hours)
+    return C.DEFENDER_RATE_CAP * days * g.sides[u.side].doctrine.defender_losses * u.men
+
+
+def test_a_turns_fire_on_a_unit_stays_within_the_days_ceiling(start):
+    """However many guns and attacks fall on a supplied unit in one turn, it loses no more to
+    fire than Dupuy's ceiling for a day's fighting; the next turn it can be hit again."""
+    g = start(OPEN, [*_guns(), unit("b", "blue", "inf", (4, 3), men=3000)])
+    one, _events = apply(g, BombardCommand(unit="a0", target=(4, 3)))
+    first = 3000 - one.units["b"].men
+    assert first > 0
+    shelled = _shell_with_every_gun(g)
+    lost = 3000 - shelled.units["b"].men
+    assert lost < len(GUNS) * first  # the ceiling bit
+    assert lost <= _ceiling_men(g, "b") + len(GUNS)  # (rounding to whole men)
+    again = _shell_with_every_gun(end_both_turns(shelled))
+    assert again.units["b"].men < shelled.units["b"].men
+
+
+def test_an_encircled_unit_has_no_ceiling_to_shelter_it(start):
+    """Cut off from supply, every gun and every attack costs a unit in full: pockets are
+    destroyed in days, not held for ever at a day's ceiling."""
+    units = [*_boxed_in(), *_guns()]
+    g = start(OPEN, units)
+    assert g.units["b"].encircled
+    shelled = _shell_with_every_gun(g)
+    assert g.units["b"].men - shelled.units["b"].men > _ceiling_men(g, "b") + len(GUNS)
+
+
+def test_a_second_attack_in_the_same_turn_costs_the_defender_less(start):
+    """Once a supplied defender has had a day's fighting, the next attack that turn takes a
+    smaller share of its men (its ceiling is partly used, and a unit standing fast is overrun
+    once a turn); the next turn it is as exposed as before."""
+    attackers = [(3, 3), (4, 2), (4, 4)]  # the east side stays open: blue is not cut off
+    units = [unit(f"r{i}", "red", "inf", at, men=9000) for i, at in enumerate(attackers)]
+    units.append(unit("b", "blue", "inf", (4, 3), men=3000))
+    second = AttackCommand(target=(4, 3), units=("r1",))
+
+    def share(state) -> float:
+        return preview(state, second).defender_losses[0] / state.units["b"].men
+
+    for seed in range(20):  # the first game in which blue stands after the first attack
+        g = start(OPEN, units, seed=seed, blue="stands_fast = true")
+        fresh = share(g)
+        hit, _events = apply(g, AttackCommand(target=(4, 3), units=("r0",)))
+        if hit.units["b"].coord == (4, 3):
+            break
+    assert not hit.units["b"].encircled and hit.units["b"].coord == (4, 3)
+    assert share(hit) < fresh
+    assert share(end_both_turns(hit)) >= fresh

@@ -59,7 +59,7 @@ def test_scripted_session(tmp_path: Path) -> None:
     assert chances and abs(sum(chances) - 100) <= len(chances)  # each share rounds on its own
     assert f"2nd Tank Brigade attacks [9,2] at {ratio:.1f}:1" in out
     # save, the other side's turn, then load puts the position back
-    assert f"Saved as 'first' ({tmp_path / 'first.json'})." in out
+    assert f"Saved as 'first' ({tmp_path / 'first.json'})." in " ".join(out.split())
     after_end = out.split("> end\n", 1)[1]
     assert "Blue detachment to move." in after_end
     assert "Turn 2/10, 1 Jun 1939 18:00 - Red to move" in after_end

@@ -46,6 +46,9 @@ def start_side_turn(tx: Transaction, side: str, rng: random.Random, effects: boo
             w.mp = round(max_mp(s, w), MP_DIGITS)
             w.moved = False
             w.has_attacked = False
+        elif u.active and (u.fire_taken or u.overrun_taken):
+            w = tx.unit(u.id)  # a new enemy turn: the day's ceilings on its losses start again
+            w.fire_taken = w.overrun_taken = 0.0
     due_arrivals(tx, side)
     update_supply(tx, side, rng, effects)
     when = s.date.strftime("%d %B %Y, %H:%M")

@@ -7,14 +7,22 @@ command is echoed with its reply, so the same script and seed always print the s
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import textwrap
+import time
 from typing import TextIO
 
+from game.rules import GameEvent
 from game.ui import describe
 from game.ui.controller import Controller, Reply
 from game.ui.options import PlayOptions
+from game.ui.report import unicode_ok
 from game.ui.requests import Area
 from game.ui.text.mapview import Palette, render_map
+
+DEFAULT_COLUMNS, DEFAULT_ROWS = 80, 24
+MIN_COLUMNS, MIN_ROWS = 40, 12  # narrower than this and nothing reads well; lay out as if this
 
 
 def use_colour(stream: TextIO) -> bool:
@@ -29,16 +37,43 @@ class TextFrontEnd:
         self.controller = controller
         self.out = out
         self.colour = colour
+        controller.text_width = self.size()[0]
+        controller.unicode = unicode_ok(out)
+
+    @staticmethod
+    def size() -> tuple[int, int]:
+        """Columns and rows of the terminal (COLUMNS and LINES win; 80x24 when not a terminal)."""
+        cols, rows = shutil.get_terminal_size((DEFAULT_COLUMNS, DEFAULT_ROWS))
+        return max(MIN_COLUMNS, cols), max(MIN_ROWS, rows)
 
     def say(self, lines: list[str] | str) -> None:
+        """Print prose, each line wrapped to the terminal's width under its own indent."""
+        width = self.size()[0]
         text = lines if isinstance(lines, str) else "\n".join(lines)
-        if text:
-            print(text, file=self.out, flush=True)
+        if not text:
+            return
+        out = []
+        for line in text.split("\n"):
+            if len(line) <= width:
+                out.append(line)
+                continue
+            indent = " " * (len(line) - len(line.lstrip(" ")))
+            out.extend(
+                textwrap.wrap(
+                    line,
+                    width,
+                    subsequent_indent=indent + "  ",
+                    break_long_words=False,
+                    break_on_hyphens=False,
+                )
+            )
+        print("\n".join(out), file=self.out, flush=True)
 
     def show_map(self, area: Area | None = None) -> None:
         s = self.controller
         palette = Palette.ansi(s.state) if self.colour else Palette.plain()
-        self.say(render_map(s.state, palette, visible=s.visible(), area=area))
+        text = render_map(s.state, palette, visible=s.visible(), area=area)
+        print(text, file=self.out, flush=True)
 
     def show_reply(self, reply: Reply) -> None:
         self.say(reply.lines)
@@ -59,7 +94,125 @@ class TextFrontEnd:
 
     def prompt(self) -> str:
         s = self.controller.state
-        return f"{s.side} {s.date.strftime('%d %b %H:%M')}> "
+        return f"{s.board.adjective[s.side]} {s.date.strftime('%d %b %H:%M')}> "
+
+
+class Input:
+    """Lines from the player: the prompt at a terminal, or a script on standard input. None
+    means the player has gone: end of input, Ctrl-D or Ctrl-C."""
+
+    def __init__(self, ui: TextFrontEnd, interactive: bool) -> None:
+        self.ui = ui
+        self.interactive = interactive
+
+    def line(self, prompt: str) -> str | None:
+        if not self.interactive:
+            text = sys.stdin.readline()
+            return text if text else None
+        try:
+            return input(prompt)
+        except (EOFError, KeyboardInterrupt):
+            print(file=self.ui.out)
+            return None
+
+
+def goodbye(ui: TextFrontEnd, source: Input) -> None:
+    """Leaving: at a terminal, offer to save progress made since the last save; always say
+    where the newest autosave is."""
+    c = ui.controller
+    while source.interactive and c.unsaved_progress():
+        name = source.line("Save before leaving? A name, or Enter to leave without saving: ")
+        if not name or not name.strip():
+            break
+        reply = c.handle(f"save {name.strip()}")
+        ui.say(reply.lines)
+        if reply.ok:
+            break
+    saver = c.autosaver
+    if saver is not None and saver.last is not None:
+        ui.say(f"The newest autosave is {saver.last} ('two-augusts play --continue' resumes it).")
+
+
+def start(ui: TextFrontEnd, options: PlayOptions) -> None:
+    """The opening: briefing, what happened before the player's first turn, status and map."""
+    controller = ui.controller
+    ui.intro()
+    if options.load is None:
+        ui.say(controller.dispatch_lines(controller.state.log))
+    ui.say(controller.dispatch_lines(controller.run_ai()))
+    controller.turn_started()
+    controller.saved_commands = len(controller.game.commands)
+    ui.say(describe.status_line(controller.state))
+    ui.show_map()
+
+
+def play_lines(ui: TextFrontEnd, source: Input) -> None:
+    """Read and carry out lines until the player quits or the input ends."""
+    controller = ui.controller
+    ended = controller.state.game_over
+    if ended:
+        the_end(ui)
+    elif source.interactive:
+        ui.say("Type 'help' for the commands, 'map' to see the map again.")
+    while True:
+        line = source.line(ui.prompt())
+        if line is None:
+            goodbye(ui, source)
+            return
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not source.interactive:
+            ui.say(f"> {line}")
+        reply = controller.handle(line)
+        if reply.quit:
+            goodbye(ui, source)
+            ui.say(reply.lines)
+            return
+        ui.show_reply(reply)
+        if reply.new_position and not controller.state.game_over:
+            ui.say(describe.status_line(controller.state))
+            ui.show_map()
+        if controller.state.game_over and not ended:
+            ended = True
+            the_end(ui)
+
+
+def the_end(ui: TextFrontEnd, watching: bool = False) -> None:
+    """The result and the after-action report, then what the player may still do."""
+    c = ui.controller
+    ui.say(c.announce_result())
+    c.text_width = ui.size()[0]
+    ui.say(["", *c.report_lines(), ""])
+    if not watching:
+        ui.say(
+            "The game is over: look at the map ('map', 'info'), 'report', 'save NAME' or 'quit'."
+        )
+
+
+def pace(ui: TextFrontEnd, delay: float) -> None:
+    """Show each computer side-turn as it ends, with the map, and wait `delay` seconds."""
+
+    def shown(events: list[GameEvent]) -> None:
+        c = ui.controller
+        ui.say(describe.log_lines(events))
+        if not c.state.game_over:
+            ui.say(describe.status_line(c.state))
+            ui.show_map()
+        time.sleep(delay)
+
+    ui.controller.on_ai_turn = shown
+
+
+def watch(ui: TextFrontEnd, options: PlayOptions) -> None:
+    """Nobody plays: the computer plays both sides, paced by --delay, then the report."""
+    c = ui.controller
+    ui.intro()
+    ui.say(c.dispatch_lines(c.state.log))
+    if options.delay > 0:
+        pace(ui, options.delay)
+    ui.say(c.dispatch_lines(c.run_ai()))
+    the_end(ui, watching=True)
 
 
 def main(controller: Controller, options: PlayOptions) -> int:
@@ -71,37 +224,16 @@ def main(controller: Controller, options: PlayOptions) -> int:
         except ImportError:
             pass
     ui = TextFrontEnd(controller, sys.stdout, use_colour(sys.stdout))
-    ui.intro()
+    source = Input(ui, interactive)
     if not controller.humans:
-        ui.say(controller.dispatch_lines(controller.run_ai()))
-        ui.say(controller.announce_result())
+        watch(ui, options)
         return 0
-    if options.load is None:
-        ui.say(controller.dispatch_lines(controller.state.log))
-    ui.say(controller.dispatch_lines(controller.run_ai()))
-    ui.say(describe.status_line(controller.state))
-    if interactive:
-        ui.show_map()
-        ui.say("Type 'help' for the commands, 'map' to see the map again.")
-    while not controller.state.game_over:
-        try:
-            line = input(ui.prompt()) if interactive else sys.stdin.readline()
-        except EOFError:
-            break
-        if not interactive and not line:
-            break
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if not interactive:
-            ui.say(f"> {line}")
-        reply = controller.handle(line)
-        ui.show_reply(reply)
-        if reply.quit:
-            return 0
-        if reply.new_position and not controller.state.game_over:
-            ui.say(describe.status_line(controller.state))
-            if interactive:
-                ui.show_map()
-    ui.say(controller.announce_result() or describe.status_line(controller.state))
+    if options.delay > 0:
+        pace(ui, options.delay)
+    try:
+        start(ui, options)
+        play_lines(ui, source)
+    except KeyboardInterrupt:  # Ctrl-C while the computer plays
+        print(file=ui.out)
+        goodbye(ui, source)
     return 0
