@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.ai.context import AITurn, is_artillery
-from game.ai.lookahead import COUNTER_ODDS, counter_odds, worth
+from game.ai.lookahead import worth
 from game.ai.plans import ATTACKING
 from game.hexes import Hex
 from game.rules import AirCommand, AttackCommand, BombardCommand, UnitState, preview, validate
@@ -196,9 +196,6 @@ def _command(ctx: AITurn, c: Candidate) -> AttackCommand | None:
         units, support = _trim(ctx, c)
     postures = {ctx.task(s.units[u]).posture for u in units}
     advance = bool(postures & ATTACKING) and not _exposed(ctx, c.target)
-    if advance and ctx.diff.lookahead and c.target not in s.board.place_at:
-        # The enemy's reply: do not step into a hex his neighbours would retake at good odds.
-        advance = counter_odds(ctx, c.target, tuple(units)) < COUNTER_ODDS
     cmd = AttackCommand(
         target=s.board.coord[c.target],
         units=tuple(units),

@@ -165,6 +165,8 @@ def break_out(ctx: AITurn) -> None:
     if not ctx.diff.break_out:
         return
     s = ctx.state
+    if s.sides[ctx.side].doctrine.stands_fast:
+        return  # doctrine: a pocket fights where it stands (the Japanese of 1939)
     net = linked_hexes(s, ctx.side)
     trapped = [u for u in ctx.own_units() if u.pos is not None and u.pos not in net]
     if not trapped:
