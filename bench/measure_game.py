@@ -46,21 +46,28 @@ def load_ms(paths: list[Path], repeat: int) -> dict[str, float]:
     return out
 
 
-def ai_games(paths: list[Path], games: int) -> tuple[dict[str, Any], dict[str, float]]:
+def ai_games(
+    paths: list[Path], games: int, cpu: dict[str, float] | None = None
+) -> tuple[dict[str, Any], dict[str, float]]:
     """AI side-turn times (median, p95, worst, ms) over `games` AI-versus-AI games per scenario,
-    and the median seconds of a whole game."""
+    and the median seconds of a whole game. `cpu` receives the median CPU seconds of this
+    process per game: on a shared machine, the time the game itself needed."""
     turns: dict[str, Any] = {}
     whole: dict[str, float] = {}
     for p in paths:
         s = load_scenario(p)
         times: list[float] = []
         spans: list[float] = []
+        used: list[float] = []
         for seed in range(1, games + 1):
             players = {side.id: make_player("ai", DIFFICULTY) for side in s.sides}
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             _, t, _ = play(s, seed, players)
             spans.append(time.perf_counter() - t0)
+            used.append(time.process_time() - c0)
             times.extend(t)
+        if cpu is not None:
+            cpu[s.meta.id] = round(statistics.median(used), 3)
         turns[s.meta.id] = {
             "median": round(statistics.median(times) * 1000, 2),
             "p95": round(percentile(times, 0.95) * 1000, 2),
@@ -91,7 +98,7 @@ def _widest_unit(g: GameState) -> UnitState:
 def _forget_searches(g: GameState) -> None:
     """Drop remembered searches but keep the facts of the position (enemy zones, blocked and
     interdicted hexes), which networkx gets for free in its prebuilt graph."""
-    for key in [k for k in g.cache if k.startswith(("search:", "reach:"))]:
+    for key in [k for k in g.cache if isinstance(k, tuple) and k[0] in ("search", "reach")]:
         del g.cache[key]
 
 
@@ -135,21 +142,22 @@ def path_us(scenario_path: Path, repeat: int) -> dict[str, Any]:
     g = new_game(load_scenario(scenario_path), 1)
     u = _widest_unit(g)
     dest = max(reachable(g, u.id).items(), key=lambda kv: (kv[1], kv[0]))[0]
-    ours, cold = [], []
-    for forget, into in ((_forget_searches, ours), (lambda s: s.cache.clear(), cold)):
-        for _ in range(repeat):
+    graph = _nx_graph(g, u)
+    b = g.board
+    assert u.pos is not None
+    start, goal = b.index[u.pos], b.index[b.hex_at(dest)]  # type: ignore[index]
+    ours: list[float] = []
+    cold: list[float] = []
+    theirs: list[float] = []
+    dist: dict[int, float] = {}
+    # Turn about, so a busy moment of a shared machine slows all three alike.
+    for _ in range(repeat):
+        for forget, into in ((_forget_searches, ours), (lambda s: s.cache.clear(), cold)):
             forget(g)
             t0 = time.perf_counter()
             reachable(g, u.id)
             path(g, u.id, dest)
             into.append(time.perf_counter() - t0)
-    graph = _nx_graph(g, u)
-    b = g.board
-    assert u.pos is not None
-    start, goal = b.index[u.pos], b.index[b.hex_at(dest)]  # type: ignore[index]
-    theirs = []
-    dist: dict[int, float] = {}
-    for _ in range(repeat):
         t0 = time.perf_counter()
         dist, paths = nx.single_source_dijkstra(graph, start, cutoff=u.mp + 1e-9)
         paths.get(goal)

@@ -104,7 +104,8 @@ def measure(paths: list[Path], plan: Plan, progress: bool) -> dict[str, Any]:
     say("scenario loading")
     out["load_ms"] = game.load_ms(paths, plan.load_repeat)
     say("AI turns and whole games")
-    out["ai_turn_ms"], out["game_s"] = game.ai_games(paths, plan.games)
+    out["game_cpu_s"] = {}
+    out["ai_turn_ms"], out["game_s"] = game.ai_games(paths, plan.games, out["game_cpu_s"])
     say("batch throughput")
     runs = plan.batch_runs_per_core * (os.cpu_count() or 1)
     out["games_per_minute"] = game.games_per_minute(paths, runs)
@@ -171,13 +172,14 @@ def table(f: dict[str, Any]) -> str:
         f"-> {m['load_average_at_end']}",
         "",
         f"{'scenario':<22}{'load ms':>9}{'AI median':>11}{'AI p95':>9}{'AI max':>9}"
-        f"{'game s':>9}{'games/min':>11}",
+        f"{'game s':>9}{'game CPU s':>12}{'games/min':>11}",
     ]
     for sid, load in f["load_ms"].items():
         t = f["ai_turn_ms"][sid]
         lines.append(
             f"{sid:<22}{load:>9.1f}{t['median']:>11.1f}{t['p95']:>9.1f}{t['max']:>9.1f}"
-            f"{f['game_s'][sid]:>9.2f}{f['games_per_minute'][sid]:>11.0f}"
+            f"{f['game_s'][sid]:>9.2f}{f['game_cpu_s'][sid]:>12.2f}"
+            f"{f['games_per_minute'][sid]:>11.0f}"
         )
     p, fr, g = f["path_us"], f["frame_ms"], f["growth"]
     lines += [

@@ -7,8 +7,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-RULESET = ROOT / "scenarios" / "rulesets" / "steppe_and_manchuria.toml"
+RULESET = "ruleset:steppe_and_manchuria"  # a scenario may only include by path inside its folder
 HEXES_PER_UNIT = 64  # both sides together: 16 units on 32 x 32, 1024 on 256 x 256
 BRIDGE_EVERY = 6  # rows between bridges
 TERRAIN = "....^,f"  # mostly steppe
@@ -58,7 +57,7 @@ def scenario_text(size: int, seed: int = 1) -> str:
         for r in range(1, size, BRIDGE_EVERY)
     )
     return f"""format_version = 1
-include = ["{RULESET.as_posix()}"]
+include = ["{RULESET}"]
 [meta]
 id = "growth_{size}"
 title = "Generated {size} x {size}"

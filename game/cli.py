@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,6 +17,8 @@ from game import __version__
 from game.modding_cli import add_commands, resolve_scenario_names
 from game.ui.options import PlayOptions
 from game.ui.scenario_files import default_scenario, load_or_report
+
+INTERNAL_ERROR = 70  # the exit code of a bug (EX_SOFTWARE of sysexits.h), as play uses
 
 __all__ = ["build_parser", "default_scenario", "load_or_report", "main", "play_options"]
 
@@ -137,6 +140,10 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
             print(f"--side must be one of {', '.join(sides)}", file=sys.stderr)
             return 2
         vs = {s: ("ai" if s == ai_side else "random") for s in sides}
+    problem = _unwritable(args.out) if args.out else None
+    if problem:  # found before the batch runs, not after it is lost
+        print(f"two-augusts: cannot write --out {args.out}: {problem}", file=sys.stderr)
+        return 2
     setup = Setup(str(Path(args.scenario).resolve()), args.difficulty, vs)
     try:
         levels = setup.levels(scenario)
@@ -167,7 +174,12 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
     else:
         text = report(args.scenario, scenario, batch, t)
     if args.out:
-        Path(args.out).write_text(text + "\n", encoding="utf-8")
+        try:
+            Path(args.out).write_text(text + "\n", encoding="utf-8")
+        except OSError as exc:
+            print(text)  # the batch is not lost: it goes to the terminal instead
+            print(f"two-augusts: cannot write {args.out}: {exc.strerror}", file=sys.stderr)
+            return 1
     else:
         print(text)
     if args.json or args.out:
@@ -179,6 +191,19 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
     if refused:
         print(f"warning: {refused} AI command(s) were refused by the rules", file=sys.stderr)
     return 0
+
+
+def _unwritable(out: str) -> str:
+    """Why the file `out` cannot be written, or '' if it can (checked without creating it)."""
+    path = Path(out)
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        return "it is a folder"
+    if not folder.is_dir():
+        return f"there is no folder {folder}"
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        return "permission denied"
+    return ""
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -303,6 +328,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Two Augusts: a turn-based wargame of the Soviet-Japanese war, 1939 and 1945.",
     )
     parser.add_argument("--version", action="version", version=f"two-augusts {__version__}")
+    parser.add_argument(
+        "--debug",
+        dest="debug_all",
+        action="store_true",
+        help="show the full traceback of an internal error (any command)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     v = sub.add_parser("validate", help="check scenario files and report every problem")
@@ -357,3 +388,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a file the command could not read or write
+        if args.debug_all or getattr(args, "debug", False):
+            raise
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"two-augusts: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug in the game: one line, the traceback only with --debug
+        if args.debug_all or getattr(args, "debug", False):
+            raise
+        print(
+            f"two-augusts: internal error: {type(exc).__name__}: {str(exc)[:200]} "
+            "(run again with --debug for the traceback, and please report it)",
+            file=sys.stderr,
+        )
+        return INTERNAL_ERROR

@@ -11,12 +11,12 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from game.saves import SaveError, read_save_data
+from game.saves import SaveError, read_save_data, save_scenario
 from game.ui.autosave import autosave_dir, newest, side_of_autosave
 from game.ui.controller import save_dir
 from game.ui.options import PlayOptions
 from game.ui.scenario_files import default_scenario, load_or_report
-from game.ui.setup import SetupError, make_controller
+from game.ui.setup import SetupError, make_controller, save_to_load
 from game.ui.text import app as text_app
 
 
@@ -36,12 +36,12 @@ def scenario_path(options: PlayOptions) -> Path | None:
         return options.scenario
     if options.load is not None:
         try:
-            saved = read_save_data(options.load).get("scenario_path")
+            saved = save_scenario(read_save_data(options.load), options.load)
         except SaveError as exc:
             print(f"two-augusts: {exc}", file=sys.stderr)
             return None
-        if isinstance(saved, str) and Path(saved).is_file():
-            return Path(saved)
+        if saved is not None:
+            return saved
     return default_scenario()
 
 
@@ -67,6 +67,8 @@ def run_play(options: PlayOptions) -> int:
     if chosen is None:
         return 1
     options = chosen
+    if options.load is not None:
+        options = replace(options, load=save_to_load(options.load))
     path = scenario_path(options)
     scenario = load_or_report(path) if path is not None else None
     if path is None or scenario is None:

@@ -120,7 +120,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 def _cmd_new_scenario(args: argparse.Namespace) -> int:
     from game.scenario import ScenarioError, load
-    from game.scenario.newscenario import copied_text, new_text
+    from game.scenario.newscenario import copied_text, included_copies, new_text
 
     target = Path(args.path)
     if target.suffix != ".toml":
@@ -128,19 +128,25 @@ def _cmd_new_scenario(args: argparse.Namespace) -> int:
     if target.exists():
         print(f"two-augusts: {target} already exists; choose another name", file=sys.stderr)
         return 1
+    copies: list[tuple[Path, Path]] = []
     if args.source:
         try:
-            includes = list(load(args.source).scenario.include)
+            loaded = load(args.source)
         except ScenarioError as exc:
             print(f"two-augusts: {args.source} has errors; fix them first:", file=sys.stderr)
             for p in exc.errors:
                 print(p, file=sys.stderr)
             return 1
-        text = copied_text(Path(args.source), target, includes)
+        text = copied_text(Path(args.source), target, list(loaded.scenario.include))
+        copies = included_copies(loaded.files, Path(args.source), target)
     else:
         text = new_text(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
+    for original, copy in copies:  # the includes beside the copy, as beside the original
+        if not copy.exists():
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_bytes(original.read_bytes())
     print(f"wrote {target}; check it with: two-augusts validate {target}")
     return 0
 

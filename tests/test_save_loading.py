@@ -11,7 +11,7 @@ import pytest
 
 from game.rules import EndTurnCommand, Game, MoveCommand
 from game.rules.session import from_save, to_save
-from game.saves import ReplayFailed, SaveError, load_save, write_save
+from game.saves import ReplayFailed, SaveError, checksum, load_save, write_save
 from game.scenario import load_scenario
 from game.ui.controller import replay_bug_lines
 from tests.conftest import EXAMPLE
@@ -62,6 +62,7 @@ def test_an_illegal_command_in_a_save_is_a_mismatch_not_a_bug(tmp_path: Path) ->
     write_save(path, game, EXAMPLE)
     data = json.loads(path.read_text())
     data["commands"].insert(0, {"type": "move", "unit": "b-1ir", "to": [0, 0]})
+    data["checksum"] = checksum(data)  # written on purpose, not damaged: the replay catches it
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(SaveError, match="command 1 is illegal on replay"):
         load_save(path, EXAMPLE)

@@ -15,7 +15,7 @@ from game.rules.losses import changes_of, inflict, remove_unit
 from game.rules.movement import MP_DIGITS
 from game.rules.state import GameState, Transaction
 from game.rules.supply import linked
-from game.rules.text import losses_text, men_text, names
+from game.rules.text import losses_text, men_text, names, verb_for
 from game.rules.zoc import occupancy
 
 
@@ -110,8 +110,12 @@ def _fall_back(tx: Transaction, r: Result, rep: Report) -> None:
         u = tx.unit(uid)
         u.pos = p[-1]
         u.entrenched = False
-        verb = "routs" if r.retreat_steps > 1 else "falls back"
-        rep.texts.append(f"{u.name} {verb} to {b.name_of(p[-1])}.")
+        went = (
+            verb_for(u.name, "routs", "rout")
+            if r.retreat_steps > 1
+            else verb_for(u.name, "falls back", "fall back")
+        )
+        rep.texts.append(f"{u.name} {went} to {b.name_of(p[-1])}.")
     for uid in r.overrun:
         u = tx.state.units[uid]
         if u.active:

@@ -9,6 +9,7 @@ import datetime as dt
 import itertools
 import weakref
 from collections import deque
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from game.hexes import Coord, Hex, coord
@@ -29,12 +30,68 @@ _ROUTE_MOVE = {"road": C.ROAD_MOVE, "track": C.TRACK_MOVE, "railway": C.RAILWAY_
 _ROUTE_SUPPLY = {"road": C.ROAD_SUPPLY, "track": C.TRACK_SUPPLY, "railway": C.RAILWAY_SUPPLY}
 
 
+# What events have changed of a scenario's map so far (see MapChanges): the key of its board.
+ZoneSwitches = tuple[tuple[str, bool], ...]  # zone id -> restrictions on, for switched zones
+CrossingChanges = tuple[tuple[Hex, str | None, str], ...]  # hex, kind built (None: destroyed), name
+
+
+@dataclass(frozen=True)
+class MapChanges:
+    """The map's state that events change during a game: zones switched on or off and crossings
+    built or destroyed. The game state keeps it (so saves, replays and undo carry it) and each
+    distinct one has its own board, so every search reads the map as it stands."""
+
+    zones: ZoneSwitches = ()
+    crossings: CrossingChanges = ()
+
+    def switch_zone(self, zone: str, active: bool) -> MapChanges:
+        rest = tuple(z for z in self.zones if z[0] != zone)
+        return MapChanges(tuple(sorted((*rest, (zone, active)))), self.crossings)
+
+    def set_crossing(self, h: Hex, kind: str | None, name: str) -> MapChanges:
+        rest = tuple(x for x in self.crossings if x[0] != h)
+        changed = tuple(sorted((*rest, (h, kind, name)), key=lambda x: (x[0].r, x[0].q)))
+        return MapChanges(self.zones, changed)
+
+
+NO_CHANGES = MapChanges()
+
+
+class HexCosts(Mapping[Hex, float]):
+    """What entering each hex costs, read by Hex from the list by hex number the searches use
+    (a Hex-keyed dict per movement class beside it cost 20 MB on a 256x256 map). A hex that
+    cannot be entered is not in it."""
+
+    __slots__ = ("_costs", "_hexes", "_index")
+
+    def __init__(self, index: dict[Hex, int], hexes: list[Hex], costs: list[float | None]):
+        self._index, self._hexes, self._costs = index, hexes, costs
+
+    def __getitem__(self, h: object) -> float:
+        i = self._index.get(h)  # type: ignore[call-overload]
+        c = None if i is None else self._costs[i]
+        if c is None:
+            raise KeyError(h)
+        return float(c)
+
+    def __contains__(self, h: object) -> bool:
+        i = self._index.get(h)  # type: ignore[call-overload]
+        return i is not None and self._costs[i] is not None
+
+    def __iter__(self) -> Iterator[Hex]:
+        return (h for h, c in zip(self._hexes, self._costs, strict=True) if c is not None)
+
+    def __len__(self) -> int:
+        return sum(1 for c in self._costs if c is not None)
+
+
 @dataclass(eq=False)
 class Board:
     """The map and calendar of a scenario in the form the rules use (compared by identity: one
     board per scenario)."""
 
     scenario: Scenario
+    changes: MapChanges = NO_CHANGES
     width: int = 0
     height: int = 0
     hexes: list[Hex] = field(default_factory=list)
@@ -46,7 +103,7 @@ class Board:
     crossing_name: dict[Hex, str] = field(default_factory=dict)
     river: frozenset[Hex] = frozenset()
     # (move class, bridging) -> hex -> cost to enter; a missing hex cannot be entered
-    enter: dict[tuple[MoveClass, bool], dict[Hex, float]] = field(default_factory=dict)
+    enter: dict[tuple[MoveClass, bool], HexCosts] = field(default_factory=dict)
     route_move: dict[tuple[Hex, Hex], float] = field(default_factory=dict)
     route_supply: dict[tuple[Hex, Hex], float] = field(default_factory=dict)
     route_kinds: dict[Hex, tuple[str, ...]] = field(default_factory=dict)
@@ -71,19 +128,15 @@ class Board:
     types: dict[str, UnitType] = field(default_factory=dict)
     # Static facts computed on demand (e.g. the hexes an air mission covers), kept for the game.
     memo: dict[object, frozenset[Hex]] = field(default_factory=dict, repr=False, compare=False)
-    # Step costs by hex number that depend on the map alone (see movement.distances_to).
-    edge_memo: dict[object, list[list[tuple[int, float]]]] = field(
-        default_factory=dict, repr=False, compare=False
-    )
     # The same facts keyed by hex number (index into `hexes`) for the hot loops.
     index: dict[Hex, int] = field(default_factory=dict)
+    coord_i: list[Coord] = field(default_factory=list)
     nbr: list[tuple[int, ...]] = field(default_factory=list)
     enter_i: dict[tuple[MoveClass, bool], list[float | None]] = field(default_factory=dict)
     route_move_i: dict[int, float] = field(default_factory=dict)  # key a * len(hexes) + b
     route_supply_i: dict[int, float] = field(default_factory=dict)
     supply_cost_i: list[float | None] = field(default_factory=list)
-    # per hex number: (neighbour, supply cost along a route to it or None), for the trace
-    supply_edges: list[tuple[tuple[int, float | None], ...]] = field(default_factory=list)
+    routed_i: frozenset[int] = frozenset()  # hex numbers a route step starts from (or ends in)
     # the last few supply traces, by everything they depend on (see supply._trace_i)
     supply_memo: dict[
         tuple[str, float, frozenset[int], frozenset[int], frozenset[int], frozenset[int]],
@@ -128,15 +181,17 @@ def _turn_hours(s: Scenario, turns: list[dt.datetime]) -> list[int]:
     return out
 
 
-def build_board(s: Scenario) -> Board:
-    """The rules' form of a scenario's map, in stages: each stage reads what the earlier ones
-    built (crossings before routes, which bridge rivers; both before movement costs)."""
+def build_board(s: Scenario, changes: MapChanges = NO_CHANGES) -> Board:
+    """The rules' form of a scenario's map as `changes` leave it, in stages: each stage reads
+    what the earlier ones built (crossings before routes, which bridge rivers; both before
+    movement costs)."""
     grid = build_grid(s)
-    b = Board(scenario=s, width=grid.width, height=grid.height)
+    b = Board(scenario=s, width=grid.width, height=grid.height, changes=changes)
     _lay_out_hexes(b, grid)
     _place_places(b)
     _add_crossings(b)
     _add_routes(b, grid)
+    _change_crossings(b)
     _entry_costs(b)
     _supply_costs(b)
     _add_zones(b, grid)
@@ -160,9 +215,10 @@ def _lay_out_hexes(b: Board, grid: Grid) -> None:
             b.coord[h] = coord(col, row)
             b.terrain_id[h] = tid
             b.terrain[h] = s.terrain.get(tid) or Terrain(name="?", move_cost={})
-    onmap = set(b.hexes)
+    b.index = {h: i for i, h in enumerate(b.hexes)}
+    onmap = {h: h for h in b.hexes}  # neighbours share the map's Hex objects, not copies
     for h in b.hexes:
-        b.neighbours[h] = tuple(n for n in h.neighbours() if n in onmap)
+        b.neighbours[h] = tuple(onmap[n] for n in h.neighbours() if n in onmap)
     b.river = frozenset(h for h in b.hexes if b.terrain[h].river)
     b.sight_block = frozenset(h for h in b.hexes if b.terrain[h].sight_block)
 
@@ -213,23 +269,35 @@ def _add_routes(b: Board, grid: Grid) -> None:
     b.route_kinds = {h: tuple(k) for h, k in kinds.items()}
 
 
+def _change_crossings(b: Board) -> None:
+    """Crossings events have built or destroyed (a destroyed road bridge is gone too)."""
+    for h, kind, name in b.changes.crossings:
+        if h not in b.index:
+            continue  # a saved game's change off this map (the scenario was edited since)
+        if kind is None:
+            b.crossing.pop(h, None)
+            b.crossing_name.pop(h, None)
+        else:
+            b.crossing[h] = kind
+            b.crossing_name[h] = name
+
+
 def _entry_costs(b: Board) -> None:
     """What entering each hex costs each movement class, with and without bridging equipment:
     a river hex needs a crossing (a ford carries only foot and horse) unless the unit bridges."""
     for cls in MOVE_CLASSES:
         for bridging in (False, True):
-            costs: dict[Hex, float] = {}
+            costs: list[float | None] = []
             for h in b.hexes:
                 t = b.terrain[h]
                 cost = t.move_cost.get(cls)
-                if cost is None:
-                    continue
-                if t.river and not bridging:
+                if cost is not None and t.river and not bridging:
                     kind = b.crossing.get(h)
                     if kind is None or (kind == "ford" and cls not in ("foot", "horse")):
-                        continue
-                costs[h] = cost
-            b.enter[(cls, bridging)] = costs
+                        cost = None
+                costs.append(cost)
+            b.enter_i[(cls, bridging)] = costs
+            b.enter[(cls, bridging)] = HexCosts(b.index, b.hexes, costs)
 
 
 def _supply_costs(b: Board) -> None:
@@ -258,11 +326,14 @@ def _add_zones(b: Board, grid: Grid) -> None:
 def _add_sides(b: Board, grid: Grid) -> None:
     """Each side's names, the zones it may not enter and its supply sources."""
     s = b.scenario
+    active = {z.id: z.active for z in s.zones} | dict(b.changes.zones)
     b.sides = (s.sides[0].id, s.sides[1].id)
     for side in s.sides:
         b.side_name[side.id] = side.name
         b.adjective[side.id] = side.adjective or side.name
-        b.restricted[side.id] = [(z, b.zones[z.id]) for z in s.zones if side.id in z.restricted_for]
+        b.restricted[side.id] = [
+            (z, b.zones[z.id]) for z in s.zones if side.id in z.restricted_for and active[z.id]
+        ]
         b.restricted_hexes[side.id] = frozenset().union(*(hx for _, hx in b.restricted[side.id]))
         closed = b.restricted[side.id]
         b.no_attack_hexes[side.id] = frozenset().union(*(hx for z, hx in closed if z.no_attack))
@@ -278,16 +349,13 @@ def _add_sides(b: Board, grid: Grid) -> None:
 
 
 def _index(b: Board) -> None:
-    b.index = {h: i for i, h in enumerate(b.hexes)}
     n = len(b.hexes)
+    b.coord_i = [b.coord[h] for h in b.hexes]
     b.nbr = [tuple(b.index[x] for x in b.neighbours[h]) for h in b.hexes]
-    b.enter_i = {k: [v.get(h) for h in b.hexes] for k, v in b.enter.items()}
     b.route_move_i = {b.index[x] * n + b.index[y]: c for (x, y), c in b.route_move.items()}
     b.route_supply_i = {b.index[x] * n + b.index[y]: c for (x, y), c in b.route_supply.items()}
     b.supply_cost_i = [b.supply_cost.get(h) for h in b.hexes]
-    b.supply_edges = [
-        tuple((m, b.route_supply_i.get(i * n + m)) for m in b.nbr[i]) for i in range(n)
-    ]
+    b.routed_i = frozenset(k // n for k in b.route_move_i)
     b.zoc_stop_i = {
         side: frozenset(b.index[h] for z, hx in closed if z.stops_zoc for h in hx)
         for side, closed in b.restricted.items()
@@ -311,20 +379,22 @@ def _edge(b: Board, edge: str) -> list[Hex]:
     return out
 
 
-# Boards by the identity of their scenario, held weakly: a board lives while a state, the AI or
-# the recent list below uses it. A live board keeps its scenario alive, so the id cannot have been
-# reused by another object. The recent list keeps a batch of games on one scenario from
-# rebuilding the board (and the AI's fields cached on it) between games.
-_BOARDS: weakref.WeakValueDictionary[int, Board] = weakref.WeakValueDictionary()
+# Boards by the identity of their scenario and the changes events made to its map, held weakly:
+# a board lives while a state, the AI or the recent list below uses it. A live board keeps its
+# scenario alive, so the id cannot have been reused by another object. The recent list keeps a
+# batch of games on one scenario from rebuilding the board (and the AI's fields cached on it)
+# between games.
+_BOARDS: weakref.WeakValueDictionary[tuple[int, MapChanges], Board] = weakref.WeakValueDictionary()
 _RECENT: deque[Board] = deque(maxlen=4)
 
 
-def board_for(s: Scenario) -> Board:
-    """The Board of a scenario, built once while it is in use."""
-    b = _BOARDS.get(id(s))
+def board_for(s: Scenario, changes: MapChanges = NO_CHANGES) -> Board:
+    """The Board of a scenario with `changes` made to its map, built once while it is in use."""
+    key = (id(s), changes)
+    b = _BOARDS.get(key)
     if b is None or b.scenario is not s:
-        b = build_board(s)
-        _BOARDS[id(s)] = b
+        b = build_board(s, changes)
+        _BOARDS[key] = b
     if not _RECENT or _RECENT[-1] is not b:
         _RECENT.append(b)
     return b

@@ -74,7 +74,7 @@ def new_game(scenario: Scenario, seed: int = 0, options: Options | None = None) 
     start_side_turn(tx, first, rng, effects=False)
     check_events(tx, rng)
     _after(tx, start=True)
-    tx.state.cache.clear()
+    tx.touch()
     return tx.state
 
 
@@ -153,7 +153,7 @@ def apply(state: GameState, cmd: Command) -> tuple[GameState, list[GameEvent]]:
     HANDLERS[type(cmd)].apply(tx, cmd, state, rng)
     check_events(tx, rng)
     _after(tx)
-    tx.state.cache.clear()
+    tx.touch()
     return tx.state, tx.events
 
 

@@ -18,8 +18,12 @@ from game.rules.zoc import occupancy
 from game.scenario.geometry import resolve
 from game.scenario.models import (
     AirEffect,
+    BuildCrossingEffect,
+    DestroyCrossingEffect,
+    DisableZoneEffect,
     Doctrine,
     DoctrineEffect,
+    EnableZoneEffect,
     EndGameEffect,
     Event,
     LossesEffect,
@@ -170,10 +174,24 @@ def _doctrine(tx: Transaction, e: Event, fx: DoctrineEffect, rng: random.Random)
     tx.emit(
         "doctrine",
         f"{tx.state.board.adjective[fx.side]} doctrine changes: "
-        + ", ".join(f"{k} = {v}" for k, v in fx.set.items())
+        + "; ".join(doctrine_words(k, v) for k, v in fx.set.items())
         + ".",
         fx.side,
     )
+
+
+def doctrine_words(name: str, value: float | bool | int) -> str:
+    """A doctrine change in words, from the field's own description: 'share of movement left
+    after attacking now 10%' rather than 'initiative = 0.1'."""
+    field = Doctrine.model_fields.get(name)
+    what = (field.description or name) if field else name.replace("_", " ")
+    what = what.split(";")[0].split(" (")[0].rstrip(".")
+    what = what[:1].lower() + what[1:]
+    if isinstance(value, bool):
+        return f"{what}: {'yes' if value else 'no'}"
+    if what.startswith("share") and 0 <= value <= 1:
+        return f"{what} now {value:.0%}"
+    return f"{what} now {value:g}"
 
 
 def _morale(tx: Transaction, e: Event, fx: MoraleEffect, rng: random.Random) -> None:
@@ -250,9 +268,52 @@ def _end_game(tx: Transaction, e: Event, fx: EndGameEffect, rng: random.Random) 
         tx.emit("end", fx.text)
 
 
+def _switch_zone(
+    tx: Transaction, e: Event, fx: EnableZoneEffect | DisableZoneEffect, rng: random.Random
+) -> None:
+    """A zone's restrictions (who may not enter, attack into it, or project a zone of control
+    across its edge) are switched on or off from now on."""
+    s = tx.state
+    on = fx.type == "enable_zone"
+    zone = s.board.zone_models[fx.zone]
+    active = dict(s.map_changes.zones).get(fx.zone, zone.active)
+    if active == on:
+        return
+    s.change_map(s.map_changes.switch_zone(fx.zone, on))
+    tx.touch()
+    tx.emit("zone", f"{zone.name}: restrictions {'in force' if on else 'lifted'}.")
+
+
+def _change_crossing(
+    tx: Transaction, e: Event, fx: BuildCrossingEffect | DestroyCrossingEffect, rng: random.Random
+) -> None:
+    """A crossing over a river hex is built (or replaced) or destroyed from now on."""
+    s = tx.state
+    at = resolve(s.scenario, fx.at)
+    h = None if at is None else s.board.hex_at(at)
+    if h is None:
+        return
+    b = s.board
+    if isinstance(fx, BuildCrossingEffect):
+        name = fx.name or b.crossing_name.get(h, "")
+        s.change_map(s.map_changes.set_crossing(h, fx.kind, name))
+        text = f"A {fx.kind} is built at {s.board.name_of(h)}."
+    else:
+        if h not in b.crossing:
+            return
+        text = f"The {b.crossing[h]} at {b.name_of(h)} is destroyed."
+        s.change_map(s.map_changes.set_crossing(h, None, ""))
+    tx.touch()
+    tx.emit("crossing", text, "", (b.coord[h],))
+
+
 # What each kind of effect does, one function per effect class of the scenario format.
 _EFFECTS: dict[type[Any], Callable[[Transaction, Event, Any, random.Random], None]] = {
     LossesEffect: _losses,
+    EnableZoneEffect: _switch_zone,
+    DisableZoneEffect: _switch_zone,
+    BuildCrossingEffect: _change_crossing,
+    DestroyCrossingEffect: _change_crossing,
     MessageEffect: _message,
     ReleaseUnitsEffect: _release_units,
     DoctrineEffect: _doctrine,

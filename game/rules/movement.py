@@ -16,7 +16,7 @@ from game.rules import constants as C
 from game.rules.air import interdicted_i
 from game.rules.board import Board
 from game.rules.fog import known_enemy
-from game.rules.search import Steps, cheapest_paths
+from game.rules.search import Steps, move_paths, reverse_paths
 from game.rules.state import GameState, UnitState
 from game.rules.zoc import occupancy
 from game.scenario.models import MoveClass
@@ -34,7 +34,7 @@ def max_mp(state: GameState, unit: UnitState) -> float:
 
 def _blocked(state: GameState, side: str) -> AbstractSet[int]:
     """Hex numbers `side` may not enter: known enemy units and restricted zones."""
-    key = f"blocked:{side}"
+    key = ("blocked", side)
     hit = state.cache.get(key)
     if hit is None:
         hit = known_enemy(state, side)[0] | state.board.restricted_i[side]
@@ -47,23 +47,34 @@ def _search(
 ) -> tuple[dict[int, float], dict[int, int]]:
     """Cheapest cost to every hex number the unit can get to, up to `limit` points (None: no
     limit), and each hex's predecessor on the cheapest path."""
-    key = f"search:{unit.id}:{unit.pos}:{limit}"
+    key = ("search", unit.id, unit.pos, limit)
     hit = state.cache.get(key)
     if hit is not None:
         return hit  # type: ignore[no-any-return]
     b = state.board
     assert unit.pos is not None
-    start = b.index[unit.pos]
+    t = b.types[unit.type]
     top = _INF if limit is None else limit + _EPS
-    cost, pred = cheapest_paths((start,), _move_steps(state, unit, start), top, _EPS)
+    cost, pred = move_paths(
+        b.index[unit.pos],
+        b.nbr,
+        b.enter_i[(t.move_class, t.bridging)],
+        (b.route_move_i, b.routed_i),
+        _blocked(state, unit.side),
+        known_enemy(state, unit.side)[1],
+        (interdicted_i(state, unit.side), C.INTERDICTION_FACTOR),
+        top,
+        _EPS,
+        C.ZOC_LEAVE,
+    )
     state.cache[key] = (cost, pred)
     return cost, pred
 
 
 def _move_steps(state: GameState, unit: UnitState, start: int) -> Steps:
-    """What each step costs the unit: the ground it enters, or the route it follows if cheaper,
-    more under air interdiction. Entering an enemy zone of control ends a move; leaving the one
-    it starts in costs ZOC_LEAVE more."""
+    """What each step costs the unit, as move_paths counts them: the ground it enters, or the
+    route it follows if cheaper, more under air interdiction. Entering an enemy zone of control
+    ends a move; leaving the one it starts in costs ZOC_LEAVE more."""
     b = state.board
     t = b.types[unit.type]
     enter = b.enter_i[(t.move_class, t.bridging)]
@@ -118,37 +129,35 @@ def step_costs(state: GameState, unit: UnitState) -> Callable[[Hex], dict[Hex, f
     return lambda h: {hexes[n]: c for n, c in steps(index[h])}
 
 
-def _first_steps(state: GameState, unit: UnitState) -> list[int]:
-    """Neighbours a unit with all its points may always enter, whatever they cost."""
-    b = state.board
-    t = b.types[unit.type]
-    enter = b.enter_i[(t.move_class, t.bridging)]
-    blocked = _blocked(state, unit.side)
-    assert unit.pos is not None
-    return [n for n in b.nbr[b.index[unit.pos]] if enter[n] is not None and n not in blocked]
-
-
 def _reach_i(state: GameState, unit: UnitState) -> dict[int, float]:
-    key = f"reach:{unit.id}:{unit.pos}:{unit.mp}:{unit.moved}:{unit.has_attacked}"
+    key = ("reach", unit.id, unit.pos, unit.mp, unit.moved, unit.has_attacked)
     hit = state.cache.get(key)
     if hit is not None:
         return hit  # type: ignore[no-any-return]
     out: dict[int, float] = {}
     if unit.active and unit.pos is not None and unit.mp > _EPS:
         b = state.board
+        t = b.types[unit.type]
         cost, _ = _search(state, unit, unit.mp)
         out = dict(cost)
-        if has_full_points(state, unit):
-            for n in _first_steps(state, unit):
-                if n not in out:
-                    out[n] = unit.mp
+        # neighbours a unit with all its points may always enter, whatever they cost
+        enter = b.enter_i[(t.move_class, t.bridging)]
+        blocked = _blocked(state, unit.side)
         start = b.index[unit.pos]
+        beyond = [
+            n for n in b.nbr[start] if n not in out and enter[n] is not None and n not in blocked
+        ]
+        if beyond and has_full_points(state, unit):
+            for n in beyond:
+                out[n] = unit.mp
         out.pop(start, None)
         occ = occupancy(state)
         own = occ.hexes_i[unit.side]
-        room = state.scenario.map.stacking - b.types[unit.type].stack
+        room = state.scenario.map.stacking - t.stack
         stack = occ.stack_i
-        out = {h: c for h, c in out.items() if h not in own or stack.get(h, 0) <= room}
+        for h in out.keys() & own:  # no room to stop beside own units: dropped in place
+            if stack.get(h, 0) > room:
+                del out[h]
     state.cache[key] = out
     return out
 
@@ -175,8 +184,8 @@ def reachable(state: GameState, unit_id: str, fresh: bool = False) -> dict[Coord
         unit = unit.clone()
         unit.mp = max_mp(state, unit)
         unit.moved = unit.has_attacked = False
-    coord, hexes = b.coord, b.hexes
-    return {coord[hexes[i]]: round(c, 6) for i, c in _reach_i(state, unit).items()}
+    coord = b.coord_i
+    return {coord[i]: round(c, 6) for i, c in _reach_i(state, unit).items()}
 
 
 def path_hexes(state: GameState, unit: UnitState, to: Hex) -> list[Hex] | None:
@@ -225,43 +234,16 @@ def distances_to(
     may not enter closed, no units, zones of control or interdiction. Stepping into a target
     the class cannot enter costs `blocked_target_cost`. One search from the targets outwards
     answers for every hex at once (the AI's distance fields)."""
-    edges = _reverse_edges(b, side, move_class, bridging, blocked_target_cost)
     index = b.index
     sources = [index[t] for t in targets if t in index]
-    cost = cheapest_paths(sources, edges.__getitem__, bound)[0]
+    cost = reverse_paths(
+        sources,
+        b.nbr,
+        b.enter_i[(move_class, bridging)],
+        (b.route_move_i, b.routed_i),
+        b.restricted_i[side],
+        blocked_target_cost,
+        bound,
+    )
     hexes = b.hexes
     return {hexes[i]: cost[i] for i in sorted(cost)}
-
-
-def _reverse_edges(
-    b: Board, side: str, move_class: MoveClass, bridging: bool, blocked_target_cost: float
-) -> list[list[tuple[int, float]]]:
-    """Per hex number h: each neighbour n a unit may step from into h, and what that step costs
-    (the cheaper of entering h and the route from n to h). It depends on the map alone, so the
-    board keeps it for the game."""
-    key = ("reverse_edges", side, move_class, bridging, blocked_target_cost)
-    hit = b.edge_memo.get(key)
-    if hit is not None:
-        return hit
-    enter = b.enter_i[(move_class, bridging)]
-    restricted = b.restricted_i[side]
-    route = b.route_move_i
-    nbr = b.nbr
-    n_hex = len(nbr)
-    edges: list[list[tuple[int, float]]] = []
-    for h in range(n_hex):
-        c_h = enter[h]
-        if c_h is None:
-            c_h = blocked_target_cost
-        out = []
-        for n in nbr[h]:
-            if enter[n] is None or n in restricted:
-                continue
-            c = c_h
-            r = route.get(n * n_hex + h)
-            if r is not None and r < c:
-                c = r
-            out.append((n, c))
-        edges.append(out)
-    b.edge_memo[key] = edges
-    return edges

@@ -1,20 +1,27 @@
-"""The one shortest-path search: movement, the supply trace and the AI's distance fields all run it.
+"""The shortest-path searches: movement, the supply trace and the AI's distance fields.
 
-It works on the board's hex numbers (Board.index) because it is the AI's hottest loop. Each caller
-says what a step costs through `steps`; the search itself knows nothing of terrain, units or
-zones of control, so the three uses cannot drift apart in how they break ties.
+They work on the board's hex numbers (Board.index) because they are the AI's hottest loops.
+`cheapest_paths` is the general one: each caller says what a step costs through `steps`. The
+three searches the rules run thousands of times a game each have their own copy of the same loop
+with the step costs written inline (`move_paths`, `supply_paths`, `reverse_paths`): asking a
+callback for each expanded hex and building a list of its steps was 40 % of an AI game. Every
+loop pops hexes by (cost, hex number) and relaxes neighbours in board order with the same
+arithmetic, so all of them break ties the same way and results never depend on set or dict order.
 """
 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 
 INF = float("inf")
 
 # The steps out of a hex number: (neighbour, what the step costs). A hex it must not be left from
 # (say, a zone of control that ends a move) has no steps.
 Steps = Callable[[int], Iterable[tuple[int, float]]]
+# Per hex number: the hex numbers next to it (Board.nbr).
+Neighbours = Sequence[tuple[int, ...]]
 
 
 def cheapest_paths(
@@ -28,13 +35,7 @@ def cheapest_paths(
     more than `margin`. The costs are in the order hexes were first reached; ties go to the hex
     popped first from the heap, which orders by (cost, hex number), so results never depend on
     set or dict order."""
-    cost: dict[int, float] = {}
-    heap: list[tuple[float, int]] = []
-    for s in sources:
-        if s not in cost:
-            cost[s] = 0.0
-            heap.append((0.0, s))
-    heapq.heapify(heap)
+    cost, heap = _start(sources)
     pred: dict[int, int] = {}
     pop, push, known = heapq.heappop, heapq.heappush, cost.get
     while heap:
@@ -48,6 +49,150 @@ def cheapest_paths(
                 pred[n] = h
                 push(heap, (nd, n))
     return cost, pred
+
+
+def _start(sources: Iterable[int]) -> tuple[dict[int, float], list[tuple[float, int]]]:
+    cost: dict[int, float] = {}
+    heap: list[tuple[float, int]] = []
+    for s in sources:
+        if s not in cost:
+            cost[s] = 0.0
+            heap.append((0.0, s))
+    heapq.heapify(heap)
+    return cost, heap
+
+
+def move_paths(
+    start: int,
+    nbr: Neighbours,
+    enter: Sequence[float | None],
+    route: tuple[dict[int, float], AbstractSet[int]],
+    blocked: AbstractSet[int],
+    stop: AbstractSet[int],
+    slow: tuple[AbstractSet[int], float],
+    limit: float,
+    margin: float,
+    leave_extra: float,
+) -> tuple[dict[int, float], dict[int, int]]:
+    """A unit's move from `start`: a step into n costs enter[n], or the route from h to n
+    (route[0][h * len(nbr) + n]; route[1]: the hexes with any) if cheaper, times slow[1] into
+    the hexes slow[0]; `blocked` hexes are never entered; no step leads out of a `stop` hex
+    except the start, and leaving the start when it is one costs `leave_extra` more. The
+    result of cheapest_paths with those steps."""
+    cost = {start: 0.0}
+    heap = [(0.0, start)]
+    pred: dict[int, int] = {}
+    pop, push, known, route_of = heapq.heappop, heapq.heappush, cost.get, route[0].get
+    routed = route[1]
+    slow_hexes, slow_factor = slow
+    n_hex = len(nbr)
+    while heap:
+        d, h = pop(heap)
+        if d > cost[h]:
+            continue
+        if h in stop:
+            if h != start:
+                continue
+            # leaving the start costs more: its steps cost 0.0 + (extra + c), which is exactly
+            # extra + c, so they are counted from d = extra
+            d = leave_extra
+        base = h * n_hex if h in routed else -1
+        for n in nbr[h]:
+            c = enter[n]
+            if c is None or n in blocked:
+                continue
+            if base >= 0:
+                r = route_of(base + n)
+                if r is not None and r < c:
+                    c = r
+            if slow_hexes and n in slow_hexes:
+                c *= slow_factor
+            nd = d + c
+            if nd <= limit and nd < known(n, INF) - margin:
+                cost[n] = nd
+                pred[n] = h
+                push(heap, (nd, n))
+    return cost, pred
+
+
+def supply_paths(
+    sources: Iterable[int],
+    nbr: Neighbours,
+    route: tuple[dict[int, float], AbstractSet[int]],
+    cost_of: Sequence[float],
+    factor: Sequence[float],
+    slowed: bool,
+    limit: float,
+) -> dict[int, float]:
+    """The supply trace: a step into n costs cost_of[n] (INF: closed), or the route's cost from
+    h to n (route[0][h * len(nbr) + n]; route[1]: the hexes with any) times factor[n] when
+    `slowed`, if cheaper. The costs of cheapest_paths with those steps."""
+    cost, heap = _start(sources)
+    pop, push, known, route_of = heapq.heappop, heapq.heappush, cost.get, route[0].get
+    routed = route[1]
+    n_hex = len(nbr)
+    while heap:
+        d, h = pop(heap)
+        if d > cost[h]:
+            continue
+        base = h * n_hex if h in routed else -1
+        for n in nbr[h]:
+            c = cost_of[n]
+            if c == INF:
+                continue
+            if base >= 0:
+                r = route_of(base + n)
+                if r is not None:
+                    if slowed:
+                        r *= factor[n]
+                    if r < c:
+                        c = r
+            nd = d + c
+            if nd <= limit and nd < known(n, INF):
+                cost[n] = nd
+                push(heap, (nd, n))
+    return cost
+
+
+def reverse_paths(
+    sources: Iterable[int],
+    nbr: Neighbours,
+    enter: Sequence[float | None],
+    route: tuple[dict[int, float], AbstractSet[int]],
+    closed: AbstractSet[int],
+    blocked_target_cost: float,
+    limit: float,
+) -> dict[int, float]:
+    """What reaching the nearest source costs from every hex, searching from the sources
+    outwards: the step from n into h costs enter[h] (blocked_target_cost where h cannot be
+    entered), or the route from n to h (route[0][n * len(nbr) + h]; route[1]: the hexes with
+    any) if cheaper; no step starts in a hex that cannot be
+    entered or is `closed`. The costs of cheapest_paths with those steps."""
+    cost, heap = _start(sources)
+    pop, push, known, route_of = heapq.heappop, heapq.heappush, cost.get, route[0].get
+    routed = route[1]
+    n_hex = len(nbr)
+    while heap:
+        d, h = pop(heap)
+        if d > cost[h]:
+            continue
+        c_h = enter[h]
+        if c_h is None:
+            c_h = blocked_target_cost
+        routes_here = h in routed
+        for n in nbr[h]:
+            if enter[n] is None or n in closed:
+                continue
+            c = c_h
+            if routes_here:
+                r = route_of(n * n_hex + h)
+                if r is not None and r < c:
+                    c = r
+            nd = d + c
+            if nd <= limit and nd < known(n, INF):
+                cost[n] = nd
+                push(heap, (nd, n))
+    return cost
 
 
 def by_hex_number(cost: dict[int, float]) -> dict[int, float]:

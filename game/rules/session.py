@@ -18,7 +18,8 @@ from game.rules.state import GameEvent, GameState, Options
 from game.scenario.models import Scenario
 
 SAVE_FORMAT = "two-augusts-save"
-SAVE_VERSION = 1
+SAVE_VERSION = 2  # 2: a checksum of the contents (game/saves.py); 1 is still read
+MAX_SEED = 2**63  # seeds are whole numbers of at most 64 bits, either sign
 _QUIET = frozenset({"move"})  # events a move may cause and still be taken back
 
 
@@ -104,9 +105,13 @@ def _check_header(scenario: Scenario, data: dict[str, Any], scenario_hash: str) 
     """SaveMismatch unless the data is a save of this version, scenario and scenario file."""
     if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
         raise SaveMismatch("this is not a Two Augusts save")
-    if data.get("format_version") != SAVE_VERSION:
+    version = data.get("format_version")
+    if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version:
+        raise SaveMismatch(f"the save data is damaged: its format version is {version!r:.40}")
+    if version > SAVE_VERSION:
         raise SaveMismatch(
-            f"save format version {data.get('format_version')!r}; this game reads {SAVE_VERSION}"
+            f"the save is in format {version}, from a newer version of Two Augusts; this "
+            f"version reads formats 1 to {SAVE_VERSION}"
         )
     if data.get("scenario_id") != scenario.meta.id:
         raise SaveMismatch(
@@ -122,22 +127,26 @@ def _check_header(scenario: Scenario, data: dict[str, Any], scenario_hash: str) 
 def _read_record(data: dict[str, Any]) -> tuple[int, Options, list[Command]]:
     """The seed, options and commands of a save; SaveMismatch naming the first damaged part."""
     seed = data.get("seed")
-    if isinstance(seed, bool) or not isinstance(seed, int):
-        raise SaveMismatch(f"the save data is damaged: the seed is {seed!r}, not a whole number")
+    if isinstance(seed, bool) or not isinstance(seed, int) or not -MAX_SEED <= seed < MAX_SEED:
+        raise SaveMismatch(
+            f"the save data is damaged: the seed is {seed!r:.40}, not a whole number of 64 bits"
+        )
     options = data.get("options", {})
-    if not isinstance(options, dict):
-        raise SaveMismatch(f"the save data is damaged: the options are {options!r}")
+    if not isinstance(options, dict) or not isinstance(options.get("fog", False), bool):
+        raise SaveMismatch(f"the save data is damaged: the options are {options!r:.60}")
     raw_commands = data.get("commands")
     if not isinstance(raw_commands, list):
         raise SaveMismatch("the save data is damaged: it has no list of commands")
     commands = []
     for n, raw in enumerate(raw_commands, start=1):
         if not isinstance(raw, dict):
-            raise SaveMismatch(f"the save data is damaged: command {n} is {raw!r}")
+            raise SaveMismatch(f"the save data is damaged: command {n} is {raw!r:.60}")
         try:
             commands.append(parse_command(raw))
         except ValidationError as exc:
             raise SaveMismatch(f"command {n} cannot be read: {exc.errors()[0]['msg']}") from None
+        except (TypeError, ValueError) as exc:
+            raise SaveMismatch(f"command {n} cannot be read: {exc}") from None
     return seed, Options.from_dict(options), commands
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal, TypeVar, cast
 
 from game.hexes import Coord, Hex, coord
-from game.rules.board import Board, board_for
+from game.rules.board import NO_CHANGES, Board, MapChanges, board_for
 from game.scenario.models import Doctrine, Scenario
 
 Status = Literal["active", "pool", "destroyed", "surrendered", "withdrawn"]
@@ -239,7 +239,11 @@ class GameState:
     command_count: int = 0
     game_over: bool = False
     result: dict[str, Any] | None = None
-    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    # zones switched and crossings built or destroyed by events; `board` is the map as they
+    # leave it (board_for(scenario, map_changes))
+    map_changes: MapChanges = NO_CHANGES
+    # Facts derived from this state, by a key naming the fact and what it depends on.
+    cache: dict[object, Any] = field(default_factory=dict, repr=False, compare=False)
 
     # --- derived -----------------------------------------------------------------------------
 
@@ -301,13 +305,20 @@ class GameState:
             command_count=self.command_count,
             game_over=self.game_over,
             result=self.result,
+            map_changes=self.map_changes,
         )
+
+    def change_map(self, changes: MapChanges) -> None:
+        """Events changed the map: the state reads it through the board of those changes."""
+        self.map_changes = changes
+        self.board = board_for(self.scenario, changes)
 
     # --- serialising -------------------------------------------------------------------------
 
     def to_dict(self) -> dict[str, Any]:
-        """Exact JSON-able form: from_dict(scenario, to_dict()) equals this state."""
-        return {
+        """Exact JSON-able form: from_dict(scenario, to_dict()) equals this state. The map's
+        changes are written only when events made some, so other saves read as before."""
+        out = {
             "state_format": STATE_FORMAT,
             "scenario_id": self.scenario.meta.id,
             "seed": self.seed,
@@ -330,6 +341,9 @@ class GameState:
             "game_over": self.game_over,
             "result": self.result,
         }
+        if self.map_changes != NO_CHANGES:
+            out["map_changes"] = _changes_to_dict(self.board, self.map_changes)
+        return out
 
     @staticmethod
     def from_dict(scenario: Scenario, d: dict[str, Any]) -> GameState:
@@ -341,9 +355,10 @@ class GameState:
             )
         units = [UnitState.from_dict(u) for u in d["units"]]
         sides = [SideState.from_dict(s) for s in d["sides"]]
+        changes = _changes_from_dict(d.get("map_changes", {}))
         return GameState(
             scenario=scenario,
-            board=board_for(scenario),
+            board=board_for(scenario, changes),
             seed=d["seed"],
             options=Options.from_dict(d["options"]),
             turn=d["turn"],
@@ -360,7 +375,24 @@ class GameState:
             command_count=d["command_count"],
             game_over=d["game_over"],
             result=d["result"],
+            map_changes=changes,
         )
+
+
+def _changes_to_dict(b: Board, changes: MapChanges) -> dict[str, Any]:
+    return {
+        "zones": dict(changes.zones),
+        "crossings": [[*b.coord[h], kind, name] for h, kind, name in changes.crossings],
+    }
+
+
+def _changes_from_dict(d: dict[str, Any]) -> MapChanges:
+    out = NO_CHANGES
+    for zone, active in d.get("zones", {}).items():
+        out = out.switch_zone(zone, bool(active))
+    for col, row, kind, name in d.get("crossings", []):
+        out = out.set_crossing(Hex.from_offset(col, row), kind, name)
+    return out
 
 
 class Transaction:
@@ -373,12 +405,16 @@ class Transaction:
         self._sides: set[str] = set()
         self._control = False
         self.events: list[GameEvent] = []
+        # The occupancy of the old state and the units written since: the new state's occupancy
+        # is that one with those units moved (zoc.occupancy), not a count of every unit.
+        self._occ_from = old.cache.get("occ")
+        self.touch()
 
     def unit(self, uid: str) -> UnitState:
         if uid not in self._units:
             self.state.units[uid] = self.state.units[uid].clone()
             self._units.add(uid)
-            self.state.cache.clear()
+            self.touch()
         return self.state.units[uid]
 
     def side(self, sid: str) -> SideState:
@@ -414,6 +450,8 @@ class Transaction:
     def touch(self) -> None:
         """Positions or strengths changed: drop derived caches."""
         self.state.cache.clear()
+        if self._occ_from is not None:
+            self.state.cache["occ_from"] = (self._occ_from, self._units)
 
     def emit(
         self,

@@ -12,7 +12,7 @@ from game.rules.air import interdicted_i
 from game.rules.attrition import Losses, split_men
 from game.rules.board import Board
 from game.rules.losses import changes_of, inflict, remove_unit
-from game.rules.search import by_hex_number, cheapest_paths
+from game.rules.search import by_hex_number, supply_paths
 from game.rules.state import GameState, Transaction, UnitState
 from game.rules.text import men_text, plural, strength
 from game.rules.zoc import occupancy
@@ -110,26 +110,14 @@ def _dijkstra(
     for i in slow:
         cost_of[i] *= C.INTERDICTION_FACTOR
         factor[i] = C.INTERDICTION_FACTOR
-    edges = b.supply_edges
-
-    def steps(h: int) -> list[tuple[int, float]]:
-        out = []
-        for n, r in edges[h]:
-            c = cost_of[n]
-            if c == inf:
-                continue
-            if r is not None:
-                if slow:
-                    r *= factor[n]
-                if r < c:
-                    c = r
-            out.append((n, c))
-        return out
-
     sources = [
         i for i in (b.index[src] for src in b.sources[side]) if cost_of[i] < inf and i not in lost
     ]
-    return by_hex_number(cheapest_paths(sources, steps, limit)[0])
+    return by_hex_number(
+        supply_paths(
+            sources, b.nbr, (b.route_supply_i, b.routed_i), cost_of, factor, bool(slow), limit
+        )
+    )
 
 
 def supply_map(state: GameState, side: str) -> dict[Coord, float]:

@@ -26,6 +26,19 @@ def strength(men: int, tanks: int, guns: int) -> str:
     return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
+def is_plural_name(name: str) -> bool:
+    """Whether a unit's name is a plural ('Border guard units (6th Army)'), so its verb is
+    too: the last word before any bracket ends in s (corps and the like excepted)."""
+    words = name.split(" (")[0].split()
+    last = words[-1].lower() if words else ""
+    return last.endswith("s") and not last.endswith(("ss", "corps", "us"))
+
+
+def verb_for(name: str, singular: str, plural_form: str) -> str:
+    """The verb form that agrees with a unit's name."""
+    return plural_form if is_plural_name(name) else singular
+
+
 def names(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)

@@ -1,14 +1,20 @@
 """Who stands where, and the zones of control they project: derived from a state and cached on it
-(a state never changes after apply() returns it, so the cache stays true)."""
+(a state never changes after apply() returns it, so the cache stays true).
+
+A command moves or changes a few units, so the occupancy of the state it makes is the previous
+state's with those units taken out and put back (see Transaction), not a new count of every
+unit: with a thousand units that rebuild, after every move, was most of an AI turn. Both ways
+give the same occupancy (tests/rules/test_occupancy.py compares them)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from collections.abc import Set as AbstractSet
 from functools import cached_property
 
 from game.hexes import Hex
 from game.rules.board import Board
-from game.rules.state import GameState
+from game.rules.state import GameState, UnitState
 
 
 class Occupancy:
@@ -32,6 +38,11 @@ class Occupancy:
         self.hexes_i = hexes_i  # hex numbers holding units of this side
         self.zoc_i = zoc_i  # hex numbers in the zone of control OF this side
         self.stack_i = stack_i
+        # where each active unit on the map stands, and how many zone-of-control units of each
+        # side reach each hex number: what taking a unit out again needs
+        self.where: dict[str, int] = {}
+        self.order: dict[str, int] = {}  # each unit's place in state.units
+        self.zoc_count: dict[str, dict[int, int]] = {}
 
     @cached_property
     def hexes(self) -> dict[str, frozenset[Hex]]:
@@ -48,45 +59,176 @@ def occupancy(state: GameState) -> Occupancy:
     hit = state.cache.get("occ")
     if isinstance(hit, Occupancy):
         return hit
-    b = state.board
-    index, nbr, types = b.index, b.nbr, b.types
-    units_at: dict[Hex, list[str]] = {}
-    side_at: dict[Hex, str] = {}
-    stack: dict[Hex, int] = {}
-    zoc: dict[str, set[int]] = {s: set() for s in b.sides}
-    hexes: dict[str, set[int]] = {s: set() for s in b.sides}
-    for u in state.units.values():
-        h = u.pos
-        if u.status != "active" or h is None:
-            continue
-        t = types[u.type]
-        if h in units_at:
-            units_at[h].append(u.id)
-            stack[h] += t.stack
-        else:
-            units_at[h] = [u.id]
-            stack[h] = t.stack
-        side_at[h] = u.side
-        i = index[h]
-        hexes[u.side].add(i)
-        if t.zoc:
-            z = zoc[u.side]
-            z.add(i)
-            z.update(nbr[i])
-    for side, stop in b.zoc_stop_i.items():
-        if stop:  # a zone closed to the side stops its zone of control at the edge
-            zoc[side] -= stop
-    occ = Occupancy(
-        b,
-        {h: tuple(v) for h, v in units_at.items()},
-        side_at,
-        stack,
-        dict(hexes),  # plain sets, never changed after this: no copies
-        dict(zoc),
-        {index[h]: n for h, n in stack.items()},
-    )
+    since = state.cache.get("occ_from")
+    if since is not None and since[0].board is state.board:
+        base, changed = since
+        occ = base if not changed else _updated(state, base, changed)
+    else:
+        occ = full_occupancy(state)
     state.cache["occ"] = occ
     return occ
+
+
+def full_occupancy(state: GameState) -> Occupancy:
+    """The occupancy counted from every unit of the state."""
+    b = state.board
+    occ = Occupancy(b, {}, {}, {}, {s: set() for s in b.sides}, {}, {})
+    occ.zoc_count = {s: {} for s in b.sides}
+    occ.order = {uid: k for k, uid in enumerate(state.units)}
+    for u in state.units.values():
+        if u.status == "active" and u.pos is not None:
+            _put(occ, u)
+    occ.units_at = {h: tuple(v) for h, v in occ.units_at.items()}
+    occ.zoc_i = {s: _zoc_set(b, s, occ.zoc_count[s]) for s in b.sides}
+    return occ
+
+
+def _put(occ: Occupancy, u: UnitState) -> None:
+    """Count one unit in (its hex's list of units must still be a list)."""
+    b = occ.board
+    h = u.pos
+    assert h is not None
+    t = b.types[u.type]
+    i = b.index[h]
+    here = occ.units_at.get(h)
+    if here is None:
+        occ.units_at[h] = [u.id]  # type: ignore[assignment]
+        occ.stack[h] = t.stack
+    else:
+        here.append(u.id)  # type: ignore[attr-defined]
+        occ.stack[h] += t.stack
+    occ.stack_i[i] = occ.stack[h]
+    occ.side_at[h] = u.side
+    occ.hexes_i[u.side].add(i)  # type: ignore[attr-defined]
+    occ.where[u.id] = i
+    _count_zoc(occ, u, i, 1)
+
+
+def _zoc_set(b: Board, side: str, count: dict[int, int]) -> set[int]:
+    """A side's zone of control; a zone closed to the side stops it at the edge."""
+    return set(count).difference(b.zoc_stop_i.get(side, ()))
+
+
+def _updated(state: GameState, base: Occupancy, changed: Collection[str]) -> Occupancy:
+    """`base` with the units in `changed` taken out where they stood and put back where they
+    stand now. Each hex's units keep the order of state.units, as full_occupancy lists them."""
+    b = state.board
+    if len(changed) * 4 > len(base.order) or any(uid not in base.order for uid in changed):
+        return full_occupancy(state)  # a new turn writes every unit of a side: count afresh
+    occ = Occupancy(
+        b,
+        dict(base.units_at),
+        dict(base.side_at),
+        dict(base.stack),
+        {s: set(v) for s, v in base.hexes_i.items()},
+        base.zoc_i,
+        dict(base.stack_i),
+    )
+    occ.order = base.order
+    occ.where = dict(base.where)
+    occ.zoc_count = {s: dict(c) for s, c in base.zoc_count.items()}
+    touched: set[int] = set()
+    came: dict[int, list[str]] = {}
+    for uid in changed:
+        u = state.units[uid]
+        i = occ.where.pop(uid, None)
+        if i is not None:
+            touched.add(i)
+            _count_zoc(occ, u, i, -1)
+        if u.status == "active" and u.pos is not None:
+            i = b.index[u.pos]
+            occ.where[uid] = i
+            touched.add(i)
+            came.setdefault(i, []).append(uid)
+            _count_zoc(occ, u, i, 1)
+    _recount_hexes(state, occ, changed, touched, came)
+    reach = touched.union(*(b.nbr[i] for i in touched))
+    occ.zoc_i = _zoc_sets(b, occ, reach)
+    _carry_hex_sets(base, occ, touched, reach)
+    return occ
+
+
+def _count_zoc(occ: Occupancy, u: UnitState, i: int, by: int) -> None:
+    """Count a unit's zone of control in (by=1) or out (by=-1) around hex number i."""
+    b = occ.board
+    if not b.types[u.type].zoc:
+        return
+    count = occ.zoc_count[u.side]
+    for z in (i, *b.nbr[i]):
+        n = count.get(z, 0) + by
+        if n:
+            count[z] = n
+        else:
+            del count[z]
+
+
+def _carry_hex_sets(base: Occupancy, occ: Occupancy, touched: set[int], reach: set[int]) -> None:
+    """If the base has its Hex sets, the new ones are the base's with the changed hexes
+    replaced (the AI asks for them after every move: cheaper than from every hex number)."""
+    hexes = occ.board.hexes
+    pairs = (
+        ("hexes", base.hexes_i, occ.hexes_i, touched),
+        ("zoc", base.zoc_i, occ.zoc_i, reach),
+    )
+    for name, before, numbers, near in pairs:
+        old = base.__dict__.get(name)
+        if old is None:
+            continue
+        gone = {hexes[i] for i in near}
+        occ.__dict__[name] = {
+            # a side whose hexes did not change keeps the very same set (the side not moving)
+            s: old[s]
+            if all((i in numbers[s]) == (i in before[s]) for i in near)
+            else old[s].difference(gone).union(hexes[i] for i in near if i in numbers[s])
+            for s in old
+        }
+
+
+def _recount_hexes(
+    state: GameState,
+    occ: Occupancy,
+    changed: Collection[str],
+    touched: Iterable[int],
+    came: dict[int, list[str]],
+) -> None:
+    """Units, side and stacking of each touched hex number: those that stayed there and the
+    changed units standing there now (`came`)."""
+    b = state.board
+    units, types, order = state.units, b.types, occ.order
+    for i in touched:
+        h = b.hexes[i]
+        stay = [x for x in occ.units_at.get(h, ()) if x not in changed]
+        new = came.get(i)
+        ids = tuple(sorted(stay + new, key=order.__getitem__)) if new else tuple(stay)
+        for side_set in occ.hexes_i.values():
+            side_set.discard(i)  # type: ignore[attr-defined]
+        if not ids:
+            occ.units_at.pop(h, None)
+            occ.side_at.pop(h, None)
+            occ.stack.pop(h, None)
+            occ.stack_i.pop(i, None)
+            continue
+        occ.units_at[h] = ids
+        occ.stack[h] = occ.stack_i[i] = sum(types[units[x].type].stack for x in ids)
+        occ.side_at[h] = units[ids[-1]].side
+        for x in ids:
+            occ.hexes_i[units[x].side].add(i)  # type: ignore[attr-defined]
+
+
+def _zoc_sets(b: Board, occ: Occupancy, reach: set[int]) -> dict[str, AbstractSet[int]]:
+    """Each side's zone of control: the base's, with the hex numbers whose count changed
+    (`reach`) put in or taken out."""
+    out: dict[str, AbstractSet[int]] = {}
+    for side, count in occ.zoc_count.items():
+        stop = b.zoc_stop_i.get(side, frozenset())
+        zoc = set(occ.zoc_i[side])
+        for z in reach:
+            if z in count and z not in stop:
+                zoc.add(z)
+            else:
+                zoc.discard(z)
+        out[side] = zoc
+    return out
 
 
 def in_enemy_zoc(state: GameState, side: str, h: Hex) -> bool:

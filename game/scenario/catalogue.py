@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.scenario.errors import ScenarioError
-from game.scenario.library import scenario_files, sources
+from game.scenario.library import meta_table, scenario_files, sources
 from game.scenario.loader import load_any
 from game.scenario.models import Ruleset
 
@@ -28,13 +28,7 @@ class Entry:
 
 
 def _title_of_broken(path: Path) -> str:
-    import tomli
-
-    try:
-        meta = tomli.loads(path.read_text(encoding="utf-8")).get("meta", {})
-    except (OSError, UnicodeDecodeError, tomli.TOMLDecodeError):
-        return "?"
-    title = meta.get("title") if isinstance(meta, dict) else None
+    title = meta_table(path).get("title")
     return title if isinstance(title, str) and title else "?"
 
 

@@ -10,7 +10,14 @@ from collections import Counter
 from collections.abc import Iterable
 
 from game.scenario.errors import Problem
-from game.scenario.geometry import Coord, build_grid, resolve, turn_starts, zone_hexes
+from game.scenario.geometry import (
+    Coord,
+    build_grid,
+    resolve,
+    route_hexes,
+    turn_starts,
+    zone_hexes,
+)
 from game.scenario.locator import Locator
 from game.scenario.models import Doctrine, HexOrPlace, Scenario, Trigger
 from game.scenario.positions import Path
@@ -316,6 +323,44 @@ class _Checker:
                     self.error(fp, "a withdraw effect needs a group or a list of units")
                 if fx.type == "release_units" and e.id not in released:
                     self.warn(fp, f'no unit has released_by = "{e.id}"')
+                if fx.type in ("enable_zone", "disable_zone"):
+                    self.ref((*fp, "zone"), fx.zone, self.zones, "zone")
+                if fx.type in ("build_crossing", "destroy_crossing"):
+                    self.check_crossing_effect(fp, fx.type, fx.at)
+
+    def check_crossing_effect(self, fp: Path, kind: str, ref: HexOrPlace) -> None:
+        """A crossing is built on a river hex, and destroyed where there is one to destroy (on
+        the map, carried by a road or railway, or built by an event)."""
+        at = self.hex_ref((*fp, "at"), ref)
+        if at is None or self.grid.terrain(at) not in self.s.terrain:
+            return
+        verb = "built" if kind == "build_crossing" else "destroyed"
+        if not self.s.terrain[self.grid.terrain(at)].river:
+            self.error(
+                (*fp, "at"),
+                f"a crossing {verb} at [{at[0]}, {at[1]}] would not be on a river hex",
+                "crossings only matter on terrain with river = true",
+            )
+        elif kind == "destroy_crossing" and at not in self.crossing_hexes():
+            self.warn(
+                (*fp, "at"),
+                f"there is no crossing at [{at[0]}, {at[1]}] to destroy",
+                "crossings come from [[map.crossings]], roads and railways over a river, "
+                "and build_crossing effects",
+            )
+
+    def crossing_hexes(self) -> set[Coord]:
+        """Every hex that has a crossing at the start or can get one from an event."""
+        s = self.s
+        out: set[Coord | None] = {resolve(s, x.at) for x in s.map.crossings}
+        for route in s.map.routes:
+            if route.kind in ("road", "railway"):
+                out.update((c[0], c[1]) for c in route_hexes(s, route))
+        for e in s.events:
+            for fx in e.effects:
+                if fx.type == "build_crossing":
+                    out.add(resolve(s, fx.at))
+        return {c for c in out if c is not None}
 
     def check_victory(self) -> None:
         v = self.s.victory

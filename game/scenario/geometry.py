@@ -27,7 +27,9 @@ class Grid:
         return 0 <= row < self.height and 0 <= col < len(self.cells[row])
 
     def terrain(self, c: Coord) -> str:
-        return self.cells[c[1]][c[0]]
+        """The terrain id at `c`; '' off the map (as for an unknown legend character), so a
+        coordinate from a damaged file can never index past the rows or wrap round from -1."""
+        return self.cells[c[1]][c[0]] if self.on_map(c) else ""
 
     def coords(self) -> list[Coord]:
         return [(col, row) for row in range(self.height) for col in range(len(self.cells[row]))]
@@ -86,7 +88,10 @@ def turn_starts(cal: Calendar) -> list[dt.datetime]:
         for p in phases:
             if p.start <= t:
                 hours = p.turn_hours
-        t = t + dt.timedelta(hours=hours)
+        try:
+            t = t + dt.timedelta(hours=hours)
+        except OverflowError:  # a calendar that runs into the year 9999 ends there
+            break
     return out
 
 

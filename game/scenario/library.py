@@ -80,9 +80,14 @@ def scenario_files(folder: Path) -> Iterator[Path]:
             yield path
 
 
+def ruleset_folders() -> tuple[Path, ...]:
+    """Where `ruleset:NAME` looks: the shipped rulesets, then the user's rulesets/ folder."""
+    return (shipped_rulesets(), user_dir() / "rulesets")
+
+
 def ruleset_path(name: str) -> Path | None:
     """`ruleset:NAME` -> the shipped ruleset NAME.toml, or one in the user's rulesets/ folder."""
-    for folder in (shipped_rulesets(), user_dir() / "rulesets"):
+    for folder in ruleset_folders():
         candidate = folder / f"{name}.toml"
         if candidate.is_file():
             return candidate
@@ -90,18 +95,27 @@ def ruleset_path(name: str) -> Path | None:
 
 
 def ruleset_names() -> list[str]:
-    folders = (shipped_rulesets(), user_dir() / "rulesets")
-    return sorted({p.stem for f in folders if f.is_dir() for p in f.glob("*.toml")})
+    return sorted({p.stem for f in ruleset_folders() if f.is_dir() for p in f.glob("*.toml")})
+
+
+def meta_table(path: Path) -> dict[str, object]:
+    """The [meta] table of a TOML file, read as cheaply and safely as the loader reads (a pipe,
+    a huge or deeply nested file gives {}), for listings that must not stop at a broken file."""
+    import tomli
+
+    from game.scenario.limits import MAX_FILE_BYTES
+    from game.scenario.sandbox import Refused, read_regular_file
+
+    try:
+        text = read_regular_file(path, MAX_FILE_BYTES).decode("utf-8")
+        meta = tomli.loads(text).get("meta", {})
+    except (Refused, UnicodeDecodeError, tomli.TOMLDecodeError, RecursionError):
+        return {}
+    return meta if isinstance(meta, dict) else {}
 
 
 def _meta_id(path: Path) -> str | None:
-    import tomli
-
-    try:
-        meta = tomli.loads(path.read_text(encoding="utf-8")).get("meta", {})
-    except (OSError, UnicodeDecodeError, tomli.TOMLDecodeError):
-        return None
-    value = meta.get("id") if isinstance(meta, dict) else None
+    value = meta_table(path).get("id")
     return value if isinstance(value, str) else None
 
 

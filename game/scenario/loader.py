@@ -8,6 +8,7 @@ back to whichever file a value came from.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path as FsPath
@@ -16,17 +17,25 @@ from typing import Any
 import tomli
 from pydantic import BaseModel, ValidationError
 
+from game.scenario import limits
 from game.scenario.crossref import cross_check
 from game.scenario.errors import Problem, ScenarioError
-from game.scenario.library import RULESET_PREFIX, ruleset_names, ruleset_path
-from game.scenario.locator import Locator, SourceFile, dotted
+from game.scenario.library import (
+    RULESET_PREFIX,
+    ruleset_folders,
+    ruleset_names,
+    ruleset_path,
+)
+from game.scenario.locator import Locator, SourceFile, dotted, rough_position
 from game.scenario.modelpaths import data_path, field_description, independent_errors, model_at
 from game.scenario.models import FORMAT_VERSION, Ruleset, Scenario
 from game.scenario.partial import repair
-from game.scenario.positions import Path, Pos, index_positions
+from game.scenario.positions import Path, Pos
+from game.scenario.sandbox import RULESET_NAME, Refused, Sandbox, is_binary, read_regular_file
 from game.scenario.suggest import did_you_mean
 
-MAX_INCLUDE_DEPTH = 8
+MAX_INCLUDE_DEPTH = limits.MAX_INCLUDE_DEPTH
+_NOT_TEXT = "a scenario is a TOML text file; is this the right file?"
 
 
 def _display(path: FsPath) -> str:
@@ -41,7 +50,17 @@ def _display(path: FsPath) -> str:
 
 
 def _read(path: FsPath, display: str) -> SourceFile:
-    raw = path.read_bytes()
+    """One file parsed, after the checks that keep a hostile file cheap to refuse: its kind and
+    size before reading, its count of tables before parsing, its depth and scale before
+    anything else."""
+    try:
+        raw = read_regular_file(path, limits.MAX_FILE_BYTES)
+    except Refused as exc:
+        raise ScenarioError([Problem(display, 1, 1, exc.message, hint=exc.hint)]) from None
+    if is_binary(raw):
+        raise ScenarioError(
+            [Problem(display, 1, 1, "this is a binary file, not TOML text", hint=_NOT_TEXT)]
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -50,8 +69,22 @@ def _read(path: FsPath, display: str) -> SourceFile:
         raise ScenarioError(
             [Problem(display, line, col, "file is not UTF-8 text", hint="save it as UTF-8")]
         ) from None
+    counted = limits.text_counts(text)
+    if counted is not None:
+        raise ScenarioError([Problem(display, counted.line, 1, counted.message)])
+    data = _parse(text, display)
+    over = limits.data_limits(data)
+    if over is not None:
+        pos = rough_position(text, over.path)
+        raise ScenarioError(
+            [Problem(display, pos.line, pos.col, over.message, dotted(over.path), over.hint)]
+        )
+    return SourceFile(path, display, text, data)
+
+
+def _parse(text: str, display: str) -> dict[str, Any]:
     try:
-        data = tomli.loads(text)
+        return tomli.loads(text)
     except tomli.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", 1) or 1
         col = getattr(exc, "colno", 1) or 1
@@ -59,7 +92,15 @@ def _read(path: FsPath, display: str) -> SourceFile:
         raise ScenarioError(
             [Problem(display, line, col, f"TOML syntax: {msg}", hint=_syntax_hint(text, line))]
         ) from None
-    return SourceFile(path, display, text, data, index_positions(text))
+    except RecursionError:  # nesting deeper than the parser can follow: say where it starts
+        deep = limits.text_nesting(text) or limits.Exceeded(
+            f"keys nested more than {limits.MAX_NESTING} levels deep",
+            "no scenario needs this much nesting; use shorter dotted keys",
+            line=1,
+            col=1,
+        )
+        where = Problem(display, deep.line, deep.col, deep.message, hint=deep.hint)
+        raise ScenarioError([where]) from None
 
 
 def _syntax_hint(text: str, line: int) -> str:
@@ -81,6 +122,7 @@ def _load_files(path: FsPath) -> tuple[list[SourceFile], list[Problem], list[int
     merge_order: list[int] = []
     done: set[FsPath] = set()
     chain: list[tuple[FsPath, str]] = []
+    sandbox = Sandbox.for_scenario(path, ruleset_folders())
 
     def visit(p: FsPath) -> None:
         src = _read(p, _display(p))
@@ -90,15 +132,13 @@ def _load_files(path: FsPath) -> tuple[list[SourceFile], list[Problem], list[int
         includes = src.data.get("include", [])
         for n, inc in enumerate(includes if isinstance(includes, list) else []):
             if isinstance(inc, str):
-                pos = src.positions.value(("include", n)) or Pos(1, 1)
-                where = Problem(src.display, pos.line, pos.col, "", path=f"include[{n}]")
-                follow(p, inc, where)
+                follow(p, inc, _IncludeSite(src, n))
         chain.pop()
         done.add(p.resolve())
         merge_order.append(fid)
 
-    def follow(base: FsPath, inc: str, where: Problem) -> None:
-        target, missing, hint = _include_target(base, inc)
+    def follow(base: FsPath, inc: str, where: _IncludeSite) -> None:
+        target, missing, hint = _include_target(base, inc, sandbox)
         if target is None:
             problems.append(_with(where, missing, hint))
         elif target.resolve() in done:
@@ -111,7 +151,17 @@ def _load_files(path: FsPath) -> tuple[list[SourceFile], list[Problem], list[int
                 _with(where, "include cycle: " + " -> ".join(names), "remove one of these includes")
             )
         elif len(chain) > MAX_INCLUDE_DEPTH:
-            problems.append(_with(where, "includes are nested too deeply", ""))
+            problems.append(
+                _with(where, f"includes are nested more than {MAX_INCLUDE_DEPTH} files deep", "")
+            )
+        elif len(files) >= limits.MAX_INCLUDED_FILES:
+            problems.append(
+                _with(
+                    where,
+                    f"more than {limits.MAX_INCLUDED_FILES} files included",
+                    "merge some of the included files",
+                )
+            )
         else:
             try:
                 visit(target)
@@ -122,18 +172,23 @@ def _load_files(path: FsPath) -> tuple[list[SourceFile], list[Problem], list[int
     return files, problems, merge_order
 
 
-def _include_target(base: FsPath, inc: str) -> tuple[FsPath | None, str, str]:
-    """The file an include names, or None with the message and hint saying what was missing."""
+def _include_target(base: FsPath, inc: str, sandbox: Sandbox) -> tuple[FsPath | None, str, str]:
+    """The file an include names, or None with the message and hint saying what was wrong."""
     if inc.startswith(RULESET_PREFIX):
         name = inc[len(RULESET_PREFIX) :]
-        found = ruleset_path(name)
+        found = ruleset_path(name) if RULESET_NAME.fullmatch(name) else None
         hint = did_you_mean(name, ruleset_names()) or "no shipped ruleset has that name"
         return found, f"no ruleset named '{name}'", hint
-    target = base.parent / inc
-    if target.is_file():
-        return target, "", ""
-    folder = target.parent
-    near = [q.name for q in folder.glob("*.toml")] if folder.is_dir() else []
+    try:
+        target = sandbox.include(base, inc)
+        if target.is_file() or (target.exists() and not target.is_dir()):
+            return target, "", ""  # a device or pipe is refused, with its kind, when read
+        folder = target.parent
+        near = [q.name for q in folder.glob("*.toml")] if folder.is_dir() else []
+    except Refused as exc:
+        return None, exc.message, exc.hint
+    except OSError as exc:  # a name too long for the file system, say
+        return None, f"included file '{inc[:60]}' cannot be opened: {exc.strerror}", ""
     return (
         None,
         f"included file '{inc}' not found (looked for {_display(target)})",
@@ -160,8 +215,18 @@ def _newer_format(src: SourceFile) -> Problem | None:
     )
 
 
-def _with(p: Problem, message: str, hint: str) -> Problem:
-    return Problem(p.file, p.line, p.col, message, p.path, hint, p.severity)
+@dataclass(frozen=True)
+class _IncludeSite:
+    """Include number `n` of a file: located only if it turns out to be wrong, so a file whose
+    includes are all fine is never indexed for positions."""
+
+    src: SourceFile
+    n: int
+
+
+def _with(site: _IncludeSite, message: str, hint: str) -> Problem:
+    pos = site.src.positions.value(("include", site.n)) or Pos(1, 1)
+    return Problem(site.src.display, pos.line, pos.col, message, f"include[{site.n}]", hint)
 
 
 def _merge(files: list[SourceFile], order: list[int], locator: Locator) -> dict[str, Any]:
@@ -344,12 +409,7 @@ class Loaded:
 
 
 def _read_all(path: str | FsPath) -> tuple[dict[str, Any], Locator]:
-    fs_path = FsPath(path)
-    if not fs_path.is_file():
-        raise ScenarioError(
-            [Problem(str(path), 1, 1, "no such file", hint="check the path and the file name")]
-        )
-    files, problems, order = _load_files(fs_path)
+    files, problems, order = _load_files(FsPath(path))
     newer = [p for f in files if (p := _newer_format(f)) is not None]
     if newer:
         raise ScenarioError(newer)  # the rest would be noise from a format this game cannot read
@@ -357,6 +417,9 @@ def _read_all(path: str | FsPath) -> tuple[dict[str, Any], Locator]:
     data = _merge(files, order, locator)
     if problems:
         raise ScenarioError(problems)
+    over = limits.data_limits(data)  # each file was within the limits; together they may not be
+    if over is not None:
+        raise ScenarioError([locator.problem(over.path, over.message, over.hint)])
     return data, locator
 
 
@@ -440,12 +503,12 @@ def load_scenario(path: str | FsPath) -> Scenario:
     return load(path).scenario
 
 
-def scenario_hash(path: str | FsPath) -> str:
-    """Content hash of a scenario and its includes: saves use it to notice a changed file."""
-    import hashlib
+def scenario_digest(scenario: Scenario) -> str:
+    """A hash of the scenario as loaded (every value, whichever file it came from): saves hold
+    it to notice that the scenario changed, without reading any file again."""
+    return hashlib.sha256(scenario.model_dump_json().encode("utf-8")).hexdigest()[:16]
 
-    files, _, _ = _load_files(FsPath(path))
-    h = hashlib.sha256()
-    for f in files:
-        h.update(f.text.encode("utf-8"))
-    return h.hexdigest()[:16]
+
+def scenario_hash(path: str | FsPath) -> str:
+    """The digest of the scenario in a file (ScenarioError if it does not load)."""
+    return scenario_digest(load_scenario(path))

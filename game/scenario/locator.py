@@ -6,22 +6,45 @@ through them) both depend on it rather than on each other.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path as FsPath
 from typing import Any
 
 from game.scenario.errors import Problem
-from game.scenario.positions import Path, Pos, PositionIndex
+from game.scenario.positions import Path, Pos, PositionIndex, index_positions
 
 
 @dataclass
 class SourceFile:
+    """One file read: its text, its data, and (when an error needs them) its positions."""
+
     path: FsPath
     display: str
     text: str
     data: dict[str, Any]
-    positions: PositionIndex
+
+    @cached_property
+    def positions(self) -> PositionIndex:
+        """Indexed on first use: a file without errors never pays for the scan."""
+        return index_positions(self.text)
+
+
+def rough_position(text: str, path: Path) -> Pos:
+    """Where the last key of `path` is first written as a key, found without indexing the
+    whole text (used for files refused as too large to index); 1:1 when not found."""
+    keys = [part for part in path if isinstance(part, str)]
+    if not keys:
+        return Pos(1, 1)
+    key = re.escape(keys[-1])
+    found = re.search(rf'(?m)^[ \t]*(?:\[\[?[^\]\n]*?)?["\']?{key}["\']?[ \t]*[=\].]', text)
+    if found is None:
+        return Pos(1, 1)
+    line = text.count("\n", 0, found.start()) + 1
+    col = len(found.group()) - len(found.group().lstrip()) + 1
+    return Pos(line, col)
 
 
 @dataclass

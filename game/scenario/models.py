@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 FORMAT_VERSION = 1
 
@@ -54,9 +54,20 @@ HexOrPlace = Annotated[
     BeforeValidator(_as_tuple),
     Field(description="A hex as [col, row], or the id of a place defined under [[places]]."),
 ]
+
+
+def _no_time_zone(value: dt.datetime) -> dt.datetime:
+    """Every date of a scenario is local time of the theatre; one with a time zone could not
+    be compared with the others."""
+    if value.tzinfo is not None:
+        raise ValueError("write the date-time without a time zone (local time of the battle)")
+    return value
+
+
 DateTime = Annotated[
     dt.datetime,
     BeforeValidator(_date_to_datetime),
+    AfterValidator(_no_time_zone),
     Field(description="A bare TOML date-time such as 1939-07-02T06:00:00 (no quotes)."),
 ]
 Id = Annotated[
@@ -214,6 +225,14 @@ class Zone(Model):
     stops_zoc: bool = Field(
         default=False,
         description="Zones of control of sides in restricted_for stop at the zone's edge.",
+    )
+    active: bool = Field(
+        default=True,
+        description=(
+            "Whether restricted_for, no_attack and stops_zoc hold when the game begins; the "
+            "enable_zone and disable_zone effects switch them on and off. The zone still counts "
+            "for objectives, triggers and AI plans while switched off."
+        ),
     )
 
 
@@ -576,8 +595,45 @@ class LossesEffect(Model):
     text: str = Field(default="", description="What caused it, for the dispatch.")
 
 
+class EnableZoneEffect(Model):
+    type: Literal["enable_zone"] = Field(
+        description="Switches a zone's restrictions on (restricted_for, no_attack, stops_zoc)."
+    )
+    zone: str = Field(description="Zone id.")
+
+
+class DisableZoneEffect(Model):
+    type: Literal["disable_zone"] = Field(
+        description="Switches a zone's restrictions off: its sides may enter and attack there."
+    )
+    zone: str = Field(description="Zone id.")
+
+
+class BuildCrossingEffect(Model):
+    type: Literal["build_crossing"] = Field(
+        description="Builds a crossing over a river hex (a pontoon bridge thrown across)."
+    )
+    at: HexOrPlace = Field(description="River hex bridged.")
+    kind: Literal["bridge", "ford", "pontoon"] = Field(
+        default="pontoon",
+        description="Bridges and pontoons carry all classes; fords only foot and horse.",
+    )
+    name: str = Field(default="", description="Name shown on the map.")
+
+
+class DestroyCrossingEffect(Model):
+    type: Literal["destroy_crossing"] = Field(
+        description="Destroys the crossing over a river hex (a blown bridge, a road's too)."
+    )
+    at: HexOrPlace = Field(description="River hex whose crossing is destroyed.")
+
+
 Effect = Annotated[
     LossesEffect
+    | EnableZoneEffect
+    | DisableZoneEffect
+    | BuildCrossingEffect
+    | DestroyCrossingEffect
     | MessageEffect
     | ReleaseUnitsEffect
     | DoctrineEffect

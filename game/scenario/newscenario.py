@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from game.scenario.library import RULESET_PREFIX, schema_path, shipped_rulesets
@@ -132,13 +133,27 @@ def new_text(target: Path) -> str:
 
 
 def _rewrite_include(inc: str, source: Path, target: Path) -> str:
-    if inc.startswith(RULESET_PREFIX) or Path(inc).is_absolute():
+    """A shipped ruleset by name; any other include keeps its path (the file is copied along,
+    see included_copies: a scenario may only include files in its own folder)."""
+    if inc.startswith(RULESET_PREFIX):
         return inc
     included = (source.parent / inc).resolve()
     shipped = (shipped_rulesets() / included.name).resolve()
     if included == shipped:
         return RULESET_PREFIX + included.stem
-    return Path(os.path.relpath(included, target.resolve().parent)).as_posix()
+    return inc
+
+
+def included_copies(files: Sequence[Path], source: Path, target: Path) -> list[tuple[Path, Path]]:
+    """(file, copy) for each file a scenario includes from its own folder, placed the same way
+    beside its copy so the copy's includes still find them."""
+    home = source.resolve().parent
+    copies = []
+    for f in files:
+        real = f.resolve()
+        if real != source.resolve() and real.is_relative_to(home):
+            copies.append((real, target.parent / real.relative_to(home)))
+    return copies
 
 
 def copied_text(source: Path, target: Path, includes: list[str]) -> str:

@@ -8,6 +8,7 @@ terminal and the window behave the same.
 
 from __future__ import annotations
 
+import math
 import os
 import traceback
 from collections.abc import Callable
@@ -24,20 +25,23 @@ from game.rules import (
     GameEvent,
     GameState,
     IllegalCommand,
+    MoveCommand,
     Options,
     preview,
+    reachable,
     status,
     visible_units,
 )
 from game.rules.combat import bombard_range
 from game.saves import ReplayFailed, SaveError, load_save, write_save
+from game.scenario import ScenarioError, load_scenario
 from game.scenario.models import Scenario
 from game.ui import describe
 from game.ui.autosave import AutoSaver, autosave_dir, newest
-from game.ui.language import VERBS, LanguageError, Names, Parsed, parse
+from game.ui.language import VERBS, LanguageError, Names, Parsed, format_command, parse
 from game.ui.report import Report, render_text, report_of_game
 from game.ui.requests import (
-    Area,
+    AirStatus,
     ContinueGame,
     Help,
     HexInfo,
@@ -45,7 +49,10 @@ from game.ui.requests import (
     LoadGame,
     Odds,
     Quit,
+    Reach,
+    Reload,
     SaveGame,
+    ShowLegend,
     ShowLog,
     ShowMap,
     ShowReport,
@@ -58,6 +65,18 @@ from game.ui.sight import known_events
 # its turn).
 CommandSource = Callable[[GameState], Command]
 DEFAULT_LOG_LINES = 10
+GAME_OVER_HINT = (
+    "The game is over: look at the map ('map', 'info'), 'report', 'save NAME' or 'quit'."
+)
+MAX_MARK_COST = 9  # `reach` marks costs up to this as a digit
+
+
+def cost_mark(cost: float) -> str:
+    """One character for a movement cost: its digit rounded up, + beyond MAX_MARK_COST."""
+    whole = max(1, math.ceil(cost - 1e-9))
+    return str(whole) if whole <= MAX_MARK_COST else "+"
+
+
 MAX_AI_COMMANDS = 5000  # a runaway AI side-turn is cut short, never an endless loop
 
 
@@ -78,8 +97,9 @@ class Reply:
     events: list[GameEvent] = field(default_factory=list)
     ok: bool = True
     quit: bool = False
-    show_map: Area | None = None
-    full_map: bool = False
+    map_request: ShowMap | None = None  # draw the map (the front end keeps the view)
+    marks: dict[Coord, str] = field(default_factory=dict)  # a character beside some hexes
+    legend: bool = False  # show what the map's characters mean
     new_position: bool = False  # the turn or side to move changed, or a game was loaded
 
 
@@ -98,15 +118,17 @@ def replay_bug_lines(name: str, exc: ReplayFailed, debug: bool) -> list[str]:
 
 
 def with_support(state: GameState, cmd: AttackCommand) -> AttackCommand:
-    """The attack with every listed artillery unit out of contact moved to fire in support, so
-    a player may simply name all the units that take part."""
+    """The attack with every listed artillery unit out of contact but within its range of the
+    target moved to fire in support, so a player may simply name all the units that take part;
+    one out of range stays an attacker, and the rules say it is not next to the target."""
     target = Hex.from_offset(*cmd.target)
     adjacent: list[str] = []
     support = list(cmd.support)
     for uid in cmd.units:
         u = state.units.get(uid)
-        near = u is None or (u.pos is not None and u.pos.distance(target) <= 1)
-        if not near and u is not None and bombard_range(state, u) > 0:
+        if u is None or u.pos is None or u.pos.distance(target) <= 1:
+            adjacent.append(uid)
+        elif u.pos.distance(target) <= bombard_range(state, u):
             support.append(uid)
         else:
             adjacent.append(uid)
@@ -145,9 +167,15 @@ class Controller:
             UnitInfo: self._unit_info,
             HexInfo: self._hex_info,
             Odds: self._odds,
-            ListUnits: lambda r: Reply(describe.units_lines(self.state, self.viewer, r.group)),
+            ListUnits: lambda r: Reply(
+                describe.units_lines(self.state, self.viewer, r.group, self.text_width)
+            ),
             ShowLog: self._log,
-            ShowMap: lambda r: Reply([], show_map=r.area, full_map=r.area is None),
+            ShowMap: lambda r: Reply([], map_request=r),
+            ShowLegend: lambda r: Reply([], legend=True),
+            Reach: self._reach,
+            AirStatus: self._air,
+            Reload: lambda r: self.reload(),
             SaveGame: lambda r: self.save(r.name),
             LoadGame: lambda r: self.load(r.name),
             ContinueGame: lambda r: self.continue_game(),
@@ -200,7 +228,10 @@ class Controller:
             places[p.name] = coord(*p.at)
             places.setdefault(p.id, coord(*p.at))
         groups = tuple(sorted({u.group for u in s.units.values() if u.group}))
-        return Names(units, places, groups=groups, width=s.board.width, height=s.board.height)
+        own = frozenset(u.id for u in s.units.values() if u.side == self.viewer)
+        return Names(
+            units, places, groups=groups, width=s.board.width, height=s.board.height, own=own
+        )
 
     # --- turns ---------------------------------------------------------------------------------
 
@@ -264,14 +295,14 @@ class Controller:
         """Give a command to the rules for the human to move; the computer answers an end of
         turn."""
         if self.state.game_over:
-            return Reply(["The game is over. Type 'log', 'save NAME' or 'quit'."], ok=False)
+            return Reply([GAME_OVER_HINT], ok=False)
         if self.state.side not in self.humans:
             return Reply(["It is not your turn."], ok=False)
         if isinstance(cmd, AttackCommand):
             cmd = with_support(self.state, cmd)
-        reasons = self.game.validate(cmd)
-        if reasons:
-            return Reply([f"Not allowed: {r}" for r in reasons], ok=False)
+        refused = self.refusal(cmd)
+        if refused:
+            return refused
         try:
             events = self.game.apply(cmd)
         except IllegalCommand as exc:  # validate and apply disagree: say so, lose nothing
@@ -299,8 +330,18 @@ class Controller:
                 ],
                 ok=False,
             )
+        last = self.game.commands[-1]
         self.game.undo()
-        return Reply(["Move taken back."])
+        if isinstance(last, MoveCommand):
+            u = self.state.units[last.unit]
+            at = f"[{u.coord[0]},{u.coord[1]}]" if u.coord else "its place"
+            return Reply(
+                [
+                    f"Took back {u.name}'s move to [{last.to[0]},{last.to[1]}]: it is at {at} "
+                    f"again with {u.mp:.1f} movement points."
+                ]
+            )
+        return Reply(["Took back the last move."])
 
     def _unit_info(self, r: UnitInfo) -> Reply:
         return Reply(describe.unit_lines(self.state, self.state.units[r.unit]))
@@ -308,12 +349,88 @@ class Controller:
     def _hex_info(self, r: HexInfo) -> Reply:
         return Reply(describe.hex_lines(self.state, r.at, self.visible(), self.viewer))
 
+    def refusal(self, cmd: Command) -> Reply | None:
+        """Why the rules refuse a command, in the player's terms; None if they allow it. An
+        attack on a hex with no enemy says so; 'not next to' names the hexes next to the
+        target."""
+        if isinstance(cmd, AttackCommand):
+            target = Hex.from_offset(*cmd.target)
+            seen = self.visible()
+            enemies = [
+                u
+                for u in self.state.units.values()
+                if u.active
+                and u.pos == target
+                and u.side != self.state.side
+                and (seen is None or u.id in seen)
+            ]
+            if not enemies:
+                where = f"[{cmd.target[0]},{cmd.target[1]}]"
+                return Reply(
+                    [f"Not allowed: there is no enemy you can see at {where} to attack."], ok=False
+                )
+        reasons = self.game.validate(cmd)
+        if not reasons:
+            return None
+        lines = [f"Not allowed: {r}" for r in reasons]
+        if any("is not next to" in r for r in reasons) and isinstance(cmd, AttackCommand):
+            around = self.neighbours_text(cmd.target)
+            lines.append(f"  The hexes next to [{cmd.target[0]},{cmd.target[1]}]: {around}.")
+        return Reply(lines, ok=False)
+
+    def neighbours_text(self, c: Coord) -> str:
+        """The hexes next to `c`, as 'col,row' in clockwise order from the east."""
+        b = self.state.board
+        h = Hex.from_offset(*c)
+        return ", ".join(f"[{b.coord[n][0]},{b.coord[n][1]}]" for n in b.neighbours.get(h, ()))
+
+    def _air(self, r: AirStatus) -> Reply:
+        """The viewer's aircraft, those flying this turn, and how to fly them."""
+        s = self.state
+        side = self.viewer
+        ss = s.sides[side]
+        adj = s.board.adjective[side]
+        lines = [
+            f"{adj} aircraft: {ss.aircraft:,}; {ss.air_allocated:,} flying this turn, "
+            f"{max(0, ss.aircraft - ss.air_allocated):,} free."
+        ]
+        for m in s.air:
+            if m.side == side:
+                where = f" over [{m.target[0]},{m.target[1]}]" if m.target else ""
+                flying = describe.plural(m.aircraft, "aircraft")
+                lines.append(f"  {flying} on {m.mission.replace('_', ' ')}{where}")
+        lines.append(
+            "Fly them: air support HEX, air interdiction HEX or air air_superiority (add 'with N')."
+        )
+        return Reply(lines)
+
     def _odds(self, r: Odds) -> Reply:
         cmd = with_support(self.state, r.attack)
-        reasons = self.game.validate(cmd)
-        if reasons:
-            return Reply([f"Not allowed: {x}" for x in reasons], ok=False)
+        refused = self.refusal(cmd)
+        if refused:
+            return refused
         return Reply(describe.odds_lines(self.state, preview(self.state, cmd)))
+
+    def _reach(self, r: Reach) -> Reply:
+        """The hexes a unit of the side to move can reach this turn, marked with their cost."""
+        u = self.state.units[r.unit]
+        if u.side != self.viewer:
+            return Reply([f"{u.name} is not yours: 'info {u.id}' tells what you know."], ok=False)
+        if not u.active or u.pos is None:
+            return Reply([f"{u.name} is not on the map ({u.status})."], ok=False)
+        here = u.coord
+        assert here is not None  # on the map, as checked above
+        costs = {c: v for c, v in reachable(self.state, u.id).items() if c != here}
+        if not costs:
+            why = "it has no movement points left" if u.mp <= 0 else "every way out is closed"
+            return Reply([f"{u.name} cannot move this turn: {why}."])
+        marks = {c: cost_mark(v) for c, v in costs.items()}
+        lines = [
+            f"{u.name} at [{here[0]},{here[1]}] can reach {describe.plural(len(costs), 'hex')} "
+            f"this turn with {u.mp:.1f} movement points; the figure after each is its cost "
+            f"(+ for more than {MAX_MARK_COST}):"
+        ]
+        return Reply(lines, map_request=ShowMap(centre=here), marks=marks)
 
     def _log(self, r: ShowLog) -> Reply:
         return Reply(self.dispatch_lines(self.state.log, r.count or DEFAULT_LOG_LINES))
@@ -368,8 +485,43 @@ class Controller:
             return Reply([f"'{name}' is a save of another scenario."], ok=False)
         self.game = game
         self.saved_commands = len(game.commands)
+        self.result_announced = game.state.game_over and self.result_announced
         self.computer_players.clear()
         return Reply([f"Loaded '{name}'."])
+
+    # --- reloading the scenario (for modders) ---------------------------------------------------
+
+    def reload(self) -> Reply:
+        """Read the scenario file again and replay this game's commands on it. A file with
+        errors is reported (file:line:col) and the game goes on unchanged; a command the new
+        scenario no longer allows ends the replay there, and the game goes on from before it."""
+        try:
+            scenario = load_scenario(self.scenario_path)
+        except ScenarioError as exc:
+            lines = [f"Could not reload {self.scenario_path}; the game goes on unchanged:"]
+            return Reply(lines + [f"  {p}" for p in exc.problems], ok=False)
+        except OSError as exc:
+            return Reply([f"Could not read {self.scenario_path}: {exc.strerror}"], ok=False)
+        old = self.game
+        game = Game(scenario, old.seed, old.options)
+        lines = []
+        for n, cmd in enumerate(old.commands, start=1):
+            reasons = game.validate(cmd)
+            if reasons:
+                lines.append(
+                    f"  Command {n} ({format_command(cmd)}) is not allowed now: {reasons[0]}; "
+                    f"the game goes on from before it."
+                )
+                break
+            game.apply(cmd)
+        self.scenario, self.game = scenario, game
+        self.computer_players.clear()
+        self.result_announced = False
+        self._report = None
+        done = len(game.commands)
+        head = f"Reloaded {self.scenario_path}: replayed {done} of {len(old.commands)} commands."
+        events = self.run_ai() if self.new_computer_player is not None else []
+        return Reply([head, *lines, *self.dispatch_lines(events)], events=events)
 
     # --- the end -------------------------------------------------------------------------------
 
@@ -394,11 +546,11 @@ class Controller:
         s = self.state
         v = status(s)
         b = s.board
-        who = f"{b.side_name[v.winner]} win ({v.level})" if v.winner else "A draw"
+        who = f"a {b.adjective[v.winner]} {v.level} win" if v.winner else "a draw"
         lines = [
             f"GAME OVER on {describe.date_text(s)}: {who}.",
             "  " + ", ".join(f"{b.adjective[x]} {v.vp[x]:g} VP" for x in b.sides),
         ]
         if s.scenario.victory.historical:
-            lines.append(f"  History: {s.scenario.victory.historical}")
+            lines.append(f"  History: {' '.join(s.scenario.victory.historical.split())}")
         return lines

@@ -6,6 +6,8 @@ Every function reads the state and returns lines of plain text.
 
 from __future__ import annotations
 
+import textwrap
+
 from game.hexes import Coord, Hex
 from game.rules import GameEvent, GameState, Odds, UnitState, max_mp, status
 from game.rules.zoc import in_enemy_zoc
@@ -21,26 +23,43 @@ def date_text(state: GameState) -> str:
     return state.date.strftime("%d %b %Y %H:%M").lstrip("0")
 
 
-def status_line(state: GameState) -> str:
-    """Turn, date, phase, side to move and the score, on one line."""
+def status_lines(state: GameState) -> list[str]:
+    """Turn, date, phase, side to move and the score; then the score against the thresholds."""
     b = state.board
     total = len(b.turns)
     phase = f" ({state.phase})" if state.phase else ""
     v = status(state)
-    score = ", ".join(f"{b.adjective[s]} {v.vp[s]:g} VP" for s in b.sides)
+    score = ", ".join(f"{b.adjective[s]} {v.vp[s]:.1f}" for s in b.sides)
     standing = standing_text(state.scenario.victory, v.vp, b.adjective)
-    return (
+    return [
         f"Turn {state.turn}/{total}, {date_text(state)}{phase} - {b.adjective[state.side]} "
-        f"to move - {score}. {standing}."
-    )
+        f"to move - VP {score}",
+        f"  {standing}.",
+    ]
+
+
+def status_line(state: GameState) -> str:
+    """The status on one line (the window wraps it to its panel)."""
+    first, second = status_lines(state)
+    return f"{first}. {second.strip()}"
+
+
+IRREGULAR = {"man": "men", "aircraft": "aircraft", "hex": "hexes"}
+
+
+def plural(n: int, word: str) -> str:
+    """'1 gun', '36 guns', '1 man', '2,000 men', '3 hexes'."""
+    if n == 1:
+        return f"1 {word}"
+    return f"{n:,} {IRREGULAR.get(word, word + 's')}"
 
 
 def strength_text(u: UnitState) -> str:
-    parts = [f"{u.men:,} men"]
+    parts = [plural(u.men, "man")]
     if u.tanks:
-        parts.append(f"{u.tanks} tanks")
+        parts.append(plural(u.tanks, "tank"))
     if u.guns:
-        parts.append(f"{u.guns} guns")
+        parts.append(plural(u.guns, "gun"))
     return ", ".join(parts)
 
 
@@ -57,7 +76,7 @@ def unit_lines(state: GameState, u: UnitState) -> list[str]:
         f"  {strength_text(u)} (at start {u.men0:,} / {u.tanks0} / {u.guns0})",
         f"  at {where}; group {u.group or '-'}; status {u.status}",
         f"  quality {u.quality:.2f}, morale {u.morale:.2f}, "
-        + ("in supply" if u.supplied else f"OUT OF SUPPLY for {u.turns_out} turn(s)"),
+        + ("in supply" if u.supplied else f"OUT OF SUPPLY for {plural(u.turns_out, 'turn')}"),
     ]
     if u.active:
         flags = []
@@ -121,7 +140,25 @@ def hex_lines(
     ]
     for u in here:
         lines.append(f"  {b.adjective[u.side]} {u.name} [{u.id}]: {strength_text(u)}")
+    lines.append("  Next to it: " + neighbours_text(state, h, visible))
     return lines
+
+
+def neighbours_text(state: GameState, h: Hex, visible: set[str] | None) -> str:
+    """The six hexes around one (fewer at the edge), each with its terrain and who stands
+    there as far as the viewer can see."""
+    b = state.board
+    parts = []
+    for n in b.neighbours.get(h, ()):
+        col, row = b.coord[n]
+        sides = {
+            b.adjective[u.side]
+            for u in state.units.values()
+            if u.active and u.pos == n and (visible is None or u.id in visible)
+        }
+        who = f", {' and '.join(sorted(sides))} units" if sides else ""
+        parts.append(f"[{col},{row}] {b.terrain[n].name.lower()}{who}")
+    return "; ".join(parts)
 
 
 def odds_lines(state: GameState, o: Odds) -> list[str]:
@@ -140,35 +177,60 @@ def odds_lines(state: GameState, o: Odds) -> list[str]:
     return lines
 
 
-def units_lines(state: GameState, side: str, group: str = "") -> list[str]:
-    """The side's units by group: those on the map first, then those still to come."""
+def units_lines(state: GameState, side: str, group: str = "", width: int = 0) -> list[str]:
+    """The side's units by group: those on the map first, then those still to come. Each unit
+    takes one line, or two when `width` is too narrow for one: id and name, then where and
+    strength (lines are never cut inside a word)."""
     b = state.board
-    arrivals = {m.id: (m.arrives, m.released_by) for m in state.scenario.units}
     mine = [u for u in state.units.values() if u.side == side and (not group or u.group == group)]
     order = {"active": 0, "pool": 1, "surrendered": 2, "destroyed": 3}
     mine.sort(key=lambda u: (u.group, order.get(u.status, 4), u.name))
     on_map = sum(1 for u in mine if u.active)
     title = b.side_name[side] + (f", group {group}" if group else "")
     rows = [f"{title}: {on_map} units on the map, {len(mine) - on_map} others"]
+    listed = [(u, *_unit_where(state, u)) for u in mine]
+    one_line = [
+        f"  {u.id:<11} {u.name[:40]:<40} {where:>14}  {strength_text(u)}{flags}"
+        for u, where, flags in listed
+    ]
+    two_lines = bool(width) and any(len(line) > width for line in one_line)
     current = None
-    for u in mine:
+    for (u, where, flags), line in zip(listed, one_line, strict=True):
         if u.group != current:
             current = u.group
             rows.append(f" {current or 'No group'}:")
-        if u.status == "pool":
-            when, event = arrivals.get(u.id, (None, ""))
-            where = f"due {when:%d %b %H:%M}" if when else f"on event {event}"
-        elif not u.active:
-            where = u.status
-        else:
-            where = fmt_hex(u.coord)
-        flags = ""
-        if u.active and not u.supplied:
-            flags += "  OUT OF SUPPLY"
-        if u.active and u.mp <= 0:
-            flags += "  (done)"
-        rows.append(f"  {u.id:<11} {u.name[:40]:<40} {where:>14}  {strength_text(u)}{flags}")
+        if not two_lines:
+            rows.append(line)
+            continue
+        indent = " " * 14
+        rows += textwrap.wrap(
+            f"{u.id:<11} {u.name}", width, initial_indent="  ", subsequent_indent=indent
+        )
+        rows += textwrap.wrap(
+            f"{where}; {strength_text(u)}{flags}",
+            width,
+            initial_indent=indent,
+            subsequent_indent=indent,
+        )
     return rows
+
+
+def _unit_where(state: GameState, u: UnitState) -> tuple[str, str]:
+    """Where a unit is (hex, due date or fate) and its warnings."""
+    if u.status == "pool":
+        m = next((m for m in state.scenario.units if m.id == u.id), None)
+        when = m.arrives if m else None
+        where = f"due {when:%d %b %H:%M}" if when else f"on event {m.released_by if m else ''}"
+    elif not u.active:
+        where = u.status
+    else:
+        where = fmt_hex(u.coord)
+    flags = ""
+    if u.active and not u.supplied:
+        flags += "  OUT OF SUPPLY"
+    if u.active and u.mp <= 0:
+        flags += "  (done)"
+    return where, flags
 
 
 def log_lines(events: list[GameEvent], n: int | None = None) -> list[str]:

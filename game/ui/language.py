@@ -3,7 +3,7 @@
     move UNIT HEX                 attack HEX with UNIT[,UNIT...]    bombard HEX with UNIT
     air MISSION [HEX] [with N]    entrench UNIT                     end
     undo                          info UNIT|HEX                     odds HEX with UNIT[,UNIT...]
-    units [GROUP]                 map [AREA]                        log [N]
+    units [GROUP]                 map [N|S|E|W|PLACE|all]           log [N]
     save NAME                     load NAME                         continue
     help [COMMAND]                quit
 
@@ -35,8 +35,9 @@ from game.rules import (
 from game.scenario.models import AirMissionKind
 from game.scenario.suggest import closest
 from game.ui.names import LanguageError, Names
+from game.ui.numbers import whole_number
 from game.ui.requests import (
-    Area,
+    AirStatus,
     ContinueGame,
     Help,
     HexInfo,
@@ -44,8 +45,11 @@ from game.ui.requests import (
     LoadGame,
     Odds,
     Quit,
+    Reach,
+    Reload,
     Request,
     SaveGame,
+    ShowLegend,
     ShowLog,
     ShowMap,
     ShowReport,
@@ -56,7 +60,6 @@ from game.ui.requests import (
 __all__ = ["VERBS", "LanguageError", "Names", "Parsed", "format_command", "parse", "usage"]
 
 Parsed = Command | Request
-AREA_AROUND = (6, 5)  # `map PLACE` shows this many columns and rows either side of the place
 MISSIONS: tuple[AirMissionKind, ...] = get_args(AirMissionKind)
 MISSION_ALIASES: dict[str, AirMissionKind] = {
     "superiority": "air_superiority",
@@ -99,6 +102,11 @@ def _no_args(verb: str, made: Parsed) -> Callable[[str, Names], Parsed]:
     return parse_bare
 
 
+def _need(usage_text: str) -> Parsed:
+    head = usage_text.split()[0]
+    raise LanguageError(f"{head} needs {usage_text.split(' ', 1)[1].lower()}: {usage_text}")
+
+
 def _split_with(rest: str, verb: str) -> tuple[str, str]:
     m = re.match(r"^(.*?)\s+with\s+(.*)$", rest, flags=re.IGNORECASE)
     if not m:
@@ -115,7 +123,7 @@ def _parse_move(rest: str, names: Names) -> MoveCommand:
     # The hex is at the end; try each split between unit and hex, longest hex last.
     for k in range(len(words) - 1, 0, -1):
         try:
-            unit = names.unit(" ".join(words[:k]))
+            unit = names.own_unit(" ".join(words[:k]))
             where = names.hex(" ".join(words[k:]))
         except LanguageError as exc:
             first_error = first_error or exc
@@ -143,10 +151,10 @@ def _parse_attack_order(rest: str, names: Names, verb: str) -> AttackCommand:
     m_support = re.match(r"^(.*?)\s+support\s+(.*)$", units, flags=re.IGNORECASE)
     if m_support:
         units, support_text = m_support.group(1), m_support.group(2)
-    support = names.unit_list(support_text) if support_text else ()
+    support = names.unit_list(support_text, own=True) if support_text else ()
     return AttackCommand(
         target=names.hex(target),
-        units=names.unit_list(units),
+        units=names.unit_list(units, own=True),
         support=support,
         advance=advance,
     )
@@ -162,17 +170,20 @@ def _parse_odds(rest: str, names: Names) -> Odds:
 
 def _parse_bombard(rest: str, names: Names) -> BombardCommand:
     target, unit = _split_with(rest, "bombard")
-    return BombardCommand(unit=names.unit(unit), target=names.hex(target))
+    return BombardCommand(unit=names.own_unit(unit), target=names.hex(target))
 
 
-def _parse_air(rest: str, names: Names) -> AirCommand:
+def _parse_air(rest: str, names: Names) -> AirCommand | AirStatus:
+    if not rest:
+        return AirStatus()
     aircraft = 0
     m_with = re.match(r"^(.*?)\s*\bwith\s+(\S+)\s*(?:aircraft|planes)?$", rest, flags=re.IGNORECASE)
     if m_with:
         rest, count = m_with.group(1), m_with.group(2)
-        if not count.isdigit() or int(count) < 1:
+        digits = count.isascii() and count.isdigit()
+        aircraft = whole_number(count, "the number of aircraft") if digits else 0
+        if aircraft < 1:
             raise LanguageError(f"'with {count}': give the number of aircraft, e.g. with 50")
-        aircraft = int(count)
     word, _, where = rest.partition(" ")
     low = word.lower()
     mission = MISSION_ALIASES.get(low) or next((m for m in MISSIONS if m == low), None)
@@ -191,7 +202,7 @@ def _parse_air(rest: str, names: Names) -> AirCommand:
 
 
 def _parse_entrench(rest: str, names: Names) -> EntrenchCommand:
-    return EntrenchCommand(unit=names.unit(rest))
+    return EntrenchCommand(unit=names.own_unit(rest))
 
 
 def _parse_info(rest: str, names: Names) -> UnitInfo | HexInfo:
@@ -210,29 +221,29 @@ def _parse_units(rest: str, names: Names) -> ListUnits:
     return ListUnits(names.group(rest) if rest else "")
 
 
-def _parse_area(text: str, names: Names) -> Area:
-    """Two corners, or the hexes around a place; always inside the map when its size is known,
-    so the canonical text of the area (`map C,R-C,R`) is one the parser reads back."""
-    m = re.fullmatch(r"\s*(\d+)\s*,\s*(\d+)\s*-\s*(\d+)\s*,\s*(\d+)\s*", text)
-    if m:
-        a, b, c, d = (int(x) for x in m.groups())
-        return names.clamp((a, b)), names.clamp((c, d))
-    centre = names.hex(text)
-    dc, dr = AREA_AROUND
-    return (
-        names.clamp((centre[0] - dc, centre[1] - dr)),
-        names.clamp((centre[0] + dc, centre[1] + dr)),
-    )
+DIRECTIONS = {"n": "n", "north": "n", "s": "s", "south": "s", "e": "e", "east": "e"}
+DIRECTIONS |= {"w": "w", "west": "w", "up": "n", "down": "s", "right": "e", "left": "w"}
 
 
 def _parse_map(rest: str, names: Names) -> ShowMap:
-    return ShowMap(_parse_area(rest, names) if rest else None)
+    """`map`, `map N/S/E/W`, `map all`, `map C,R-C,R` (an area, kept inside the map so its
+    canonical text reads back) or `map PLACE|HEX` (centred there)."""
+    if not rest:
+        return ShowMap()
+    word = rest.lower()
+    if word in DIRECTIONS:
+        return ShowMap(scroll=DIRECTIONS[word])
+    if word in ("all", "whole"):
+        return ShowMap(everything=True)
+    m = re.fullmatch(r"\s*([0-9]+)\s*,\s*([0-9]+)\s*-\s*([0-9]+)\s*,\s*([0-9]+)\s*", rest)
+    if m:
+        a, b, c, d = (whole_number(x, "a map corner") for x in m.groups())
+        return ShowMap(area=(names.clamp((a, b)), names.clamp((c, d))))
+    return ShowMap(centre=names.hex(rest))
 
 
 def _parse_log(rest: str, names: Names) -> ShowLog:
-    if rest and not rest.isdigit():
-        raise LanguageError(f"log takes a number of dispatches, not '{rest}'")
-    return ShowLog(int(rest) if rest else None)
+    return ShowLog(whole_number(rest, "the number of dispatches") if rest else None)
 
 
 def _save_name(verb: str, rest: str) -> str:
@@ -273,7 +284,9 @@ def _format_attack_order(verb: str, cmd: AttackCommand) -> str:
     return text if cmd.advance else text + " no advance"
 
 
-def _format_air(cmd: AirCommand) -> str:
+def _format_air(cmd: AirCommand | AirStatus) -> str:
+    if isinstance(cmd, AirStatus):
+        return "air"
     where = f" {_hex(cmd.target)}" if cmd.target is not None else ""
     count = f" with {cmd.aircraft}" if cmd.aircraft else ""
     return f"air {cmd.mission}{where}{count}"
@@ -284,9 +297,13 @@ def _format_info(r: UnitInfo | HexInfo) -> str:
 
 
 def _format_map(r: ShowMap) -> str:
-    if r.area is None:
-        return "map"
-    return f"map {_hex(r.area[0])}-{_hex(r.area[1])}"
+    if r.area is not None:
+        return f"map {_hex(r.area[0])}-{_hex(r.area[1])}"
+    if r.scroll:
+        return f"map {r.scroll.upper()}"
+    if r.centre is not None:
+        return f"map {_hex(r.centre)}"
+    return "map all" if r.everything else "map"
 
 
 # --- the table ---------------------------------------------------------------------------------
@@ -312,10 +329,10 @@ VERBS: dict[str, Verb] = {
         lambda c: f"bombard {_hex(c.target)} with {c.unit}",
     ),
     "air": Verb(
-        "air MISSION [HEX] [with N]   support or interdiction at HEX, or air_superiority; "
-        "N aircraft (default: all free)",
+        "air [MISSION [HEX] [with N]]   your aircraft; or fly support or interdiction at HEX, "
+        "or air_superiority, with N aircraft (default: all free)",
         _parse_air,
-        (AirCommand,),
+        (AirCommand, AirStatus),
         _format_air,
     ),
     "entrench": Verb(
@@ -355,10 +372,23 @@ VERBS: dict[str, Verb] = {
         lambda r: f"units {r.group}".strip(),
     ),
     "map": Verb(
-        "map [AREA]             the map, or AREA as COL,ROW-COL,ROW or around a place",
+        "map [N|S|E|W|PLACE|all]   the map; scroll it, centre it on a place or hex, show it all "
+        "(or an area COL,ROW-COL,ROW)",
         _parse_map,
         (ShowMap,),
         _format_map,
+    ),
+    "legend": Verb(
+        "legend                 what each character of the map means, and the places",
+        _no_args("legend", ShowLegend()),
+        (ShowLegend,),
+        lambda r: "legend",
+    ),
+    "reach": Verb(
+        "reach UNIT             mark where the unit can move this turn, with the cost",
+        lambda rest, names: Reach(names.unit(rest)) if rest else _need("reach UNIT"),
+        (Reach,),
+        lambda r: f"reach {r.unit}",
     ),
     "log": Verb(
         "log [N]                the last N dispatches (default 10)",
@@ -386,6 +416,12 @@ VERBS: dict[str, Verb] = {
         _no_args("continue", ContinueGame()),
         (ContinueGame,),
         lambda r: "continue",
+    ),
+    "reload": Verb(
+        "reload                 read the scenario file again and replay this game on it",
+        _no_args("reload", Reload()),
+        (Reload,),
+        lambda r: "reload",
     ),
     "help": Verb(
         "help [COMMAND]         this list, or one command",

@@ -31,6 +31,7 @@ class Names:
     groups: tuple[str, ...] = ()
     width: int = 0
     height: int = 0
+    own: frozenset[str] = frozenset()  # the units the player commands (empty: any unit)
 
     # --- units -----------------------------------------------------------------------------
 
@@ -56,14 +57,32 @@ class Names:
         best = closest(text, options) or closest(t, [o.lower() for o in options])
         raise LanguageError(f"no unit called '{text}'", f"'{best}'" if best else "")
 
-    def unit_list(self, text: str) -> tuple[str, ...]:
-        """Units separated by commas, semicolons or 'and'; each named once."""
+    def own_unit(self, text: str) -> str:
+        """A unit the player commands: other units are no candidates, and naming one says
+        it is not theirs."""
+        if not self.own:
+            return self.unit(text)
+        mine = {uid: name for uid, name in self.unit_names.items() if uid in self.own}
+        try:
+            return Names(mine, self.places).unit(text)
+        except LanguageError as exc:
+            try:
+                other = self.unit(text)
+            except LanguageError:
+                raise exc from None
+            raise LanguageError(
+                f"{self.unit_names[other]} [{other}] is not one of your units"
+            ) from None
+
+    def unit_list(self, text: str, own: bool = False) -> tuple[str, ...]:
+        """Units separated by commas, semicolons or 'and'; each named once (only the
+        player's own with `own`)."""
         parts = [p for p in re.split(r"\s*[,;]\s*|\s+and\s+", text.strip()) if p]
         if not parts:
             raise LanguageError("no units given", "'... with UNIT,UNIT'")
         out: list[str] = []
         for p in parts:
-            uid = self.unit(p)
+            uid = self.own_unit(p) if own else self.unit(p)
             if uid not in out:
                 out.append(uid)
         return tuple(out)
@@ -83,7 +102,7 @@ class Names:
     def hex(self, text: str) -> Coord:
         """The hex `text` names: `col,row` (on the map) or a place name or prefix."""
         t = text.strip()
-        m = re.fullmatch(r"\[?\s*(-?\d+)\s*[, ]\s*(-?\d+)\s*\]?", t)
+        m = re.fullmatch(r"\[?\s*(-?[0-9]{1,9})\s*[, ]\s*(-?[0-9]{1,9})\s*\]?", t)
         if m:
             c = coord(int(m.group(1)), int(m.group(2)))
             if self.width and not (0 <= c[0] < self.width and 0 <= c[1] < self.height):

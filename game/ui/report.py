@@ -27,6 +27,11 @@ BLOCKS = "▁▂▃▄▅▆▇█"  # the strength chart at a terminal that sho
 ASCII_BLOCKS = "_.-=+*#@"  # and where it does not
 LABEL_WIDTH = 20  # characters before each chart row: indent, side, peak
 DEFAULT_WIDTH = 80
+REASON_WORDS = {
+    "calendar": "the last turn was played",
+    "sudden death": "sudden death: one side held every objective",
+    "event": "an event ended the game",
+}
 
 
 # --- the data ----------------------------------------------------------------------------------
@@ -162,9 +167,11 @@ def _course(scenario: Scenario, rec: Record, adjective: dict[str, str]) -> list[
     return sorted(entries, key=lambda e: e[0])
 
 
-def _measure_text(value: float | str | None) -> str:
+def _measure_text(value: float | str | None, adjective: dict[str, str]) -> str:
     if value is None:
         return "never"
+    if isinstance(value, str) and value in adjective:
+        return adjective[value]
     if isinstance(value, int):
         return f"{value:,}"
     if isinstance(value, float):
@@ -195,7 +202,7 @@ def build_report(scenario: Scenario, rec: Record) -> Report:
         if vp_of.get(p["id"], 0)
     )
     comparisons = tuple(
-        Comparison(t.name, t.record, _measure_text(t.measure(rec)), t.holds(rec))
+        Comparison(t.name, t.record, _measure_text(t.measure(rec), adjective), t.holds(rec))
         for t in TARGETS.get(scenario.meta.id, ())
     )
     strength = tuple(
@@ -225,7 +232,7 @@ def build_report(scenario: Scenario, rec: Record) -> Report:
         comparisons=comparisons,
         course=tuple(_course(scenario, rec, adjective)),
         strength=strength,
-        historical=victory.historical.strip(),
+        historical=" ".join(victory.historical.split()),
     )
 
 
@@ -245,11 +252,10 @@ def _date(d: str) -> str:
 
 
 def result_lines(r: Report, width: int) -> list[str]:
-    how = f" ({r.reason})" if r.reason else ""
-    lines = [
-        f"AFTER-ACTION REPORT: {r.title}",
-        f"Result: {r.result} on {_date(r.end_date)} after {r.turns_played} turns{how}.",
-    ]
+    how = f" ({REASON_WORDS.get(r.reason, r.reason)})" if r.reason else ""
+    lines = [f"AFTER-ACTION REPORT: {r.title}"]
+    result = f"Result: {r.result} on {_date(r.end_date)} after {r.turns_played} turns{how}."
+    lines += _wrap(result, width, "")
     vps = ", ".join(f"{r.adjective[s]} {r.vp[s]:g} VP" for s in r.sides)
     lines += _wrap(f"Score {r.score:+g} ({vps}). {r.score_explained}", width)
     return lines
@@ -262,7 +268,12 @@ def places_lines(r: Report, width: int) -> list[str]:
     lines = ["Victory points by place:"]
     for p in r.places:
         taken = f", taken {_date(p.taken)}" if p.taken else ""
-        lines.append(f"  {p.name[:name_w]:<{name_w}} {p.vp:>4} VP  {p.holder}{taken}"[:width])
+        line = f"  {p.name[:name_w]:<{name_w}} {p.vp:>4} VP  {p.holder}{taken}"
+        if len(line) > width and taken:
+            line = f"  {p.name[:name_w]:<{name_w}} {p.vp:>4} VP  {p.holder}"
+            lines.append(line)
+            line = " " * (name_w + 12) + taken[2:]
+        lines.append(line[:width])
     return lines
 
 

@@ -7,9 +7,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from game.saves import ReplayFailed, SaveError, load_save
+from game.saves import MAX_SAVE_BYTES, ReplayFailed, SaveError, load_save
 from game.scenario import ScenarioError, load_scenario
 from game.scenario.library import find_scenario
+from game.scenario.sandbox import Refused, read_regular_file
 from game.ui.report import Report, build_report, report_of_game
 
 
@@ -19,13 +20,17 @@ class ReportError(Exception):
 
 def _read_json(path: Path) -> dict[str, Any]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ReportError(f"no such file {path}") from None
-    except (OSError, UnicodeDecodeError) as exc:
+        data = json.loads(read_regular_file(path, MAX_SAVE_BYTES, "file").decode("utf-8"))
+    except Refused as exc:
+        if exc.message == "no such file":
+            raise ReportError(f"no such file {path}") from None
+        raise ReportError(f"cannot read {path}: {exc.message}") from None
+    except UnicodeDecodeError as exc:
         raise ReportError(f"cannot read {path}: {exc}") from None
     except json.JSONDecodeError as exc:
         raise ReportError(f"{path} is not JSON: {exc.msg} at line {exc.lineno}") from None
+    except (RecursionError, ValueError):  # nested too deeply, or a number Python refuses
+        raise ReportError(f"{path} is neither a save nor a `simulate --json` file") from None
     if not isinstance(data, dict):
         raise ReportError(f"{path} is neither a save nor a `simulate --json` file")
     return data

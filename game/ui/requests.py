@@ -61,9 +61,13 @@ class ListUnits:
 
 @dataclass(frozen=True)
 class ShowMap:
-    """The whole map (area None) or the hexes between two corners."""
+    """The map: the view the front end keeps (nothing set), scrolled half a view (`scroll`:
+    n, s, e or w), centred on a hex, the hexes between two corners, or all of it."""
 
     area: Area | None = None
+    scroll: str = ""
+    centre: Coord | None = None
+    everything: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,28 @@ class SaveGame:
 @dataclass(frozen=True)
 class LoadGame:
     name: str
+
+
+@dataclass(frozen=True)
+class AirStatus:
+    """The side's aircraft: how many, how many already flying this turn, the missions."""
+
+
+@dataclass(frozen=True)
+class Reload:
+    """Read the scenario file again and replay the game's commands on it (for modders)."""
+
+
+@dataclass(frozen=True)
+class ShowLegend:
+    """What every character of the text map means, and the places."""
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Where a unit can move this turn, and what it costs."""
+
+    unit: str
 
 
 @dataclass(frozen=True)
@@ -107,4 +133,8 @@ Request = (
     | LoadGame
     | ContinueGame
     | ShowReport
+    | ShowLegend
+    | Reach
+    | AirStatus
+    | Reload
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.rules import Options
-from game.saves import ReplayFailed, SaveError, load_save
+from game.saves import ReplayFailed, SaveError, load_save, save_file
 from game.scenario.models import Scenario
 from game.ui.autosave import AutoSaver, autosave_dir
 from game.ui.controller import Controller, replay_bug_lines, save_dir
@@ -30,15 +30,27 @@ def humans_for(scenario: Scenario, side: str | None) -> set[str]:
     ids = [s.id for s in scenario.sides]
     if side is None:
         return {ids[0]}
-    if side == "both":
+    if side.lower() == "both":
         return set(ids)
-    if side == "none":
+    if side.lower() == "none":
         return set()
-    if side not in ids:
-        raise SetupError(
-            f"this scenario's sides are {', '.join(ids)} (or both, none); not '{side}'", 2
-        )
-    return {side}
+    wanted = side.lower()
+    for s in scenario.sides:
+        if wanted in (s.id.lower(), s.name.lower(), (s.adjective or "").lower()):
+            return {s.id}
+    raise SetupError(f"this scenario's sides are {', '.join(ids)} (or both, none); not '{side}'", 2)
+
+
+def save_to_load(given: Path) -> Path:
+    """What `--load` names: a save file, else a save as `save NAME` printed it (a name in the
+    save folder, with or without .json)."""
+    if given.exists() or len(given.parts) != 1:
+        return given
+    try:
+        named = save_file(given.name, save_dir())
+    except SaveError:
+        return given
+    return named if named.exists() else given
 
 
 def make_controller(scenario: Scenario, path: Path, options: PlayOptions) -> Controller:

@@ -24,11 +24,11 @@ def result_bands(victory: Victory, adjective: dict[str, str], other: str) -> tup
     a, b = adjective[victory.score_side], adjective[other]
     inf = math.inf
     return (
-        Band(f"{b} decisive win", -inf, victory.opponent_decisive),
-        Band(f"{b} marginal win", victory.opponent_decisive, victory.opponent_marginal),
+        Band(f"a {b} decisive win", -inf, victory.opponent_decisive),
+        Band(f"a {b} marginal win", victory.opponent_decisive, victory.opponent_marginal),
         Band("a draw", victory.opponent_marginal, victory.marginal),
-        Band(f"{a} marginal win", victory.marginal, victory.decisive),
-        Band(f"{a} decisive win", victory.decisive, inf),
+        Band(f"a {a} marginal win", victory.marginal, victory.decisive),
+        Band(f"a {a} decisive win", victory.decisive, inf),
     )
 
 
@@ -62,7 +62,14 @@ def standing_text(victory: Victory, vp: dict[str, float], adjective: dict[str, s
         lead = "level"
     text = f"{lead}: {bands[i].name} if it ended now"
     if i + 1 < len(bands):
-        text += f"; {bands[i + 1].name} from {bands[i + 1].low:g}"
-    if i >= 1:
-        text += f", {bands[i - 1].name} below {bands[i].low:g}"
+        text += f"; {bands[i + 1].name} from {_lead(bands[i + 1].low, adjective, victory, other)}"
     return text
+
+
+def _lead(score: float, adjective: dict[str, str], victory: Victory, other: str) -> str:
+    """A score as the lead it stands for: 'a Soviet lead of 50', 'level scores'."""
+    if score > 0:
+        return f"a {adjective[victory.score_side]} lead of {score:g}"
+    if score < 0:
+        return f"a {adjective[other]} lead of {-score:g}"
+    return "level scores"

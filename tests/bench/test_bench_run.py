@@ -30,6 +30,7 @@ def test_quick_bench_prints_every_figure_in_the_agreed_shape() -> None:
     assert set(f["ai_turn_ms"][sid]) >= {"median", "p95", "max"}
     assert all(is_number(v) for v in f["ai_turn_ms"][sid].values())
     assert is_number(f["game_s"][sid]) and is_number(f["games_per_minute"][sid])
+    assert is_number(f["game_cpu_s"][sid])
     assert set(f["path_us"]) >= {"ours", "networkx", "ratio"}
     assert f["path_us"]["same_costs"] is True
     assert set(f["frame_ms"]) == {"steady", "pan", "full"}

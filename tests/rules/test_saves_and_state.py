@@ -20,7 +20,7 @@ from game.rules import (
     new_game,
     parse_command,
 )
-from game.saves import SaveError, load_save, write_save
+from game.saves import SaveError, checksum, load_save, write_save
 from game.scenario import load_scenario
 from tests.conftest import EXAMPLE, ROOT
 
@@ -102,10 +102,15 @@ def test_broken_and_tampered_saves_give_clear_errors(tmp_path):
         load_save(bad, EXAMPLE)
     data["snapshot"]["units"][0]["men"] += 1
     bad.write_text(json.dumps(data))
+    with pytest.raises(SaveError, match="checksum does not match"):
+        load_save(bad, EXAMPLE)
+    data["checksum"] = checksum(data)  # a save edited and sealed again: the replay catches it
+    bad.write_text(json.dumps(data))
     with pytest.raises(SaveError, match="does not give the saved position"):
         load_save(bad, EXAMPLE)
     data = json.loads(path.read_text())
     data["commands"][0] = {"type": "move", "unit": "r-2tb", "to": [13, 4]}
+    data["checksum"] = checksum(data)
     bad.write_text(json.dumps(data))
     with pytest.raises(SaveError, match="illegal on replay"):
         load_save(bad, EXAMPLE)

@@ -102,11 +102,20 @@ CASES = [
     Case(
         "bad include path",
         'include = ["ruleset:steppe_and_manchuria"]',
-        'include = ["../rulesets/steppe_and_manchuria.tml"]',
-        '"../rulesets/steppe_and_manchuria.tml"',
-        "included file '../rulesets/steppe_and_manchuria.tml' not found "
-        "(looked for {dir}/rulesets/steppe_and_manchuria.tml)",
+        'include = ["rulesets/steppe_and_manchuria.tml"]',
+        '"rulesets/steppe_and_manchuria.tml"',
+        "included file 'rulesets/steppe_and_manchuria.tml' not found "
+        "(looked for {dir}/examples/rulesets/steppe_and_manchuria.tml)",
         "did you mean 'steppe_and_manchuria.toml'?",
+    ),
+    Case(
+        "include leading out of the scenario's folder",
+        'include = ["ruleset:steppe_and_manchuria"]',
+        'include = ["../rulesets/steppe_and_manchuria.toml"]',
+        '"../rulesets/steppe_and_manchuria.toml"',
+        "include '../rulesets/steppe_and_manchuria.toml' leads outside the scenario's folder",
+        "keep included files in the scenario's folder (or below it), or use ruleset:NAME for a "
+        "shipped ruleset",
     ),
     Case(
         "missing required key",
@@ -199,7 +208,7 @@ def _locate(text: str, needle: str, near: int) -> tuple[int, int]:
 @pytest.fixture
 def workdir(tmp_path: Path) -> Path:
     (tmp_path / "examples").mkdir()
-    shutil.copytree(SCENARIOS / "rulesets", tmp_path / "rulesets")
+    shutil.copytree(SCENARIOS / "rulesets", tmp_path / "examples" / "rulesets")
     return tmp_path
 
 

@@ -26,10 +26,9 @@ def test_error_inside_an_included_file_points_into_that_file(tmp_path: Path) -> 
     assert broken != ruleset
     (tmp_path / "rulesets").mkdir()
     (tmp_path / "rulesets" / "steppe_and_manchuria.toml").write_text(broken, encoding="utf-8")
-    (tmp_path / "examples").mkdir()
-    main = tmp_path / "examples" / "s.toml"
+    main = tmp_path / "s.toml"
     text = EXAMPLE.read_text(encoding="utf-8")
-    text = text.replace("ruleset:steppe_and_manchuria", "../rulesets/steppe_and_manchuria.toml")
+    text = text.replace("ruleset:steppe_and_manchuria", "rulesets/steppe_and_manchuria.toml")
     main.write_text(text, encoding="utf-8")
     with pytest.raises(ScenarioError) as info:
         load(main)

@@ -110,10 +110,8 @@ def test_new_scenario_from_a_scenario_rewrites_id_and_includes(
     copied = load(target)
     assert copied.scenario.meta.id == "copy"
     assert "scrub" in copied.scenario.terrain
-    assert copied.scenario.include == (
-        "ruleset:steppe_and_manchuria",
-        "../../src/rules/extra.toml",
-    )
+    assert copied.scenario.include == ("ruleset:steppe_and_manchuria", "rules/extra.toml")
+    assert (tmp_path / "far" / "away" / "rules" / "extra.toml").is_file()
 
 
 def test_new_scenario_from_a_shipped_name_uses_the_ruleset_syntax(

@@ -115,3 +115,26 @@ def test_taplo_accepts_a_partial_override_of_an_included_terrain(tmp_path: Path)
     path, text = _broken_copy(tmp_path, [])
     path.write_text(text + '\n[terrain.dunes]\nname = "Soft dunes"\n', encoding="utf-8")
     assert taplo_check(path) == (0, [])
+
+
+def test_taplo_knows_the_effects_that_change_the_map(tmp_path: Path) -> None:
+    path, text = _broken_copy(tmp_path, [])
+    zone = re.search(r'\[\[zones\]\]\nid = "(\w+)"', text)
+    assert zone is not None
+    text += f"""
+[[events]]
+id = "map_changes"
+title = "The map changes"
+trigger = {{ type = "turn", turn = 2 }}
+effects = [
+  {{ type = "disable_zone", zone = "{zone[1]}" }},
+  {{ type = "enable_zone", zone = "{zone[1]}" }},
+  {{ type = "destroy_crossing", at = [3, 3] }},
+  {{ type = "build_crossing", at = [3, 3], kind = "ferry" }},
+]
+"""
+    path.write_text(text, encoding="utf-8")
+    code, errors = taplo_check(path)
+    assert code != 0
+    # one mistake, reported (once per kind of effect it might have been) at its own line
+    assert {line for _, line in errors} == {_line_of(text, 'kind = "ferry"')}

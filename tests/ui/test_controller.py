@@ -46,11 +46,12 @@ def test_a_built_command_and_its_typed_text_do_the_same() -> None:
 
 def test_every_parsed_line_has_a_handler() -> None:
     table = red_table()
-    for line in ("help", "undo", "info r-2tb", "info 7,4", "units", "map", "log 3", "quit"):
+    lines = ("help", "undo", "info r-2tb", "info 7,4", "units", "map", "log 3", "quit")
+    for line in (*lines, "legend", "reach r-2tb", "report", "continue"):
         reply = table.perform(parse(line, table.names()))
-        assert reply.lines or reply.full_map or reply.quit, line
+        assert reply.lines or reply.map_request or reply.legend or reply.quit, line
 
 
 def test_map_request_asks_the_front_end_for_an_area() -> None:
     reply = red_table().perform(ShowMap(((0, 0), (5, 5))))
-    assert reply.show_map == ((0, 0), (5, 5)) and not reply.full_map
+    assert reply.map_request == ShowMap(((0, 0), (5, 5)))

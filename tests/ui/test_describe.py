@@ -55,7 +55,12 @@ def test_hex_details_name_crossings_routes_owner_zones_and_units() -> None:
     assert describe.hex_lines(state, (7, 4)) == [
         "[7,4]: River (defence x1)",
         "  bridge Tsagan bridge; road",
+        "  Next to it: [8,4] open steppe; [7,3] river; [6,3] marsh and wet valley; "
+        "[6,4] open steppe; [6,5] marsh and wet valley; [7,5] river",
     ]
+    # the six neighbours of a hex, with who stands there
+    around = describe.hex_lines(state, (5, 4))[-1]
+    assert around.count("[") == 6 and "[5,3] open steppe, Red units" in around
     assert describe.hex_lines(state, (7, 2))[1] == "  river, no crossing"
     town = describe.hex_lines(state, (11, 4))
     assert town[0] == "Urga-Ail [11,4]: Town (defence x1.5)"

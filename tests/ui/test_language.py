@@ -164,15 +164,26 @@ def test_no_line_raises_anything_but_language_error(line: str) -> None:
 
 
 @pytest.mark.parametrize("place", ["Bain-Tsagan", "Fui Heights", "Nomonhan"])
-def test_map_around_a_place_near_the_edge_stays_on_the_map_and_round_trips(place: str) -> None:
+def test_map_on_a_place_centres_there_and_round_trips(place: str) -> None:
     request = parse(f"map {place}", NAMES)
-    assert isinstance(request, ShowMap) and request.area is not None
-    (c0, r0), (c1, r1) = request.area
-    assert 0 <= c0 <= c1 < NAMES.width and 0 <= r0 <= r1 < NAMES.height
-    col, row = NAMES.places[place]
-    assert c0 <= col <= c1 and r0 <= row <= r1
-    text = format_command(request)
-    assert parse(text, NAMES) == request
+    assert request == ShowMap(centre=NAMES.places[place])
+    assert parse(format_command(request), NAMES) == request
+
+
+@pytest.mark.parametrize(
+    ("line", "wanted"),
+    [
+        ("map N", ShowMap(scroll="n")),
+        ("map south", ShowMap(scroll="s")),
+        ("map e", ShowMap(scroll="e")),
+        ("map West", ShowMap(scroll="w")),
+        ("map all", ShowMap(everything=True)),
+        ("map 3,4", ShowMap(centre=(3, 4))),
+    ],
+)
+def test_map_scrolls_centres_and_shows_everything(line: str, wanted: ShowMap) -> None:
+    assert parse(line, NAMES) == wanted
+    assert parse(format_command(wanted), NAMES) == wanted
 
 
 def test_map_area_past_the_edge_is_cut_to_the_map() -> None:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from game.rules import Game, MoveCommand, Options, visible_units
 from game.scenario import load_scenario
+from game.ui.map_contents import stacks
+from game.ui.text.glyphs import CROSSING_GLYPH, ROUTE_GLYPH, legend_lines, unit_codes
 from game.ui.text.mapview import Palette, render_map
 from tests.conftest import EXAMPLE, SCENARIOS
 
@@ -41,43 +43,59 @@ def test_the_whole_map_has_coordinates_on_every_edge() -> None:
         assert line.split()[0] == str(row) and line.split()[-1] == str(row)
 
 
-def test_units_show_their_side_letter_and_symbol() -> None:
+def test_units_show_side_letter_code_and_the_terrain_under_them() -> None:
     state = example_game().state
     text = render_map(state)
-    assert cell(text, 4, 4) == "RTk "  # the red tank brigade
-    assert cell(text, 9, 2) == "BIn "  # a blue infantry regiment
-    assert cell(text, 7, 4) == "~~~ "  # river with no unit: the terrain glyph
+    codes = unit_codes(state)
+    assert cell(text, 4, 4) == f"R{codes['Tk']}. "  # the red tank brigade on open steppe
+    assert cell(text, 9, 2) == f"B{codes['Inf']}. "  # a blue infantry regiment
+    assert cell(text, 7, 4) == "~H~|"  # a bridge, and the edge of a zone east of it
+
+
+def test_unit_codes_are_one_character_and_unique_in_each_scenario() -> None:
+    for path in (EXAMPLE, SCENARIOS / "khalkhin_gol_1939.toml", SCENARIOS / "manchuria_1945.toml"):
+        state = Game(load_scenario(path), seed=1).state
+        codes = unit_codes(state)
+        assert all(len(c) == 1 and c.isalpha() for c in codes.values())
+        assert len(set(codes.values())) == len(codes)
 
 
 def test_a_stack_shows_its_size() -> None:
     game = example_game()
     game.apply(MoveCommand(unit="r-2tb", to=(5, 3)))  # joins the rifle regiment
-    assert cell(render_map(game.state), 5, 3) == "R*2 "
+    assert cell(render_map(game.state), 5, 3) == "R2. "
 
 
-def test_places_without_units_are_marked_and_listed_with_their_owner() -> None:
-    text = render_map(example_game().state)
-    assert cell(text, 11, 3) == "@^^ "  # Hill 41 on hills
-    assert "@ [11,3] Hill 41, 5 VP, held by Blue" in text
-    assert "@ [0,4] Red depot, held by Red" in text
-
-
-def test_legend_names_the_terrain_and_both_sides() -> None:
-    text = render_map(example_game().state)
-    legend = text.split("Terrain: ", 1)[1]
-    assert ".. Open steppe" in legend and "~~ River" in legend
-    assert "oo Town" in legend  # a terrain without its own glyph uses the map legend's
-    assert "R.. Red unit" in legend and "B.. Blue unit" in legend
-
-
-def test_an_area_shows_only_its_hexes_whichever_corner_comes_first() -> None:
+def test_places_crossings_and_routes_are_drawn() -> None:
     state = example_game().state
-    text = render_map(state, area=((8, 5), (3, 1)), marks=frozenset({(5, 3)}))
-    assert text.splitlines()[0].split() == [str(c) for c in range(3, 9)]
-    map_rows = text.split("\n\n", 1)[0].splitlines()[1:-1]
-    assert [ln.split()[0] for ln in map_rows] == ["1", "2", "3", "4", "5"]
-    assert cell(text, 5, 3, first_col=3) == "RIn<"  # the marked hex
-    assert "Urga-Ail" not in text  # a place outside the area is not listed
+    text = render_map(state)
+    assert cell(text, 11, 3) == "@^^ "  # Hill 41 on hills
+    board = state.board
+    empty = set(board.coord) - set(stacks(state, None))
+    crossings = [h for h in board.crossing if h in board.river and h in empty]
+    routed = [h for h in board.route_kinds if h not in board.river and h in empty]
+    assert crossings and routed
+    for h in crossings:
+        assert cell(text, *board.coord[h])[1] == CROSSING_GLYPH[board.crossing[h]]
+    for h in routed:
+        assert cell(text, *board.coord[h])[1] in ROUTE_GLYPH.values()
+
+
+def test_legend_explains_every_character_the_map_uses() -> None:
+    for path in (EXAMPLE, SCENARIOS / "khalkhin_gol_1939.toml", SCENARIOS / "manchuria_1945.toml"):
+        state = Game(load_scenario(path), seed=1).state
+        text = render_map(state)
+        legend = "\n".join(legend_lines(state))
+        explained = {line.strip()[:3] for line in legend.splitlines() if line.startswith("  ")}
+        chars = set("".join(explained)) | {"|"}
+        rows = text.splitlines()[1:-1]
+        for line in rows:
+            body = line[4:].rstrip().rsplit(" ", 1)[0]
+            for ch in set(body) - {" "}:
+                if ch.isdigit():
+                    continue  # stack sizes, explained as "X3."
+                assert ch in chars, (path.name, ch)
+        assert "Unit codes:" in legend and "Places:" in legend
 
 
 def test_an_area_past_the_edge_is_cut_to_the_map() -> None:
@@ -92,7 +110,7 @@ def test_fog_hides_what_the_side_cannot_see() -> None:
     assert "b-1ir" not in seen  # the town garrison is out of sight at the start
     text = render_map(state, visible=seen)
     assert cell(text, 11, 4) != cell(render_map(state), 11, 4)
-    assert "BIn" not in cell(text, 11, 4)
+    assert cell(text, 11, 4)[0] != "B"
 
 
 def test_colour_wraps_counters_and_places_and_plain_text_has_none() -> None:
@@ -101,7 +119,7 @@ def test_colour_wraps_counters_and_places_and_plain_text_has_none() -> None:
     plain = render_map(state, Palette.plain())
     assert "\x1b[" not in plain
     red = "\x1b[1;38;2;192;48;40m"  # #c03028, Red's colour in the scenario
-    assert f"{red}RTk\x1b[0m" in coloured
+    assert f"{red}R{unit_codes(state)['Tk']}.\x1b[0m" in coloured
     assert "\x1b[1;4m@^^\x1b[0m" in coloured
     assert ANSI.sub("", coloured) == plain
 
@@ -114,9 +132,9 @@ def test_sides_with_the_same_initial_get_different_letters(tmp_path: Path) -> No
     copy.write_text(text, encoding="utf-8")
     state = Game(load_scenario(copy), seed=1).state
     rendered = render_map(state)
-    assert cell(rendered, 4, 4) == "RTk "
-    assert cell(rendered, 9, 2) == "rIn "
-    assert "r.. Rose unit" in rendered
+    assert cell(rendered, 4, 4)[0] == "R"
+    assert cell(rendered, 9, 2)[0] == "r"
+    assert "  r..  Rose" in legend_lines(state)
 
 
 def test_rendering_does_not_change_the_game() -> None:

@@ -53,13 +53,16 @@ def test_standing_says_who_leads_and_what_the_next_level_needs() -> None:
     adjective = {"soviet": "Soviet", "japanese": "Japanese"}
     text = standing_text(scenario.victory, {"soviet": 71.91, "japanese": 22.37}, adjective)
     assert text == (
-        "Soviet lead 49.54: Japanese decisive win if it ended now; Japanese marginal win from 50"
+        "Soviet lead 49.54: a Japanese decisive win if it ended now; "
+        "a Japanese marginal win from a Soviet lead of 50"
     )
     text = standing_text(scenario.victory, {"soviet": 90, "japanese": 0}, adjective)
     assert text == (
-        "Soviet lead 90: Soviet marginal win if it ended now; Soviet decisive win from 108, "
-        "a draw below 88"
+        "Soviet lead 90: a Soviet marginal win if it ended now; "
+        "a Soviet decisive win from a Soviet lead of 108"
     )
+    text = standing_text(scenario.victory, {"soviet": 0, "japanese": 10}, adjective)
+    assert text.startswith("Japanese lead 10: a Japanese decisive win")
 
 
 def test_report_command_reads_a_save_and_a_batch_and_draws_a_png(tmp_path: Path) -> None:
@@ -70,19 +73,40 @@ def test_report_command_reads_a_save_and_a_batch_and_draws_a_png(tmp_path: Path)
     assert "AFTER-ACTION REPORT: Example: The Crossing at Tsagan Ford" in of_save.stdout
     assert "Losses:" in of_save.stdout
     sim = tmp_path / "sim.json"
-    made = run_cli("simulate", str(EXAMPLE), "--runs", "2", "--json", "--out", str(sim))
+    made = run_cli(
+        "simulate", str(EXAMPLE), "--runs", "1", "--workers", "1", "--json", "--out", str(sim)
+    )
     assert made.returncode == 0, made.stderr
     png = tmp_path / "report.png"
-    of_batch = run_cli("report", str(sim), "--game", "2", "--png", str(png), "--ascii")
+    of_batch = run_cli("report", str(sim), "--game", "1", "--png", str(png), "--ascii")
     assert of_batch.returncode == 0, of_batch.stderr
-    game = json.loads(sim.read_text(encoding="utf-8"))["games"][1]
+    game = json.loads(sim.read_text(encoding="utf-8"))["games"][0]
     scenario = load_scenario(EXAMPLE)
     assert of_batch.stdout == render_text(build_report(scenario, game), 80, unicode=False) + "\n"
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     bad = run_cli("report", str(sim), "--game", "3")
-    assert bad.returncode == 1 and f"{sim} has games 1 to 2, not 3" in bad.stderr
+    assert bad.returncode == 1 and f"{sim} has games 1 to 1, not 3" in bad.stderr
     junk = tmp_path / "junk.json"
     junk.write_text("[1, 2]", encoding="utf-8")
     refused = run_cli("report", str(junk))
     assert refused.returncode == 1 and "neither a save nor" in refused.stderr
     assert "Traceback" not in refused.stderr + bad.stderr
+
+
+def test_the_end_shows_the_report_then_the_map_and_saving_still_work(tmp_path: Path) -> None:
+    script = "end\n" * 12 + "map\nend\nsave after\n"
+    result = play_piped(script, tmp_path, str(EXAMPLE), "--side", "red", "--seed", "2")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    end = out.index("AFTER-ACTION REPORT")
+    assert "GAME OVER on " in out[:end]
+    after = out[end:]
+    assert "The game is over: look at the map ('map', 'info'), 'report', 'save NAME'" in " ".join(
+        after.split()
+    )
+    assert "> map\n" in after and "The whole map" in after.split("> map\n", 1)[1]
+    assert "Result: " in after and any(
+        words in " ".join(after.split())
+        for words in ("the last turn was played", "one side held every objective")
+    )
+    assert (tmp_path / "after.json").is_file()

@@ -103,7 +103,7 @@ def test_map_requests_print_the_map_and_quit_leaves(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     part = result.stdout.split("> map 9,1-12,4\n", 1)[1].split("> map\n", 1)[0]
     assert part.splitlines()[0].split() == ["9", "10", "11", "12"]
-    assert "@ [11,4] Urga-Ail, 10 VP, held by Blue" in part
+    assert "Columns 9-12, rows 1-4 of 14x9" in part
     whole = result.stdout.split("> map\n", 1)[1]
     assert whole.splitlines()[0].split()[:3] == ["0", "1", "2"]
     assert "Farewell." in whole and "> end" not in whole  # nothing runs after quit

@@ -13,15 +13,19 @@ import textwrap
 import time
 from typing import TextIO
 
+from game.hexes import Coord, coord
 from game.rules import GameEvent
 from game.ui import describe
-from game.ui.controller import Controller, Reply
+from game.ui.controller import GAME_OVER_HINT, Controller, Reply
 from game.ui.options import PlayOptions
 from game.ui.report import unicode_ok
-from game.ui.requests import Area
-from game.ui.text.mapview import Palette, render_map
+from game.ui.requests import Area, ShowMap
+from game.ui.text.glyphs import legend_lines
+from game.ui.text.mapview import Palette, Viewport, clip_area, fit, render_map, view_summary
 
 DEFAULT_COLUMNS, DEFAULT_ROWS = 80, 24
+CLEAR_SCREEN = "\x1b[2J\x1b[H"
+STATUS_ROWS = 4  # the status (two lines, three when the score line wraps) and the prompt
 MIN_COLUMNS, MIN_ROWS = 40, 12  # narrower than this and nothing reads well; lay out as if this
 
 
@@ -32,11 +36,22 @@ def use_colour(stream: TextIO) -> bool:
     return stream.isatty()
 
 
+def paragraphs(text: str) -> list[str]:
+    """Text from a scenario file as paragraphs, each on one line for `say` to wrap (the file's
+    own line breaks were made for the file, not for the terminal)."""
+    blocks = [" ".join(block.split()) for block in text.strip().split("\n\n")]
+    out: list[str] = []
+    for block in blocks:
+        out += [block, ""]
+    return out[:-1]
+
+
 class TextFrontEnd:
     def __init__(self, controller: Controller, out: TextIO, colour: bool) -> None:
         self.controller = controller
         self.out = out
         self.colour = colour
+        self.view = Viewport()
         controller.text_width = self.size()[0]
         controller.unicode = unicode_ok(out)
 
@@ -69,27 +84,71 @@ class TextFrontEnd:
             )
         print("\n".join(out), file=self.out, flush=True)
 
-    def show_map(self, area: Area | None = None) -> None:
+    def map_area(self, request: ShowMap) -> Area | None:
+        """The hexes to draw: the view (moved as asked) fitted to the terminal, an area cut to
+        fit, or the whole map (None) when asked for all of it."""
+        state = self.controller.state
+        columns, rows = self.size()
+        rows -= STATUS_ROWS
+        if request.everything:
+            return None
+        if request.area is not None:
+            (c0, r0), (c1, r1) = clip_area(state, request.area)
+            n_cols, n_rows = fit(columns, rows)
+            return coord(c0, r0), coord(min(c1, c0 + n_cols - 1), min(r1, r0 + n_rows - 1))
+        if request.scroll:
+            self.view.scroll(state, request.scroll, columns, rows)
+        if request.centre is not None:
+            self.view.centre(state, request.centre, columns, rows)
+        return self.view.area(state, columns, rows)
+
+    def show_map(
+        self, request: ShowMap | None = None, marks: dict[Coord, str] | None = None
+    ) -> None:
         s = self.controller
         palette = Palette.ansi(s.state) if self.colour else Palette.plain()
-        text = render_map(s.state, palette, visible=s.visible(), area=area)
+        area = self.map_area(request or ShowMap())
+        text = render_map(s.state, palette, visible=s.visible(), area=area, marks=marks)
         print(text, file=self.out, flush=True)
+        self.say(view_summary(s.state, clip_area(s.state, area)))
+
+    def centre_on_own_units(self) -> None:
+        """Start the view where most of the viewer's units on the map are (a front, not the
+        empty middle of a ring of fronts)."""
+        s = self.controller
+        mine = [u.coord for u in s.state.active_units(s.viewer) if u.coord is not None]
+        if not mine:
+            return
+        columns, rows = self.size()
+        n_cols, n_rows = fit(columns, rows - STATUS_ROWS)
+
+        def around(c: Coord) -> int:
+            return sum(
+                1
+                for o in mine
+                if abs(o[0] - c[0]) <= n_cols // 2 and abs(o[1] - c[1]) <= n_rows // 2
+            )
+
+        best = max(sorted(mine), key=around)
+        self.view.centre(s.state, best, columns, rows - STATUS_ROWS)
 
     def show_reply(self, reply: Reply) -> None:
         self.say(reply.lines)
-        if reply.full_map or reply.show_map is not None:
-            self.show_map(reply.show_map)
+        if reply.map_request is not None:
+            self.show_map(reply.map_request, reply.marks)
+        if reply.legend:
+            self.say(legend_lines(self.controller.state))
 
     def intro(self) -> None:
         s = self.controller
         meta = s.scenario.meta
         self.say(f"{meta.title}")
         if meta.description:
-            self.say(meta.description.strip())
+            self.say(paragraphs(meta.description))
         for side in sorted(s.humans):
             brief = meta.briefing.get(side)
             if brief:
-                self.say(f"\nBriefing ({s.state.board.side_name[side]}):\n{brief.strip()}")
+                self.say(["", f"Briefing ({s.state.board.side_name[side]}):", *paragraphs(brief)])
         self.say("")
 
     def prompt(self) -> str:
@@ -140,9 +199,12 @@ def start(ui: TextFrontEnd, options: PlayOptions) -> None:
     if options.load is None:
         ui.say(controller.dispatch_lines(controller.state.log))
     ui.say(controller.dispatch_lines(controller.run_ai()))
+    ui.centre_on_own_units()
     controller.turn_started()
     controller.saved_commands = len(controller.game.commands)
-    ui.say(describe.status_line(controller.state))
+    if sys.stdin.isatty() and not controller.state.game_over:
+        ui.say("Type 'help' for the commands, 'legend' for the map's letters.")
+    ui.say(describe.status_lines(controller.state))
     ui.show_map()
 
 
@@ -152,8 +214,6 @@ def play_lines(ui: TextFrontEnd, source: Input) -> None:
     ended = controller.state.game_over
     if ended:
         the_end(ui)
-    elif source.interactive:
-        ui.say("Type 'help' for the commands, 'map' to see the map again.")
     while True:
         line = source.line(ui.prompt())
         if line is None:
@@ -164,18 +224,40 @@ def play_lines(ui: TextFrontEnd, source: Input) -> None:
             continue
         if not source.interactive:
             ui.say(f"> {line}")
+        before = controller.viewer
         reply = controller.handle(line)
         if reply.quit:
             goodbye(ui, source)
             ui.say(reply.lines)
             return
+        if controller.viewer != before and not controller.state.game_over:
+            hand_over(ui, source)
         ui.show_reply(reply)
         if reply.new_position and not controller.state.game_over:
-            ui.say(describe.status_line(controller.state))
+            ui.say(describe.status_lines(controller.state))
             ui.show_map()
         if controller.state.game_over and not ended:
             ended = True
             the_end(ui)
+        ended = ended and controller.state.game_over  # a save from before the end was loaded
+
+
+def hand_over(ui: TextFrontEnd, source: Input) -> None:
+    """Between two players at one keyboard: under fog the screen is cleared and the game waits
+    until the next player is at the keys; the map then starts over their units."""
+    c = ui.controller
+    name = c.state.board.side_name[c.viewer]
+    if c.game.options.fog:
+        if ui.out.isatty():
+            print(CLEAR_SCREEN, end="", file=ui.out, flush=True)
+        ui.say(f"=== Hand over to the player of the {name}. ===")
+        if source.interactive:
+            source.line("Press Enter when the other player cannot see the screen. ")
+            if ui.out.isatty():
+                print(CLEAR_SCREEN, end="", file=ui.out, flush=True)
+    else:
+        ui.say(f"=== {name} to move. ===")
+    ui.centre_on_own_units()
 
 
 def the_end(ui: TextFrontEnd, watching: bool = False) -> None:
@@ -185,9 +267,7 @@ def the_end(ui: TextFrontEnd, watching: bool = False) -> None:
     c.text_width = ui.size()[0]
     ui.say(["", *c.report_lines(), ""])
     if not watching:
-        ui.say(
-            "The game is over: look at the map ('map', 'info'), 'report', 'save NAME' or 'quit'."
-        )
+        ui.say(GAME_OVER_HINT)
 
 
 def pace(ui: TextFrontEnd, delay: float) -> None:
@@ -197,7 +277,7 @@ def pace(ui: TextFrontEnd, delay: float) -> None:
         c = ui.controller
         ui.say(describe.log_lines(events))
         if not c.state.game_over:
-            ui.say(describe.status_line(c.state))
+            ui.say(describe.status_lines(c.state))
             ui.show_map()
         time.sleep(delay)
 
