@@ -87,6 +87,18 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
     return 0
 
 
+def difficulty_spec(text: str) -> str:
+    """An argparse type: a level or levels by side, checked for form and level names (the side
+    names are checked against the scenario once it is loaded)."""
+    from game.ai.difficulty import parse_levels
+
+    try:
+        parse_levels(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
+
+
 def play_options(args: argparse.Namespace) -> PlayOptions:
     """The typed options of `play` from its parsed arguments."""
     return PlayOptions(
@@ -134,6 +146,11 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
         return 2
     setup = Setup(str(Path(args.scenario).resolve()), args.difficulty, vs)
     try:
+        levels = setup.levels(scenario)
+    except ValueError as exc:
+        print(f"--difficulty: {exc}", file=sys.stderr)
+        return 2
+    try:
         games, times, refused = run_batch(
             setup, args.runs, args.seed, args.workers, sys.stderr, cluster=args.cluster
         )
@@ -146,6 +163,7 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
         "runs": args.runs,
         "seed": args.seed,
         "difficulty": args.difficulty,
+        "levels": {s: levels[s] if vs.get(s, "ai") == "ai" else None for s in sides},
         "players": {s: vs.get(s, "ai") for s in sides},
         "summary": summary,
         "games": games,
@@ -287,9 +305,11 @@ def _add_play_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     p.add_argument("--fog", action="store_true", help="fog of war: see only what your units see")
     p.add_argument(
         "--difficulty",
-        choices=["easy", "normal", "hard"],
+        type=difficulty_spec,
         default="normal",
-        help="how well the computer plays (default: normal)",
+        metavar="LEVEL",
+        help="how well the computer plays: easy, normal or hard, or one for each side "
+        "(soviet=hard,japanese=normal) (default: %(default)s)",
     )
     p.add_argument(
         "--screenshot",
@@ -381,7 +401,12 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("--json", action="store_true", help="print every game's record as JSON")
     m.add_argument("--out", metavar="FILE", help="write the output to FILE")
     m.add_argument(
-        "--difficulty", choices=["easy", "normal", "hard"], default="hard", help="AI level"
+        "--difficulty",
+        type=difficulty_spec,
+        default="hard",
+        metavar="LEVEL",
+        help="AI level: easy, normal or hard, or one for each side "
+        "(soviet=hard,japanese=normal) (default: %(default)s)",
     )
     m.add_argument("--vs", choices=["ai", "random"], default="ai", help="the opponent of --side")
     m.add_argument("--side", default=None, help="side the AI plays against --vs random")

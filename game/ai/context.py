@@ -45,6 +45,9 @@ class AITurn:
     skip_targets: set[Hex] = field(default_factory=set)  # enemy hexes not to attack again
     hunting: dict[str, tuple[Hex, ...]] = field(default_factory=dict)  # hunter -> its objectives
     guns: list[str] = field(default_factory=list)  # own artillery units, by id
+    placed: set[str] = field(default_factory=set)  # units whose move this turn is decided
+    # enemy units out of sight but remembered: id -> (hex last seen, how much it still counts)
+    remembered: dict[str, tuple[Hex, float]] = field(default_factory=dict)
 
     @property
     def enemy(self) -> str:
@@ -78,6 +81,13 @@ class AITurn:
         if not self.state.options.fog:
             return occ.hexes[self.enemy]
         return occ.hexes[self.enemy] & seen_hexes(self.state, self.side)
+
+    def suspected(self) -> frozenset[Hex]:
+        """Enemy hexes in sight and those where enemy units were seen not long ago (fog of
+        war): what to plan moves and answers around; attacks go only at hexes in sight."""
+        if not self.remembered:
+            return self.enemy_hexes()
+        return self.enemy_hexes() | {h for h, _ in self.remembered.values()}
 
     def enemy_zoc(self) -> frozenset[Hex]:
         """The enemy zone of control as far as this side can see."""
@@ -135,16 +145,18 @@ def prepare(ctx: AITurn) -> None:
     threat: dict[Hex, float] = {}
     known = ctx.enemy_hexes()
     for u in s.units.values():
-        if u.side != ctx.enemy or not u.active or u.pos is None or u.pos not in known:
+        if u.side != ctx.enemy or not u.active or b.types[u.type].attack <= 0:
             continue
-        t = b.types[u.type]
-        if t.attack <= 0:
+        if u.pos is not None and u.pos in known:
+            at, weight = u.pos, 1.0
+        elif u.id in ctx.remembered:
+            at, weight = ctx.remembered[u.id]
+        else:
             continue
-        v = attack_value(s, u)
+        v = attack_value(s, u) * weight
         reach = max(1, min(THREAT_REACH_MOST, int(max_mp(s, u) / 2) + 1))
-        q0, r0 = u.pos
         for dq, dr in disc(reach):
-            h = Hex(q0 + dq, r0 + dr)
+            h = Hex(at.q + dq, at.r + dr)
             if h in b.coord:
                 threat[h] = threat.get(h, 0.0) + v
     ctx.threat = threat

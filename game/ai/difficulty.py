@@ -62,6 +62,11 @@ class Difficulty:
     air: bool  # fly air missions
     encircle: bool  # fast units aim behind the enemy; avoid being cut off
     supply_care: bool  # keep to hexes in supply
+    lookahead: int  # best attacks weighed with the full preview and the enemy's reply (0: none)
+    ring_trials: int  # gaps of a ring round the enemy weighed a turn (0: no ring closing)
+    break_out: bool  # units in a pocket move or fight their way out towards their lines
+    guard_rear: bool  # send spare units against enemies near our supply sources
+    memory_turns: int  # enemy units seen under fog of war are remembered this many turns
     breadth: int  # candidate hexes scored per unit move (0: all)
     noise: float  # jitter on move scores (sloppiness)
     weights: Weights = field(default_factory=Weights)
@@ -77,6 +82,11 @@ _NORMAL = Difficulty(
     air=True,
     encircle=False,
     supply_care=True,
+    lookahead=0,
+    ring_trials=2,
+    break_out=True,
+    guard_rear=True,
+    memory_turns=3,
     breadth=0,
     noise=0.3,
 )
@@ -93,6 +103,10 @@ LEVELS: dict[str, Difficulty] = {
         support=False,
         air=False,
         supply_care=False,
+        ring_trials=0,
+        break_out=False,
+        guard_rear=False,
+        memory_turns=1,
         breadth=12,
         noise=3.0,
     ),
@@ -105,6 +119,9 @@ LEVELS: dict[str, Difficulty] = {
         advance_odds=2.0,
         counter_odds=1.8,
         encircle=True,
+        lookahead=3,
+        ring_trials=4,
+        memory_turns=6,
         noise=0.05,
     ),
 }
@@ -116,3 +133,45 @@ def level(name: str) -> Difficulty:
         return LEVELS[name]
     except KeyError:
         raise KeyError(f"unknown difficulty '{name}'; choose from {', '.join(LEVELS)}") from None
+
+
+DEFAULT_LEVEL = "normal"
+
+
+def parse_levels(spec: str) -> tuple[str, dict[str, str]]:
+    """A difficulty as the command line writes it: one level for every side ("hard"), or levels
+    by side ("soviet=hard,japanese=normal"), or both ("hard,japanese=easy": hard unless named).
+    Returns the level of sides not named and the named ones; raises ValueError with a message a
+    user can act on."""
+    default = DEFAULT_LEVEL
+    by_side: dict[str, str] = {}
+    parts = [p.strip() for p in spec.split(",")]
+    if not spec.strip() or any(not p for p in parts):
+        raise ValueError(f"empty level in '{spec}'; write e.g. hard or soviet=hard,japanese=normal")
+    plain = [p for p in parts if "=" not in p]
+    if len(plain) > 1:
+        raise ValueError(f"more than one level for every side in '{spec}'")
+    for p in parts:
+        side, _, name = p.rpartition("=")
+        name = name.strip()
+        if name not in LEVELS:
+            raise ValueError(f"unknown difficulty '{name}'; choose from {', '.join(LEVELS)}")
+        if "=" not in p:
+            default = name
+            continue
+        side = side.strip()
+        if not side or side in by_side:
+            raise ValueError(f"a side is missing or named twice in '{spec}'")
+        by_side[side] = name
+    return default, by_side
+
+
+def side_levels(spec: str, sides: list[str]) -> dict[str, str]:
+    """The level of each of a scenario's sides; raises ValueError for a side it does not have."""
+    default, by_side = parse_levels(spec)
+    unknown = sorted(set(by_side) - set(sides))
+    if unknown:
+        raise ValueError(
+            f"no side '{unknown[0]}' in this scenario; its sides are {', '.join(sides)}"
+        )
+    return {s: by_side.get(s, default) for s in sides}

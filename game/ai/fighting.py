@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.ai.context import AITurn, is_artillery
+from game.ai.lookahead import worth
 from game.ai.plans import ATTACKING
 from game.hexes import Hex
 from game.rules import AirCommand, AttackCommand, BombardCommand, UnitState, preview, validate
@@ -151,36 +152,61 @@ def fly_air(ctx: AITurn, cands: list[Candidate]) -> None:
 
 def attack_all(ctx: AITurn) -> None:
     """Make every attack whose odds meet the posture's threshold, best first; re-rate after each
-    (a won fight changes the ground)."""
+    (a won fight changes the ground). With a look ahead (hard), the best few are weighed with
+    the full preview and the enemy's reply, and attacks the preview shows doomed are dropped."""
     for _ in range(MAX_ATTACKS):
         if ctx.state.game_over:
             return
         cands = [c for c in candidates(ctx) if c.ratio >= c.need]
         if not cands:
             return
-        c = max(cands, key=lambda c: (_rank(ctx, c), c.target))
-        s = ctx.state
-        units, support = c.units, c.support
-        if ctx.diff.concentrate and len(units) + len(support) > 1:
-            units, support = _trim(ctx, c)
-        postures = {ctx.task(s.units[u]).posture for u in units}
-        advance = bool(postures & ATTACKING) and not _exposed(ctx, c.target)
-        cmd = AttackCommand(
-            target=s.board.coord[c.target],
-            units=tuple(units),
-            support=tuple(support),
-            advance=advance,
-        )
-        if validate(s, cmd):
-            ctx.refused += 1
+        ranked = sorted(cands, key=lambda c: (_rank(ctx, c), c.target), reverse=True)
+        pick = _choose(ctx, ranked[: max(1, ctx.diff.lookahead)])
+        if pick is not None and not ctx.issue(pick[1]):
+            _spent(ctx, pick[0])
+
+
+def _choose(ctx: AITurn, ranked: list[Candidate]) -> tuple[Candidate, AttackCommand] | None:
+    """The attack to make among the best-ranked: the first, or (look ahead) the one the
+    preview says wins most. Candidates that cannot or should not be made are spent."""
+    best: tuple[float, Candidate, AttackCommand] | None = None
+    for c in ranked:
+        cmd = _command(ctx, c)
+        if cmd is None:
+            continue
+        if not ctx.diff.lookahead:
+            return c, cmd
+        odds = preview(ctx.state, cmd)
+        assault = any(ctx.task(ctx.state.units[u]).posture == "assault" for u in cmd.units)
+        if odds.outcomes.get("repulsed", 0.0) > 0.5 and not assault:
             _spent(ctx, c)
             continue
-        doomed = preview(s, cmd).outcomes.get("repulsed", 0.0) > 0.5 if ctx.diff.encircle else False
-        if doomed and "assault" not in postures:
-            _spent(ctx, c)
-            continue
-        if not ctx.issue(cmd):
-            _spent(ctx, c)
+        w = worth(ctx, cmd, odds, c.value)
+        if best is None or w > best[0]:
+            best = (w, c, cmd)
+    return None if best is None else (best[1], best[2])
+
+
+def _command(ctx: AITurn, c: Candidate) -> AttackCommand | None:
+    """The attack on a candidate as it would be ordered: the units and guns it needs, and
+    whether to advance after it; None (and the target spent) if the rules refuse it."""
+    s = ctx.state
+    units, support = c.units, c.support
+    if ctx.diff.concentrate and len(units) + len(support) > 1:
+        units, support = _trim(ctx, c)
+    postures = {ctx.task(s.units[u]).posture for u in units}
+    advance = bool(postures & ATTACKING) and not _exposed(ctx, c.target)
+    cmd = AttackCommand(
+        target=s.board.coord[c.target],
+        units=tuple(units),
+        support=tuple(support),
+        advance=advance,
+    )
+    if validate(s, cmd):
+        ctx.refused += 1
+        _spent(ctx, c)
+        return None
+    return cmd
 
 
 def _rank(ctx: AITurn, c: Candidate) -> float:

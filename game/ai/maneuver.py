@@ -64,13 +64,13 @@ def _dist(ctx: AITurn, u: UnitState, h: Hex) -> float:
 
 
 def _enemy_field(ctx: AITurn, u: UnitState, cache: dict[tuple[str, bool], Field]) -> Field:
-    """Distance to the nearest enemy unit (a one-turn field)."""
+    """Distance to the nearest enemy unit, seen or remembered (a one-turn field)."""
     b = ctx.state.board
     t = b.types[u.type]
     key = (t.move_class, t.bridging)
     hit = cache.get(key)
     if hit is None:
-        enemy = sorted(ctx.enemy_hexes())
+        enemy = sorted(ctx.suspected())
         hit = compute(b, ctx.side, t.move_class, t.bridging, enemy)
         cache[key] = hit
     return hit
@@ -84,7 +84,7 @@ def assign_targets(ctx: AITurn) -> None:
     by_group: dict[str, list[UnitState]] = {}
     for u in ctx.own_units():
         by_group.setdefault(u.group, []).append(u)
-    enemy_hexes = ctx.enemy_hexes()
+    enemy_hexes = ctx.suspected()
     for group, units in by_group.items():
         task = ctx.tasks.get(group)
         g = Orders(units, task.objectives if task else (), task.posture if task else "hold")
@@ -277,6 +277,7 @@ def grab_places(ctx: AITurn) -> None:
                 or u.pos is None
                 or u.mp <= 1e-9
                 or u.has_attacked
+                or u.id in ctx.placed
                 or is_artillery(s, u)
             ):
                 continue
@@ -470,7 +471,7 @@ def move_units(ctx: AITurn, units: list[UnitState]) -> None:
     enemy_cache: dict[tuple[str, bool], Field] = {}
     for u0 in units:
         u = ctx.state.units.get(u0.id)
-        if u is None or not u.active or u.pos is None or u.mp <= 1e-9:
+        if u is None or not u.active or u.pos is None or u.mp <= 1e-9 or u.id in ctx.placed:
             continue
         if u.has_attacked and ctx.state.sides[u.side].doctrine.rigid_orders:
             continue

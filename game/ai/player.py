@@ -2,7 +2,9 @@
 a time, through the same validate/apply as a human.
 
 Deterministic: its only randomness is a generator seeded from the game seed, the turn and the
-side, so the same game and seed give the same commands.
+side, so the same game and seed give the same commands. Under fog of war a player remembers
+what its side saw on earlier turns of the game (memory.py); a game resumed from a save starts
+with an empty memory.
 """
 
 from __future__ import annotations
@@ -12,10 +14,13 @@ import zlib
 from dataclasses import dataclass
 
 from game.ai.context import AITurn, is_artillery, is_mobile, prepare
-from game.ai.difficulty import Difficulty, level
+from game.ai.difficulty import Difficulty, level, parse_levels
 from game.ai.fighting import attack_all, bombard_all, candidates, fly_air
 from game.ai.maneuver import assign_targets, grab_places, move_units
+from game.ai.memory import Memory
 from game.ai.plans import ATTACKING, tasks
+from game.ai.pockets import break_out, close_rings
+from game.ai.rear import guard_sources
 from game.rules import Command, EndTurnCommand, EntrenchCommand, GameState, UnitState
 
 DIG_RADIUS = 3  # entrench only within this many hexes of an enemy unit
@@ -37,18 +42,36 @@ class AIPlayer:
     """A computer opponent for one side (or both: it plays whichever side is to move)."""
 
     def __init__(self, difficulty: str | Difficulty = "normal") -> None:
-        self.diff = difficulty if isinstance(difficulty, Difficulty) else level(difficulty)
+        """`difficulty`: a level, its name, or levels by side as the command line writes them
+        ("soviet=hard,japanese=normal"; see difficulty.parse_levels)."""
+        self.by_side: dict[str, Difficulty] = {}
+        self.memory: dict[str, Memory] = {}
+        if isinstance(difficulty, Difficulty):
+            self.diff = difficulty
+        else:
+            default, named = parse_levels(difficulty)
+            self.diff = level(default)
+            self.by_side = {side: level(name) for side, name in named.items()}
+
+    def level_for(self, side: str) -> Difficulty:
+        """The level this player plays `side` at."""
+        return self.by_side.get(side, self.diff)
 
     def play_turn(self, state: GameState) -> TurnResult:
         """Every command of the side to move, applied in order; ending the turn is left to the
         caller (a front end may want to show the result first)."""
         side = state.side
-        ctx = AITurn(state, side, self.diff, turn_rng(state, side), tasks(state, side))
+        ctx = AITurn(state, side, self.level_for(side), turn_rng(state, side), tasks(state, side))
         if state.game_over:
             return TurnResult(state, [], 0)
+        memory = self.memory.setdefault(side, Memory())
+        ctx.remembered = memory.recall(state, side, ctx.diff.memory_turns)
         prepare(ctx)
         assign_targets(ctx)
+        guard_sources(ctx)
         units = _move_order(ctx)
+        break_out(ctx)
+        close_rings(ctx)
         grab_places(ctx)
         move_units(ctx, units)
         fly_air(ctx, candidates(ctx))
@@ -61,6 +84,7 @@ class AIPlayer:
         ]
         if again:
             assign_targets(ctx)
+            guard_sources(ctx)
             move_units(ctx, again)
         _dig_in(ctx)
         return TurnResult(ctx.state, ctx.commands, ctx.refused)

@@ -9,6 +9,7 @@ the AI with it.
     occupancy(state) -> Occupancy                  units, stacks and zones of control by hex
     seen_hexes(state, side) -> frozenset[Hex]      enemy-held hexes a side can see (fog of war)
     supplied_hexes(state, side) -> {Hex: cost}     a side's supply net
+    linked_hexes(state, side) -> frozenset[Hex]    hexes joined to its sources at any distance
     max_mp(state, unit), has_full_points(state, unit)
     reachable_hexes(state, unit) -> {Hex: cost}    where a move may end, and its cost
     step_costs(state, unit) -> (Hex -> {Hex: cost})  each step at the rules' prices
@@ -33,6 +34,7 @@ from game.rules.movement import (
     step_costs,
 )
 from game.rules.stand import stand_reason
+from game.rules.supply import linked as linked_hexes
 from game.rules.supply import trace as supplied_hexes
 from game.rules.zoc import Occupancy, occupancy
 from game.scenario.models import MoveClass
@@ -47,6 +49,7 @@ __all__ = [
     "defence_value",
     "distances_to",
     "has_full_points",
+    "linked_hexes",
     "max_mp",
     "occupancy",
     "reachable_hexes",

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from game.ai.difficulty import side_levels
 from game.scenario import load_scenario
 from game.scenario.models import Scenario
 from game.sim.game import make_player, play
@@ -24,8 +25,12 @@ class Setup:
     """What every game of a batch shares."""
 
     scenario_path: str
-    difficulty: str = "normal"
+    difficulty: str = "normal"  # a level for both sides, or by side: "soviet=hard,japanese=easy"
     vs: dict[str, str] = field(default_factory=dict)  # side -> "ai" or "random"
+
+    def levels(self, scenario: Scenario) -> dict[str, str]:
+        """Each side's AI level (raises ValueError for a side the scenario does not have)."""
+        return side_levels(self.difficulty, [s.id for s in scenario.sides])
 
 
 _SCENARIO: dict[str, Scenario] = {}
@@ -44,8 +49,9 @@ def _scenario(path: str) -> Scenario:
 
 def play_seed(scenario: Scenario, setup: Setup, seed: int) -> GameResult:
     """One game of the batch: the unit of work on a local process or a cluster worker."""
+    levels = setup.levels(scenario)
     players = {
-        side.id: make_player(setup.vs.get(side.id, "ai"), setup.difficulty)
+        side.id: make_player(setup.vs.get(side.id, "ai"), levels[side.id])
         for side in scenario.sides
     }
     return play(scenario, seed, players)
