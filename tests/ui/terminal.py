@@ -60,10 +60,11 @@ class Terminal:
         os.close(slave)
         self.text = ""
 
-    def expect(self, wanted: str, timeout: float = 120) -> str:
-        """Read until `wanted` has appeared; all the text read so far."""
+    def expect(self, wanted: str, timeout: float = 120, after: int = 0) -> str:
+        """Read until `wanted` has appeared (at or beyond character `after` of the text read so
+        far, to wait for a prompt to come back); all the text read so far."""
         end = time.monotonic() + timeout
-        while wanted not in self.text:
+        while wanted not in self.text[after:]:
             left = end - time.monotonic()
             if left <= 0:
                 raise AssertionError(f"{wanted!r} never appeared in:\n{self.text[-3000:]}")

@@ -66,7 +66,8 @@ def test_ctrl_c_and_ctrl_d_ask_too_and_nothing_is_asked_without_progress(tmp_pat
     term = Terminal(tmp_path, str(EXAMPLE), "--side", "red")
     term.expect("Red 01 Jun 06:00>")
     term.type("move r-2tb 8,3")
-    term.expect("moves from [4,4] to [8,3]")
+    moved = term.expect("moves from [4,4] to [8,3]")
+    term.expect("Red 01 Jun 06:00>", after=len(moved))  # waiting at the prompt again
     term.send(bytes([3]))  # Ctrl-C
     term.expect("Save before leaving?")
     term.type("")
