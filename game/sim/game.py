@@ -198,6 +198,7 @@ def record(scenario: Scenario, seed: int, state: GameState, rec: Recorder) -> di
         "level": lvl,
         "score": st.score,
         "reason": result.get("reason", ""),
+        "game_over": state.game_over,  # False: the record of a game still being played
         "turns_played": state.turn,
         "end_date": _fmt(state.date),
         "vp": {side: round(v) for side, v in st.vp.items()},

@@ -103,6 +103,7 @@ class Report:
     course: tuple[tuple[str, str], ...]  # (date, what happened), in order
     strength: tuple[StrengthPoint, ...]
     historical: str
+    final: bool = True  # the game is over (else: the report of the game so far)
 
 
 # --- from a game to a record to a report -------------------------------------------------------
@@ -223,6 +224,7 @@ def build_report(scenario: Scenario, rec: Record) -> Report:
         adjective=adjective,
         result=result,
         reason=str(rec.get("reason") or ""),
+        final=bool(rec.get("game_over", True)),
         score=float(rec["score"]),
         vp=vp,
         score_explained=thresholds_text(victory, adjective, other),
@@ -304,10 +306,16 @@ def losses_lines(r: Report, width: int) -> list[str]:
 def comparison_lines(r: Report, width: int) -> list[str]:
     if not r.comparisons:
         return []
-    lines = ["Against the record:"]
+    lines = ["Against the record:" if r.final else "Against the record (the game so far):"]
     for c in r.comparisons:
-        mark = "as in history" if c.matches else "unlike history"
-        lines += _wrap(f"[{mark}] {c.name}: this game {c.this_game}. Record: {c.record}", width)
+        # in a game still being played the record's later dates may yet come true
+        said = c.this_game
+        if not r.final:
+            mark = "so far as in history" if c.matches else "not so far"
+            said = "not yet" if said == "never" else said
+        else:
+            mark = "as in history" if c.matches else "unlike history"
+        lines += _wrap(f"[{mark}] {c.name}: this game {said}. Record: {c.record}", width)
     return lines
 
 

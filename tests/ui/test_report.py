@@ -9,9 +9,10 @@ import sys
 from pathlib import Path
 
 from game.ai.player import AIPlayer
+from game.rules.session import Game
 from game.scenario import load_scenario
 from game.sim.game import play
-from game.ui.report import build_report, render_text
+from game.ui.report import build_report, comparison_lines, record_of_game, render_text
 from game.ui.victory_words import standing_text
 from tests.conftest import EXAMPLE, ROOT, SCENARIOS
 from tests.ui.terminal import play_piped
@@ -110,3 +111,18 @@ def test_the_end_shows_the_report_then_the_map_and_saving_still_work(tmp_path: P
         for words in ("the last turn was played", "one side held every objective")
     )
     assert (tmp_path / "after.json").is_file()
+
+
+def test_a_game_still_being_played_is_not_judged_against_dates_still_to_come() -> None:
+    """On the first turn of 1939 the ring of 23-26 August has not failed: it has not come yet."""
+    game = Game(load_scenario(SCENARIOS / "khalkhin_gol_1939.toml"), seed=1)
+    rec = record_of_game(game)
+    so_far = comparison_lines(build_report(game.scenario, rec), 200)
+    assert so_far[0] == "Against the record (the game so far):"
+    assert not any("unlike history" in line for line in so_far)
+    ring = next(line.strip() for line in so_far if "Ring closed at Nomonhan" in line)
+    assert ring.startswith("[not so far]") and "this game not yet" in ring
+    over = comparison_lines(build_report(game.scenario, {**rec, "game_over": True}), 200)
+    assert over[0] == "Against the record:"
+    ring = next(line.strip() for line in over if "Ring closed at Nomonhan" in line)
+    assert ring.startswith("[unlike history]") and "this game never" in ring
