@@ -275,6 +275,17 @@ def start(build: Build) -> Callable[..., GameState]:
 
 
 OPEN = ["." * 9] * 7  # a 9 x 7 map of open steppe
+# Columns 5-8 of OPEN: a zone red may not enter; {flags} takes its other flags.
+ZONE = """
+[[zones]]
+id = "beyond"
+name = "Across the border"
+restricted_for = ["red"]
+{flags}
+rows = [
+  ".....####", ".....####", ".....####", ".....####", ".....####", ".....####", ".....####",
+]
+"""
 # Open steppe with a belt of marsh across row 3, and a road along that belt.
 MARSH_BELT = ["." * 9] * 3 + ["," * 9] + ["." * 9] * 3
 MARSH_ROAD = '[[map.routes]]\nkind = "road"\npath = [[0, 3], [8, 3]]\n'

@@ -13,7 +13,7 @@ from game.rules.movement import reachable
 from game.rules.supply import supply_map
 from game.rules.zoc import in_enemy_zoc
 from game.scenario import ScenarioError, load_scenario
-from tests.rules.conftest import OPEN, scenario_text, unit
+from tests.rules.conftest import OPEN, ZONE, scenario_text, unit
 
 RIVER = [".....~..."] * 7
 ROAD = '[[map.routes]]\nkind = "road"\nname = "Kholm road"\npath = [[0, 3], [8, 3]]\n'
@@ -61,18 +61,6 @@ def test_a_destroyed_bridge_blocks_moves_and_supply_over_the_river(start):
     ]
     assert not any(c[0] >= 5 for c in supply_map(after, "red"))
     assert any(e.kind == "crossing" and "destroyed" in e.text for e in after.log)
-
-
-ZONE = """
-[[zones]]
-id = "beyond"
-name = "Across the border"
-restricted_for = ["red"]
-{flags}
-rows = [
-  ".....####", ".....####", ".....####", ".....####", ".....####", ".....####", ".....####",
-]
-"""
 
 
 def test_attacks_are_allowed_once_a_zone_is_switched_off(start):

@@ -18,7 +18,7 @@ from game.rules import (
     validate,
 )
 from game.rules.attrition import Engagement, fire_rates, split_men
-from tests.rules.conftest import OPEN, unit
+from tests.rules.conftest import OPEN, ZONE, unit
 
 HIT = AttackCommand(target=(4, 3), units=("r",))
 
@@ -141,18 +141,6 @@ def test_the_bombardment_cap_holds_after_the_doctrine_multiplier(start):
     g = start(OPEN, units, blue="defender_losses = 3.0")
     g2, _ = apply(g, BombardCommand(unit="a", target=(4, 3)))
     assert 0 < g2.sides["blue"].men_lost <= 80  # 8% of 1,000 men, whatever the doctrine
-
-
-ZONE = """
-[[zones]]
-id = "beyond"
-name = "Across the border"
-restricted_for = ["red"]
-{flags}
-rows = [
-  ".....####", ".....####", ".....####", ".....####", ".....####", ".....####", ".....####",
-]
-"""
 
 
 def test_a_zone_can_forbid_attacks_into_it(start):
