@@ -69,6 +69,8 @@ class Difficulty:
     memory_turns: int  # enemy units seen under fog of war are remembered this many turns
     breadth: int  # candidate hexes scored per unit move (0: all)
     noise: float  # jitter on move scores (sloppiness)
+    endgame_turns: int = 0  # last turns in which ground that scores is attacked at worse odds
+    value_first: bool = False  # attacks lead with, withdrawals go to, the most valuable places
     weights: Weights = field(default_factory=Weights)
 
 
@@ -123,6 +125,8 @@ LEVELS: dict[str, Difficulty] = {
         ring_trials=4,
         memory_turns=6,
         noise=0.05,
+        endgame_turns=4,
+        value_first=True,
     ),
 }
 

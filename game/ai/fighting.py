@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.ai.context import AITurn, is_artillery
+from game.ai.endgame import ENDGAME_ODDS, in_endgame, scoring_targets
 from game.ai.lookahead import worth
 from game.ai.plans import ATTACKING
 from game.hexes import Hex
@@ -37,6 +38,7 @@ class Candidate:
     ratio: float
     need: float
     value: float
+    scoring: bool = False  # the last turns, and taking the hex changes the score
 
 
 def _threshold(ctx: AITurn, posture: str) -> float:
@@ -77,6 +79,7 @@ def candidates(ctx: AITurn) -> list[Candidate]:
     out: list[Candidate] = []
     objectives = {h for t in ctx.tasks.values() for h in t.objectives}
     closed = b.no_attack_hexes[ctx.side]
+    scoring = scoring_targets(ctx) if in_endgame(ctx) else frozenset()
     for e in sorted(ctx.enemy_hexes()):
         if e in ctx.skip_targets or e in closed:
             continue
@@ -94,6 +97,8 @@ def candidates(ctx: AITurn) -> list[Candidate]:
         if not attackers:
             continue
         need = min(_threshold(ctx, ctx.task(u).posture) for u in attackers)
+        if e in scoring:
+            need = min(need, ENDGAME_ODDS)  # the last turns: ground that scores is worth it
         if not ctx.diff.concentrate:
             attackers = [max(attackers, key=lambda u: (attack_value(s, u), u.id))]
         ids = sorted(u.id for u in attackers)
@@ -102,7 +107,7 @@ def candidates(ctx: AITurn) -> list[Candidate]:
         value = sum(defence_value(s, s.units[d]) for d in occ.units_at.get(e, ())) + (
             ctx.diff.weights.objective_value if e in objectives or e in b.place_at else 0.0
         )
-        out.append(Candidate(e, ids, sup, st.ratio, need, value))
+        out.append(Candidate(e, ids, sup, st.ratio, need, value, e in scoring))
     return out
 
 
@@ -150,14 +155,18 @@ def fly_air(ctx: AITurn, cands: list[Candidate]) -> None:
             ctx.issue(AirCommand(mission="interdiction", aircraft=free, target=b.coord[tgt]))
 
 
-def attack_all(ctx: AITurn) -> None:
+def attack_all(ctx: AITurn, only_scoring: bool = False) -> None:
     """Make every attack whose odds meet the posture's threshold, best first; re-rate after each
     (a won fight changes the ground). With a look ahead (hard), the best few are weighed with
-    the full preview and the enemy's reply, and attacks the preview shows doomed are dropped."""
+    the full preview and the enemy's reply, and attacks the preview shows doomed are dropped.
+    `only_scoring`: only the attacks on ground that scores in the last turns (made before the
+    units move, so none walks away from an enemy it should finish)."""
     for _ in range(MAX_ATTACKS):
         if ctx.state.game_over:
             return
-        cands = [c for c in candidates(ctx) if c.ratio >= c.need]
+        cands = [
+            c for c in candidates(ctx) if c.ratio >= c.need and (c.scoring or not only_scoring)
+        ]
         if not cands:
             return
         ranked = sorted(cands, key=lambda c: (_rank(ctx, c), c.target), reverse=True)
@@ -178,7 +187,7 @@ def _choose(ctx: AITurn, ranked: list[Candidate]) -> tuple[Candidate, AttackComm
             return c, cmd
         odds = preview(ctx.state, cmd)
         assault = any(ctx.task(ctx.state.units[u]).posture == "assault" for u in cmd.units)
-        if odds.outcomes.get("repulsed", 0.0) > 0.5 and not assault:
+        if odds.outcomes.get("repulsed", 0.0) > 0.5 and not assault and not c.scoring:
             _spent(ctx, c)
             continue
         w = worth(ctx, cmd, odds, c.value)
@@ -192,10 +201,13 @@ def _command(ctx: AITurn, c: Candidate) -> AttackCommand | None:
     whether to advance after it; None (and the target spent) if the rules refuse it."""
     s = ctx.state
     units, support = c.units, c.support
-    if ctx.diff.concentrate and len(units) + len(support) > 1:
+    # Ground that scores at the end gets every unit, except from a side under rigid orders
+    # (a unit that attacked may not move on to the next enemy).
+    all_in = c.scoring and not s.sides[ctx.side].doctrine.rigid_orders
+    if ctx.diff.concentrate and len(units) + len(support) > 1 and not all_in:
         units, support = _trim(ctx, c)
     postures = {ctx.task(s.units[u]).posture for u in units}
-    advance = bool(postures & ATTACKING) and not _exposed(ctx, c.target)
+    advance = (bool(postures & ATTACKING) or c.scoring) and not _exposed(ctx, c.target)
     cmd = AttackCommand(
         target=s.board.coord[c.target],
         units=tuple(units),

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from game.ai.context import AITurn, is_artillery, is_mobile
+from game.ai.endgame import final_turn_last_mover, lead_objective, withdraw_targets
 from game.ai.fields import INF, Field, compute, static_field
 from game.ai.plans import ATTACKING
 from game.hexes import Hex
@@ -94,8 +95,7 @@ def assign_targets(ctx: AITurn) -> None:
         elif g.posture in ATTACKING:
             _attack_targets(ctx, g, enemy_hexes)
         elif g.posture == "withdraw":
-            for u in units:
-                ctx.targets[u.id] = g.objectives
+            _withdraw_targets(ctx, g)
         else:
             _hold_targets(ctx, g)
             _counter_attack(ctx, g, enemy_hexes)
@@ -110,6 +110,8 @@ def _attack_targets(ctx: AITurn, g: Orders, enemy_hexes: frozenset[Hex]) -> None
     if not open_:
         _clear_around(ctx, g, enemy_hexes)
         return
+    if ctx.diff.value_first:
+        open_ = lead_objective(s, open_)
     pincers = ctx.diff.encircle and g.posture in ("attack", "assault")
     load = _one_to_each(ctx, g.units, open_, pincers)
     spread = ctx.diff.weights.load_attacking
@@ -125,6 +127,16 @@ def _attack_targets(ctx: AITurn, g: Orders, enemy_hexes: frozenset[Hex]) -> None
         ctx.targets[u.id] = (best,)
 
 
+def _withdraw_targets(ctx: AITurn, g: Orders) -> None:
+    """A withdrawal: every unit to the rally points; playing for the score, to the places worth
+    holding among them."""
+    goal = g.objectives
+    if ctx.diff.value_first:
+        goal = withdraw_targets(ctx.state, ctx.side, goal)
+    for u in g.units:
+        ctx.targets[u.id] = goal
+
+
 def _clear_around(ctx: AITurn, g: Orders, enemy_hexes: frozenset[Hex]) -> None:
     """Every objective taken: clear the enemy from the ground around them, then stand on them
     (a later plan says where to go next)."""
@@ -134,9 +146,12 @@ def _clear_around(ctx: AITurn, g: Orders, enemy_hexes: frozenset[Hex]) -> None:
         for e in enemy_hexes
         if e in zones or min(e.distance(o) for o in g.objectives) <= HUNT_RADIUS
     )
+    # Playing for the score, enemies left in a zone that scores are hunted however far they are
+    # (the zone's points are lost to a single unit left in it).
+    sweep = ctx.diff.value_first and any(e in zones for e in near)
     for u in g.units:
         ctx.targets[u.id] = tuple(near) or g.objectives
-        if near:
+        if near and not sweep:
             ctx.hunting[u.id] = g.objectives
 
 
@@ -264,6 +279,7 @@ def grab_places(ctx: AITurn) -> None:
     s = ctx.state
     b = s.board
     ids = [u.id for u in ctx.own_units()]
+    unanswered = final_turn_last_mover(ctx)  # no enemy turn follows to take it back
     for h in _enemy_places(ctx):
         s = ctx.state
         occ = occupancy(s)
@@ -292,7 +308,8 @@ def grab_places(ctx: AITurn) -> None:
             if d > u.mp + 1e-9:
                 continue
             exposure = ctx.diff.weights.grab_exposure
-            if ctx.threat.get(h, 0.0) > exposure * defence_value(s, u) * b.terrain[h].defence:
+            threat = 0.0 if unanswered else ctx.threat.get(h, 0.0)
+            if threat > exposure * defence_value(s, u) * b.terrain[h].defence:
                 continue
             if best is None or (d, u.id) < best:
                 best = (d, u.id)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from game.ai.context import AITurn, is_artillery, is_mobile, prepare
 from game.ai.difficulty import Difficulty, level, parse_levels
+from game.ai.endgame import in_endgame
 from game.ai.fighting import attack_all, bombard_all, candidates, fly_air
 from game.ai.maneuver import assign_targets, grab_places, move_units
 from game.ai.memory import Memory
@@ -73,6 +74,8 @@ class AIPlayer:
         break_out(ctx)
         close_rings(ctx)
         grab_places(ctx)
+        if in_endgame(ctx) and not state.sides[side].doctrine.rigid_orders:
+            attack_all(ctx, only_scoring=True)  # (rigid units that attacked could not move on)
         move_units(ctx, units)
         fly_air(ctx, candidates(ctx))
         attack_all(ctx)

@@ -96,6 +96,13 @@ def check_reserve(level: str) -> None:
     assert went or any(c.target == (9, 3) for c in attacks(second))
 
 
+def check_last_turn(level: str) -> None:
+    """The game is ending: the place decides the score, so the attack is made at odds an
+    attack order alone would not justify, and the attackers go into the place."""
+    (t,) = play_position("last_turn", level)
+    assert [(c.target, c.advance) for c in attacks(t)] == [((6, 3), True)]
+
+
 def check_hold_taken(level: str) -> None:
     (t,) = play_position("hold_taken", level)
     objectives = [at(t.after, 3, 2), at(t.after, 3, 4)]
@@ -157,6 +164,7 @@ CHECKS: dict[str, Check] = {
     "hold_taken": check_hold_taken,
     "fog_memory": check_fog_memory,
     "breakout": check_breakout,
+    "last_turn": check_last_turn,
 }
 
 # What docs/ai.md promises for each level (hard: every position).

@@ -1,0 +1,88 @@
+"""Playing for the score: the scenario is scored on its last turn (places held, zones cleared),
+so a player who knows when the game ends fights differently in its last turns, and puts its
+strength where the points are.
+
+Used by hard only (Difficulty.endgame_turns, value_first); normal plays the plans as written.
+"""
+
+from __future__ import annotations
+
+from game.ai.context import AITurn
+from game.hexes import Hex
+from game.rules import GameState
+from game.rules.ai_api import occupancy
+
+# The most valuable open objective leads an attack when it is worth this many times the first
+# one of the plan (the plan's order stands between objectives of like value).
+LEAD_VALUE_FACTOR = 2.0
+# A withdrawal goes to the places worth at least this share of the best one it may fall back on.
+WITHDRAW_VALUE_SHARE = 0.5
+ENDGAME_ODDS = 0.8  # least odds of an attack on ground that scores, in the last turns
+
+
+def turns_left(state: GameState) -> int:
+    """Turns still to come after this one (0 on the last turn of the calendar)."""
+    return max(0, len(state.board.turns) - state.turn)
+
+
+def in_endgame(ctx: AITurn) -> bool:
+    """The last turns of the side that must gain points, in which ground counts more than men
+    (the other side stands on what it holds; its counter-attacks keep their usual odds)."""
+    s = ctx.state
+    return (
+        ctx.diff.endgame_turns > 0
+        and ctx.side == s.scenario.victory.score_side
+        and turns_left(s) < ctx.diff.endgame_turns
+    )
+
+
+def hex_value(state: GameState, h: Hex) -> float:
+    """Victory points of the place in hex h (0 for a hex without one)."""
+    place = state.board.place_at.get(h)
+    return float(place.vp) if place is not None else 0.0
+
+
+def scoring_targets(ctx: AITurn) -> frozenset[Hex]:
+    """Enemy-held hexes whose taking changes the score: places of value, and any enemy hex
+    inside a zone this side scores for clearing."""
+    s = ctx.state
+    b = s.board
+    zones: set[Hex] = set()
+    for z in s.scenario.victory.zones:
+        if z.side == ctx.side:
+            zones |= b.zones.get(z.zone, frozenset())
+    return frozenset(
+        h for h in occupancy(s).hexes[ctx.enemy] if h in zones or hex_value(s, h) > 0.0
+    )
+
+
+def lead_objective(state: GameState, open_: list[Hex]) -> list[Hex]:
+    """The open objectives with the most valuable first when it far outweighs the plan's first
+    (the fast units of an attack go to the first: the decisive place, not a way station)."""
+    if len(open_) < 2:
+        return open_
+    best = max(open_, key=lambda h: hex_value(state, h))  # the first of equals
+    if hex_value(state, best) < LEAD_VALUE_FACTOR * max(hex_value(state, open_[0]), 1.0):
+        return open_
+    return [best, *(h for h in open_ if h != best)]
+
+
+def withdraw_targets(state: GameState, side: str, objectives: tuple[Hex, ...]) -> tuple[Hex, ...]:
+    """Where a withdrawal goes: the places still ours worth holding at the end (the rest are
+    left to rearguards); rally points without places keep every objective."""
+    held = [
+        h
+        for h in objectives
+        if hex_value(state, h) > 0.0 and state.place_owner.get(state.board.place_at[h].id) == side
+    ]
+    if not held:
+        return objectives
+    top = max(hex_value(state, h) for h in held)
+    return tuple(h for h in held if hex_value(state, h) >= WITHDRAW_VALUE_SHARE * top)
+
+
+def final_turn_last_mover(ctx: AITurn) -> bool:
+    """This is the last side-turn of the game: nothing the enemy could do follows it."""
+    s = ctx.state
+    first = s.scenario.calendar.first_side or s.board.sides[0]
+    return ctx.diff.endgame_turns > 0 and turns_left(s) == 0 and ctx.side != first
