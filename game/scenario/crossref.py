@@ -269,6 +269,10 @@ class _Checker:
             self.ref((*tp, "by"), t.by, self.sides, "side")
         elif t.type == "unit_destroyed":
             self.ref((*tp, "unit"), t.unit, self.units, "unit")
+        elif t.type == "units_near":
+            self.ref((*tp, "place"), t.place, self.places, "place")
+            if self.ref((*tp, "side"), t.side, self.sides, "side"):
+                self.group_ref((*tp, "group"), t.side, t.group)
         elif t.type == "strength_below":
             if self.ref((*tp, "side"), t.side, self.sides, "side"):
                 self.group_ref((*tp, "group"), t.side, t.group)

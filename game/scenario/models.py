@@ -458,6 +458,20 @@ class EncircledTrigger(Model):
     share: Fraction = Field(default=0.5, description="Share of those men that must be encircled.")
 
 
+class UnitsNearTrigger(Model):
+    type: Literal["units_near"] = Field(
+        description="Holds while a side's units (of one group, if given) stand at or near a "
+        "place: a column arriving, two pincers meeting."
+    )
+    side: str = Field(description="Side id.")
+    group: str = Field(default="", description="Only this group's units count, if set.")
+    place: str = Field(description="Place id.")
+    within_km: float = Field(
+        default=0.0, ge=0, le=1000, description="How far from the place, in km (0: its own hex)."
+    )
+    men: int = Field(default=1, ge=1, description="Men that must stand there, all units together.")
+
+
 class UnitDestroyedTrigger(Model):
     type: Literal["unit_destroyed"] = Field(
         description="Fires when the unit is destroyed or surrenders."
@@ -501,6 +515,7 @@ Trigger = Annotated[
     | PlaceCapturedTrigger
     | PlaceHeldTrigger
     | EncircledTrigger
+    | UnitsNearTrigger
     | UnitDestroyedTrigger
     | StrengthBelowTrigger
     | EventFiredTrigger
