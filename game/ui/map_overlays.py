@@ -157,3 +157,30 @@ def national_borders(board: Board) -> Borders:
     names = tuple(n for n in (countries.names.values() if countries else ()) if n in shown)
     found = _BORDERS[board] = Borders(country, frozenset(edges), names)
     return found
+
+
+def country_cores(board: Board) -> dict[str, list[Coord]]:
+    """Each country's hexes, the deepest inside it first (hexes from its border, the sea or the
+    map's edge), then by position: where its name fits best on the map."""
+    country = national_borders(board).country
+    depth: dict[Coord, int] = {}
+    frontier: list[Coord] = []
+    for c, name in country.items():
+        h = Hex.from_offset(*c)
+        if any(country.get(board.coord.get(n, c)) != name or n not in board.coord
+               for n in h.neighbours()):  # fmt: skip
+            depth[c] = 0
+            frontier.append(c)
+    while frontier:
+        nxt: list[Coord] = []
+        for c in frontier:
+            for n in Hex.from_offset(*c).neighbours():
+                nc = board.coord.get(n)
+                if nc is not None and nc in country and nc not in depth:
+                    depth[nc] = depth[c] + 1
+                    nxt.append(nc)
+        frontier = nxt
+    cores: dict[str, list[Coord]] = {}
+    for c in sorted(country, key=lambda c: (-depth[c], c[1], c[0])):
+        cores.setdefault(country[c], []).append(c)
+    return cores

@@ -20,8 +20,8 @@ from tests.conftest import EXAMPLE, ROOT, SCENARIOS
 
 MANCHURIA = SCENARIOS / "manchuria_1945.toml"
 BORDERS = SCENARIOS / "parts" / "manchuria_1945_borders.toml"
-SOVIET_SIDE = {"Soviet Union", "Mongolian People's Republic"}
-JAPANESE_SIDE = {"Manchukuo", "Korea (Japan)", "Kwantung Leased Territory (Japan)"}
+SOVIET_SIDE = {"Soviet Union", "Mongolia (Mongolian People's Republic)"}
+JAPANESE_SIDE = {"Manchukuo", "Korea (under Japanese rule)", "Kwantung (leased territory of Japan)"}
 
 
 def country_at(at: tuple[int, int]) -> str:
@@ -63,9 +63,11 @@ def test_the_rivers_and_towns_on_the_border_fall_where_history_puts_them() -> No
     assert country_at((24, 0)) == "Soviet Union"  # Blagoveshchensk
     assert country_at((0, 3)) == "Manchukuo"  # Manzhouli, beside
     assert country_at((0, 2)) == "Soviet Union"  # Otpor
-    assert country_at((1, 11)) == "Mongolian People's Republic"  # the Tamsag-Bulak salient
+    assert (
+        country_at((1, 11)) == "Mongolia (Mongolian People's Republic)"
+    )  # the Tamsag-Bulak salient
     assert country_at((2, 34)) == "Manchukuo"  # Chengde: Jehol was a Manchukuo province
-    assert country_at((24, 38)) == "Korea (Japan)"  # Hamhung
+    assert country_at((24, 38)) == "Korea (under Japanese rule)"  # Hamhung
 
 
 def test_the_rules_never_read_the_borders() -> None:

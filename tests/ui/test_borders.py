@@ -20,6 +20,7 @@ from game.ui.controller import Controller
 from game.ui.map_overlays import front_edges, national_borders
 from game.ui.players import computer_player
 from game.ui.pygame.app import Window, start_window
+from game.ui.pygame.country_names import name_size, place_names
 from game.ui.pygame.hud import draw_legend
 from game.ui.pygame.layout import HexLayout
 from game.ui.pygame.palette import (
@@ -219,6 +220,22 @@ def test_the_border_reads_on_every_terrain_and_stays_apart_from_the_sides() -> N
         for palette in ("standard", "colour-blind"):
             for fill in side_fills([side.colour for side in s.sides], palette):
                 assert worst_difference([BORDER_INK, fill]) >= SEPARATION_STEP
+
+
+@pytest.mark.parametrize("size", [8.0, 29.25, 60.0])
+def test_country_names_sit_inside_their_countries_clear_of_places(size: float) -> None:
+    s = state_of(M1945)
+    placed = place_names(s.board, size, Fonts().get(name_size(size), True))
+    names = [name for name, _, _ in placed]
+    assert "Manchukuo" in names and "Soviet Union" in names
+    layout = HexLayout(size, (0.0, 0.0))
+    country = national_borders(s.board).country
+    places = [layout.centre(s.board.coord[h]) for h in s.board.place_at]
+    for name, _, rect in placed:
+        for corner in (rect.topleft, rect.topright, rect.bottomleft, rect.bottomright):
+            assert country[layout.at_pixel(*corner)] == name
+        assert not any(rect.collidepoint(p) for p in places)
+    assert place_names(state_of(K1939).board, size, Fonts().get(name_size(size))) == []
 
 
 # --- the terminal -------------------------------------------------------------------------------

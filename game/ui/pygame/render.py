@@ -24,6 +24,7 @@ from game.ui.counter_marks import counter_marks
 from game.ui.map_contents import glyph_of, stacks
 from game.ui.map_overlays import national_borders, places_by_priority
 from game.ui.pygame.counters import CounterLook, counter_pad, counter_picture, counter_rect
+from game.ui.pygame.country_names import draw_country_names, name_size
 from game.ui.pygame.layout import SQRT3, HexLayout
 from game.ui.pygame.palette import Colour, glyph_ink, hex_colour, mix, shade, side_fills
 
@@ -150,6 +151,7 @@ def draw_map(
         layer = replace(layer, reach=marks.reachable)
     cache.terrain.draw(surf, state, layout, fonts, layer, view)
     board = state.board
+    draw_country_names(surf, board, layout, fonts.get(name_size(layout.size), True))
     size = layout.size
     shown = {h: units for h, units in stacks(state, visible).items()}
     boxes = [_counter_box(layout, board.coord[h]) for h in shown]
