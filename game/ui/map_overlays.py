@@ -159,9 +159,16 @@ def national_borders(board: Board) -> Borders:
     return found
 
 
+_CORES: weakref.WeakKeyDictionary[Board, dict[str, list[Coord]]] = weakref.WeakKeyDictionary()
+
+
 def country_cores(board: Board) -> dict[str, list[Coord]]:
     """Each country's hexes, the deepest inside it first (hexes from its border, the sea or the
-    map's edge), then by position: where its name fits best on the map."""
+    map's edge), then by position: where its name fits best on the map. Worked out once per
+    board."""
+    hit = _CORES.get(board)
+    if hit is not None:
+        return hit
     country = national_borders(board).country
     depth: dict[Coord, int] = {}
     frontier: list[Coord] = []
@@ -183,4 +190,5 @@ def country_cores(board: Board) -> dict[str, list[Coord]]:
     cores: dict[str, list[Coord]] = {}
     for c in sorted(country, key=lambda c: (-depth[c], c[1], c[0])):
         cores.setdefault(country[c], []).append(c)
+    _CORES[board] = cores
     return cores

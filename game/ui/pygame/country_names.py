@@ -2,17 +2,21 @@
 player sees which side of a national border is whose. Drawn under place names and counters.
 
 A name goes where it fits wholly inside its country (checked at points across the label), clear
-of named places, trying the hexes deepest inside the country first; a country too small for its
-name at this zoom goes unnamed (the hex panel still names it). Placed once per board and zoom,
-then only moved.
+of named places and counters, trying the hexes deepest inside the country first; a country too
+small for its name at this zoom goes unnamed (the hex panel still names it); a large one is
+named again, up to MAX_REPEATS times, REPEAT_GAP_PX apart on screen, so most views show whose
+ground is whose. Placed once per board, zoom and set of occupied hexes, then only moved.
 """
 
 from __future__ import annotations
 
+import math
 import weakref
+from collections import OrderedDict
 
 import pygame
 
+from game.hexes import Hex
 from game.rules.board import Board
 from game.ui.map_overlays import country_cores, national_borders
 from game.ui.pygame.layout import HexLayout
@@ -23,11 +27,15 @@ NAME_HALO: Colour = (250, 240, 248)
 NAME_ALPHA = 190  # of 255: the names sit back behind the map's marks
 MIN_NAME_PX, MAX_NAME_PX = 10, 26
 NAME_SHARE = 0.6  # of the hex size: the names' letter size
-TRIED_SPOTS = 40  # hexes of a country tried for its name, deepest first
+KEPT_PLACINGS = 8  # placings kept per board (zoom levels and unit positions seen lately)
+MAX_REPEATS = 8  # a large country is named again in its other parts, as atlases do
+REPEAT_GAP_PX = 450  # pixels on screen between two of one country's names
 
 # (country, picture, where) in map pixels, hex [0,0] centred at (0, 0)
 Placed = list[tuple[str, pygame.Surface, pygame.Rect]]
-_PLACED: weakref.WeakKeyDictionary[Board, dict[float, Placed]] = weakref.WeakKeyDictionary()
+_PLACED: weakref.WeakKeyDictionary[Board, OrderedDict[tuple[float, frozenset[Hex]], Placed]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def short_name(name: str) -> str:
@@ -59,41 +67,61 @@ def _fits(board: Board, name: str, rect: pygame.Rect, layout: HexLayout) -> bool
     return True
 
 
-def _clear_of_places(board: Board, rect: pygame.Rect, layout: HexLayout) -> bool:
-    """Whether no named place (with its counter and label) lies under or beside `rect`."""
-    near = rect.inflate(int(layout.size * 4), int(layout.size * 3))
-    return not any(near.collidepoint(layout.centre(board.coord[h])) for h in board.place_at)
+def _clear_of(marks: list[tuple[float, float]], rect: pygame.Rect, size: float) -> bool:
+    """Whether none of the `marks` (centres of hexes with a place or counters drawn on them)
+    lies under or beside `rect`."""
+    near = rect.inflate(int(size * 3), int(size * 2))
+    return not any(near.collidepoint(p) for p in marks)
 
 
-def place_names(board: Board, size: float, font: pygame.font.Font) -> Placed:
+def place_names(
+    board: Board, size: float, font: pygame.font.Font, occupied: frozenset[Hex] = frozenset()
+) -> Placed:
     """Each country's name picture and where it goes, in map pixels (hex [0,0] centred at the
-    origin); worked out once per board and hex size."""
-    per_size = _PLACED.setdefault(board, {})
-    hit = per_size.get(size)
+    origin), clear of named places and of the `occupied` hexes (counters); worked out once per
+    board, hex size and set of occupied hexes (the last few are kept)."""
+    kept = _PLACED.setdefault(board, OrderedDict())
+    key = (size, occupied)
+    hit = kept.get(key)
     if hit is not None:
+        kept.move_to_end(key)
         return hit
     layout = HexLayout(size, (0.0, 0.0))
+    marks = [layout.centre(board.coord[h]) for h in set(board.place_at) | occupied]
+    gap = max(4, math.ceil(REPEAT_GAP_PX / layout.width))
     placed: Placed = []
     for name, hexes in country_cores(board).items():
         picture = name_picture(short_name(name), font)
-        for c in hexes[:TRIED_SPOTS]:
-            rect = picture.get_rect(center=tuple(round(v) for v in layout.centre(c)))
-            if _fits(board, name, rect, layout) and _clear_of_places(board, rect, layout):
-                placed.append((name, picture, rect))
+        spots: list[Hex] = []
+        for c in hexes:
+            h = Hex.from_offset(*c)
+            if len(spots) == MAX_REPEATS:
                 break
-    per_size[size] = placed
+            if any(h.distance(o) < gap for o in spots):
+                continue
+            rect = picture.get_rect(center=tuple(round(v) for v in layout.centre(c)))
+            if _clear_of(marks, rect, size) and _fits(board, name, rect, layout):
+                placed.append((name, picture, rect))
+                spots.append(h)
+    kept[key] = placed
+    if len(kept) > KEPT_PLACINGS:
+        kept.popitem(last=False)
     return placed
 
 
 def draw_country_names(
-    surf: pygame.Surface, board: Board, layout: HexLayout, font: pygame.font.Font
+    surf: pygame.Surface,
+    board: Board,
+    layout: HexLayout,
+    font: pygame.font.Font,
+    occupied: frozenset[Hex] = frozenset(),
 ) -> None:
     """The names that fit, moved to the view's origin."""
     if not national_borders(board).edges:
         return
     view = surf.get_clip()
     ox, oy = round(layout.origin[0]), round(layout.origin[1])
-    for _name, picture, rect in place_names(board, layout.size, font):
+    for _name, picture, rect in place_names(board, layout.size, font, occupied):
         at = rect.move(ox, oy)
         if at.colliderect(view):
             surf.blit(picture, at)

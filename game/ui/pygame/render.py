@@ -151,9 +151,10 @@ def draw_map(
         layer = replace(layer, reach=marks.reachable)
     cache.terrain.draw(surf, state, layout, fonts, layer, view)
     board = state.board
-    draw_country_names(surf, board, layout, fonts.get(name_size(layout.size), True))
     size = layout.size
     shown = {h: units for h, units in stacks(state, visible).items()}
+    name_font = fonts.get(name_size(size), True)
+    draw_country_names(surf, board, layout, name_font, frozenset(shown))
     boxes = [_counter_box(layout, board.coord[h]) for h in shown]
     _draw_places(surf, state, layout, fonts, view, cache, marks.palette, boxes)
     if marks.path:
