@@ -6,6 +6,8 @@ the start, and never reach the rules.
 
 from __future__ import annotations
 
+import functools
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from game.rules import new_game
-from game.scenario import Part, ScenarioError, load, load_any, load_scenario
+from game.scenario import Part, Scenario, ScenarioError, load, load_any, load_scenario
 from game.scenario.catalogue import catalogue
 from game.scenario.models import NO_COUNTRY
 from tests.conftest import EXAMPLE, ROOT, SCENARIOS
@@ -24,8 +26,13 @@ SOVIET_SIDE = {"Soviet Union", "Mongolia (Mongolian People's Republic)"}
 JAPANESE_SIDE = {"Manchukuo", "Korea (under Japanese rule)", "Kwantung (leased territory of Japan)"}
 
 
+@functools.cache
+def manchuria() -> Scenario:
+    return load_scenario(MANCHURIA)
+
+
 def country_at(at: tuple[int, int]) -> str:
-    countries = load_scenario(MANCHURIA).map.countries
+    countries = manchuria().map.countries
     assert countries is not None
     ch = countries.rows[at[1]][at[0]]
     return "" if ch == NO_COUNTRY else countries.names[ch]
@@ -49,7 +56,7 @@ def test_the_1945_borders_load_from_their_part_and_cover_the_map() -> None:
 
 
 def test_every_place_lies_in_a_country_of_its_holder() -> None:
-    s = load_scenario(MANCHURIA)
+    s = manchuria()
     for p in s.places:
         where = country_at(p.at)
         if p.owner == "soviet":
@@ -150,3 +157,12 @@ def test_rows_of_the_wrong_shape_and_a_reserved_key_are_errors(tmp_path: Path) -
     errors = _problems(_scenario_with(tmp_path, rows, '{ "." = "Nowhere", B = "Blueland" }'))
     assert any("borders.toml:4:" in e and "'.'" in e for e in errors)
     assert any("borders.toml:5:" in e and "rows; the map has" in e for e in errors)
+
+
+def test_finding_who_includes_a_part_skips_pipes_and_broken_files(tmp_path: Path) -> None:
+    scenario = _scenario_with(tmp_path, ["R" * w for w in _example_shape()])
+    os.mkfifo(tmp_path / "a_pipe.toml")  # read, it would block forever
+    (tmp_path / "broken.toml").write_text("include = [", encoding="utf-8")
+    part = load_any(tmp_path / "parts" / "borders.toml")
+    assert isinstance(part, Part)
+    assert [loaded.files[0] for loaded in part.scenarios] == [scenario]
