@@ -2,10 +2,10 @@
 player sees which side of a national border is whose. Drawn under place names and counters.
 
 A name goes where it fits wholly inside its country (checked at points across the label), clear
-of named places and counters, trying the hexes deepest inside the country first; a country too
-small for its name at this zoom goes unnamed (the hex panel still names it); a large one is
-named again, up to MAX_REPEATS times, REPEAT_GAP_PX apart on screen, so most views show whose
-ground is whose. Placed once per board, zoom and set of occupied hexes, then only moved.
+of named places, counters and crossings, trying the hexes deepest inside the country first; a
+country too small for its name at this zoom goes unnamed (the hex panel still names it); a large
+one is named again, up to MAX_REPEATS times, REPEAT_GAP_PX apart on screen, so most views show
+whose ground is whose. Placed once per board, zoom and set of occupied hexes, then only moved.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ NAME_HALO: Colour = (250, 240, 248)
 NAME_ALPHA = 190  # of 255: the names sit back behind the map's marks
 MIN_NAME_PX, MAX_NAME_PX = 10, 26
 NAME_SHARE = 0.6  # of the hex size: the names' letter size
+PLACE_CLEARANCE = 4  # hexes kept free either side of a place: its name runs out beside it
 KEPT_PLACINGS = 8  # placings kept per board (zoom levels and unit positions seen lately)
 MAX_REPEATS = 8  # a large country is named again in its other parts, as atlases do
 REPEAT_GAP_PX = 450  # pixels on screen between two of one country's names
@@ -67,10 +68,12 @@ def _fits(board: Board, name: str, rect: pygame.Rect, layout: HexLayout) -> bool
     return True
 
 
-def _clear_of(marks: list[tuple[float, float]], rect: pygame.Rect, size: float) -> bool:
-    """Whether none of the `marks` (centres of hexes with a place or counters drawn on them)
-    lies under or beside `rect`."""
-    near = rect.inflate(int(size * 3), int(size * 2))
+def _clear_of(
+    marks: list[tuple[float, float]], rect: pygame.Rect, reach: tuple[float, float]
+) -> bool:
+    """Whether none of the `marks` (hex centres) lies within `reach` (pixels across, down) of
+    `rect`."""
+    near = rect.inflate(int(reach[0]), int(reach[1]))
     return not any(near.collidepoint(p) for p in marks)
 
 
@@ -87,7 +90,10 @@ def place_names(
         kept.move_to_end(key)
         return hit
     layout = HexLayout(size, (0.0, 0.0))
-    marks = [layout.centre(board.coord[h]) for h in set(board.place_at) | occupied]
+    places = [layout.centre(board.coord[h]) for h in board.place_at]
+    marks = [layout.centre(board.coord[h]) for h in occupied | set(board.crossing)]
+    place_reach = (layout.width * PLACE_CLEARANCE * 2, size * 3)
+    mark_reach = (size * 2, size * 2)
     gap = max(4, math.ceil(REPEAT_GAP_PX / layout.width))
     placed: Placed = []
     for name, hexes in country_cores(board).items():
@@ -100,7 +106,11 @@ def place_names(
             if any(h.distance(o) < gap for o in spots):
                 continue
             rect = picture.get_rect(center=tuple(round(v) for v in layout.centre(c)))
-            if _clear_of(marks, rect, size) and _fits(board, name, rect, layout):
+            if (
+                _clear_of(places, rect, place_reach)
+                and _clear_of(marks, rect, mark_reach)
+                and _fits(board, name, rect, layout)
+            ):
                 placed.append((name, picture, rect))
                 spots.append(h)
     kept[key] = placed
