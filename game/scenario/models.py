@@ -236,6 +236,25 @@ class Zone(Model):
     )
 
 
+NO_COUNTRY = "."  # in map.countries rows: a hex of no country (the open sea)
+
+
+class Countries(Model):
+    """Which country each hex belongs to, so the map can draw national borders. Display only:
+    the rules never read it, so a border changes nothing in play."""
+
+    names: dict[str, str] = Field(
+        min_length=1,
+        description="Map character -> the country's name, as the legend and hex panel show it. "
+        "Keys are single characters; '.' is kept for hexes of no country.",
+    )
+    rows: tuple[str, ...] = Field(
+        description="Overlay of the map's shape: one character per hex, a key of names, or '.' "
+        "for a hex of no country (the open sea). A border is drawn along every hex edge "
+        "between two different countries; none along the sea."
+    )
+
+
 class Map(Model):
     rows: tuple[str, ...] = Field(
         min_length=1,
@@ -251,6 +270,11 @@ class Map(Model):
     routes: tuple[Route, ...] = Field(default=(), description="Roads, tracks and railways.")
     stacking: int = Field(
         default=3, ge=1, le=20, description="Stacking points one side may have in a hex."
+    )
+    countries: Countries | None = Field(
+        default=None,
+        description="Countries of the hexes, for the national borders drawn on the map "
+        "(no effect on play).",
     )
 
 
