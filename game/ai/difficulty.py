@@ -68,6 +68,7 @@ class Difficulty:
     guard_rear: bool  # send spare units against enemies near our supply sources
     memory_turns: int  # enemy units seen under fog of war are remembered this many turns
     breadth: int  # candidate hexes scored per unit move (0: all)
+    detour: bool = False  # an attacker the enemy's line stops looks for a way round it
     noise: float  # jitter on move scores (sloppiness)
     endgame_turns: int = 0  # last turns in which ground that scores is attacked at worse odds
     value_first: bool = False  # attacks lead with, withdrawals go to, the most valuable places
@@ -121,6 +122,7 @@ LEVELS: dict[str, Difficulty] = {
         advance_odds=2.0,
         counter_odds=1.8,
         encircle=True,
+        detour=True,
         lookahead=3,
         ring_trials=4,
         memory_turns=6,

@@ -542,10 +542,12 @@ def test_h9_crushing_attack_on_20_august() -> None:
 def test_h10_encirclement_and_annihilation() -> None:
     s = kg()
     ring = event(s, "ring_closed")
-    # both pincers through: Nomonhan-Burd-Obo and the flank heights north and south held
+    # the pincers meet: Nomonhan-Burd-Obo held and troops of both groups there
     assert ring.trigger.type == "all"
     held = {c.place for c in ring.trigger.of if c.type == "place_held"}
-    assert {"nomonhan", "fui_heights"} <= held
+    assert held == {"nomonhan"}
+    meeting = {(c.group, c.place) for c in ring.trigger.of if c.type == "units_near"}
+    assert meeting == {("Northern", "nomonhan"), ("Southern", "nomonhan")}
     assert any(fx.type == "supply" and fx.range_factor < 1 for fx in ring.effects)
     assert event(s, "zone_cleared").trigger.type == "zone_clear"
     assert side(s, "japanese").doctrine.surrender_after_turns <= 10
@@ -621,6 +623,25 @@ def test_h18_war_on_three_fronts_on_9_august() -> None:
     assert 1_500_000 <= start["men"] <= 1_700_000
     assert {u.group for u in units(s, "soviet")} == set(FRONTS)
     assert "8 August" in event(s, "war_declared").effects[0].text
+
+
+def test_the_kwantung_army_stays_on_its_side_of_the_border() -> None:
+    """The Kwantung Army's orders were to defend: no Japanese unit may enter the Soviet Union or
+    Mongolia, and the zone that says so follows the drawn border (every Soviet and Mongolian hex
+    of the map's countries, the Soviet places among them)."""
+    s = mc()
+    (zone,) = [z for z in s.zones if z.id == "soviet_territory"]
+    assert zone.restricted_for == ("japanese",)
+    assert s.map.countries is not None
+    drawn = {
+        (col, row)
+        for row, text in enumerate(s.map.countries.rows)
+        for col, ch in enumerate(text)
+        if ch in ("S", "M")
+    }
+    assert zone_hexes(zone) == drawn
+    soviet_places = {p.at for p in s.places if p.owner == "soviet" and not isinstance(p.at, str)}
+    assert soviet_places <= drawn
 
 
 def test_h19_nagasaki_on_the_first_day() -> None:
