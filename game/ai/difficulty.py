@@ -71,7 +71,7 @@ class Difficulty:
     detour: bool = False  # an attacker the enemy's line stops looks for a way round it
     noise: float  # jitter on move scores (sloppiness)
     endgame_turns: int = 0  # last turns in which ground that scores is attacked at worse odds
-    value_first: bool = False  # attacks lead with, withdrawals go to, the most valuable places
+    value_first: bool = False  # attacks lead with the most valuable place; zones that score swept
     weights: Weights = field(default_factory=Weights)
 
 

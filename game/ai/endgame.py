@@ -15,8 +15,6 @@ from game.rules.ai_api import occupancy
 # The most valuable open objective leads an attack when it is worth this many times the first
 # one of the plan (the plan's order stands between objectives of like value).
 LEAD_VALUE_FACTOR = 2.0
-# A withdrawal goes to the places worth at least this share of the best one it may fall back on.
-WITHDRAW_VALUE_SHARE = 0.5
 ENDGAME_ODDS = 0.8  # least odds of an attack on ground that scores, in the last turns
 
 
@@ -65,20 +63,6 @@ def lead_objective(state: GameState, open_: list[Hex]) -> list[Hex]:
     if hex_value(state, best) < LEAD_VALUE_FACTOR * max(hex_value(state, open_[0]), 1.0):
         return open_
     return [best, *(h for h in open_ if h != best)]
-
-
-def withdraw_targets(state: GameState, side: str, objectives: tuple[Hex, ...]) -> tuple[Hex, ...]:
-    """Where a withdrawal goes: the places still ours worth holding at the end (the rest are
-    left to rearguards); rally points without places keep every objective."""
-    held = [
-        h
-        for h in objectives
-        if hex_value(state, h) > 0.0 and state.place_owner.get(state.board.place_at[h].id) == side
-    ]
-    if not held:
-        return objectives
-    top = max(hex_value(state, h) for h in held)
-    return tuple(h for h in held if hex_value(state, h) >= WITHDRAW_VALUE_SHARE * top)
 
 
 def final_turn_last_mover(ctx: AITurn) -> bool:

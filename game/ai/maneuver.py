@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from game.ai.context import AITurn, is_artillery, is_mobile
-from game.ai.endgame import final_turn_last_mover, lead_objective, withdraw_targets
+from game.ai.endgame import final_turn_last_mover, lead_objective
 from game.ai.fields import INF, Field, compute, static_field
 from game.ai.plans import ATTACKING
 from game.hexes import Hex
@@ -95,7 +95,8 @@ def assign_targets(ctx: AITurn) -> None:
         elif g.posture in ATTACKING:
             _attack_targets(ctx, g, enemy_hexes)
         elif g.posture == "withdraw":
-            _withdraw_targets(ctx, g)
+            for u in units:
+                ctx.targets[u.id] = g.objectives
         else:
             _hold_targets(ctx, g)
             _counter_attack(ctx, g, enemy_hexes)
@@ -125,16 +126,6 @@ def _attack_targets(ctx: AITurn, g: Orders, enemy_hexes: frozenset[Hex]) -> None
         best = min(open_, key=lambda h: _dist(ctx, u, h) + spread * load[h])
         load[best] += 1
         ctx.targets[u.id] = (best,)
-
-
-def _withdraw_targets(ctx: AITurn, g: Orders) -> None:
-    """A withdrawal: every unit to the rally points; playing for the score, to the places worth
-    holding among them."""
-    goal = g.objectives
-    if ctx.diff.value_first:
-        goal = withdraw_targets(ctx.state, ctx.side, goal)
-    for u in g.units:
-        ctx.targets[u.id] = goal
 
 
 def _clear_around(ctx: AITurn, g: Orders, enemy_hexes: frozenset[Hex]) -> None:

@@ -1,11 +1,11 @@
-"""Playing for the score (hard): which objective leads an attack, where a withdrawal goes, and
-when the last turns begin, on the shipped 1945 scenario."""
+"""Playing for the score (hard): which objective leads an attack and when the last turns begin,
+on the shipped 1945 scenario."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from game.ai.endgame import lead_objective, turns_left, withdraw_targets
+from game.ai.endgame import lead_objective, turns_left
 from game.hexes import Hex
 from game.rules import AttackCommand, GameState, new_game
 from game.scenario import load_scenario
@@ -33,13 +33,6 @@ def test_the_plans_order_stands_between_places_of_like_value() -> None:
     s = _state()
     plan = [_hex(s, p) for p in ("changchun", "mukden", "qiqihar")]
     assert lead_objective(s, plan) == plan
-
-
-def test_a_withdrawal_goes_to_the_place_worth_holding() -> None:
-    s = _state()
-    rally = (_hex(s, "qiqihar"), _hex(s, "harbin"))
-    assert withdraw_targets(s, "japanese", rally) == (_hex(s, "harbin"),)
-    assert withdraw_targets(s, "soviet", rally) == rally  # none of them is the Soviets'
 
 
 def test_turns_are_counted_down_to_the_last() -> None:
