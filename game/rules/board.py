@@ -142,7 +142,13 @@ class Board:
         tuple[str, float, frozenset[int], frozenset[int], frozenset[int], frozenset[int]],
         dict[int, float],
     ] = field(default_factory=dict, repr=False, compare=False)
+    # the last few nets of hexes joined to a side's sources (see supply.linked)
+    linked_memo: dict[
+        tuple[str, frozenset[int], frozenset[int], frozenset[int]], frozenset[Hex]
+    ] = field(default_factory=dict, repr=False, compare=False)
     restricted_i: dict[str, frozenset[int]] = field(default_factory=dict)
+    # by side and hex number: whether supply passes the hex on an empty map
+    supply_open_i: dict[str, list[bool]] = field(default_factory=dict)
     unit_models: dict[str, Unit] = field(default_factory=dict)
 
     # --- helpers -----------------------------------------------------------------------------
@@ -362,6 +368,10 @@ def _index(b: Board) -> None:
     }
     b.restricted_i = {
         side: frozenset(b.index[h] for h in hx) for side, hx in b.restricted_hexes.items()
+    }
+    b.supply_open_i = {
+        side: [c is not None and i not in closed for i, c in enumerate(b.supply_cost_i)]
+        for side, closed in b.restricted_i.items()
     }
 
 
