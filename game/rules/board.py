@@ -150,6 +150,10 @@ class Board:
     # by side and hex number: whether supply passes the hex on an empty map
     supply_open_i: dict[str, list[bool]] = field(default_factory=dict)
     unit_models: dict[str, Unit] = field(default_factory=dict)
+    # (centre, radius) -> the hexes of the map within radius (see within)
+    discs: dict[tuple[Hex, int], tuple[Hex, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     # --- helpers -----------------------------------------------------------------------------
 
@@ -170,6 +174,16 @@ class Board:
     def hexes_for_km(self, km: float) -> int:
         """A range in km as whole hexes, at least one."""
         return max(1, int(km / self.scenario.scale.hex_km + 1e-9))
+
+    def within(self, centre: Hex, radius: int) -> tuple[Hex, ...]:
+        """The hexes of the map at most `radius` steps from `centre`, ring by ring outwards
+        (Hex.spiral's order); remembered, since the AI asks for the same discs every turn."""
+        key = (centre, radius)
+        hit = self.discs.get(key)
+        if hit is None:
+            hit = tuple(h for h in centre.spiral(radius) if h in self.coord)
+            self.discs[key] = hit
+        return hit
 
     def phase(self, turn_index: int) -> str:
         return phase_name(self.scenario.calendar, self.turns[turn_index])
