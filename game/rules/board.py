@@ -10,6 +10,7 @@ import itertools
 import weakref
 from collections import deque
 from collections.abc import Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from game.hexes import Coord, Hex, coord
@@ -85,6 +86,12 @@ class HexCosts(Mapping[Hex, float]):
         return sum(1 for c in self._costs if c is not None)
 
 
+# A movement search as the board remembers it: (start, move class, bridging, side, points) ->
+# (the enemy units, zones of control and interdicted hex numbers it read, (costs, predecessors)).
+MoveMemoKey = tuple[int, MoveClass, bool, str, float]
+MoveFacts = tuple[AbstractSet[int], AbstractSet[int], AbstractSet[int]]
+
+
 @dataclass(eq=False)
 class Board:
     """The map and calendar of a scenario in the form the rules use (compared by identity: one
@@ -150,6 +157,9 @@ class Board:
     # by side and hex number: whether supply passes the hex on an empty map
     supply_open_i: dict[str, list[bool]] = field(default_factory=dict)
     unit_models: dict[str, Unit] = field(default_factory=dict)
+    move_memo: dict[MoveMemoKey, tuple[MoveFacts, tuple[dict[int, float], dict[int, int]]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
     # (centre, radius) -> the hexes of the map within radius (see within)
     discs: dict[tuple[Hex, int], tuple[Hex, ...]] = field(
         default_factory=dict, repr=False, compare=False
