@@ -144,10 +144,10 @@ class Board:
     route_supply_i: dict[int, float] = field(default_factory=dict)
     supply_cost_i: list[float | None] = field(default_factory=list)
     routed_i: frozenset[int] = frozenset()  # hex numbers a route step starts from (or ends in)
-    # the last few supply traces, by everything they depend on (see supply._trace_i)
+    # the last few supply traces, by everything they depend on (see supply._trace)
     supply_memo: dict[
         tuple[str, float, frozenset[int], frozenset[int], frozenset[int], frozenset[int]],
-        dict[int, float],
+        dict[Hex, float],
     ] = field(default_factory=dict, repr=False, compare=False)
     # the last few nets of hexes joined to a side's sources (see supply.linked)
     linked_memo: dict[

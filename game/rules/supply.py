@@ -32,9 +32,7 @@ def trace(state: GameState, side: str) -> dict[Hex, float]:
     hit = state.cache.get(key)
     if isinstance(hit, dict):
         return hit
-    b = state.board
-    hexes = b.hexes
-    res = {hexes[i]: c for i, c in _trace_i(state, side).items()}
+    res = _trace(state, side)
     state.cache[key] = res
     return res
 
@@ -94,10 +92,10 @@ def _facts(state: GameState, side: str) -> Facts:
     return closed, opened, slow, lost
 
 
-def _trace_i(state: GameState, side: str) -> dict[int, float]:
+def _trace(state: GameState, side: str) -> dict[Hex, float]:
     """The trace depends only on which hexes are closed or opened, interdiction and the
     side's supply range; the board remembers the last few traces by exactly that (within an
-    AI's turn, most moves change none of it)."""
+    AI's turn, most moves change none of it). Callers only read it."""
     b = state.board
     closed, opened, slow, lost = _facts(state, side)
     limit = supply_range(state, side) + 1e-9
@@ -105,7 +103,8 @@ def _trace_i(state: GameState, side: str) -> dict[int, float]:
     hit = b.supply_memo.get(key)
     if hit is not None:
         return hit
-    out = _dijkstra(b, side, closed, opened, slow, limit, lost)
+    hexes = b.hexes
+    out = {hexes[i]: c for i, c in _dijkstra(b, side, closed, opened, slow, limit, lost).items()}
     if len(b.supply_memo) >= MEMO_SIZE:
         b.supply_memo.pop(next(iter(b.supply_memo)))
     b.supply_memo[key] = out
