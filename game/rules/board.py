@@ -160,6 +160,10 @@ class Board:
     move_memo: dict[MoveMemoKey, tuple[MoveFacts, tuple[dict[int, float], dict[int, int]]]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    # the targets of interdiction missions -> the hexes they cover, as Hexes and hex numbers
+    interdiction_memo: dict[tuple[Coord, ...], tuple[frozenset[Hex], frozenset[int]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
     # (centre, radius) -> the hexes of the map within radius (see within)
     discs: dict[tuple[Hex, int], tuple[Hex, ...]] = field(
         default_factory=dict, repr=False, compare=False

@@ -24,7 +24,7 @@ from game.scenario.models import MoveClass
 _EPS = 1e-9
 MP_DIGITS = 6  # movement points are kept to this many decimal places
 _INF = float("inf")
-MOVE_MEMO_SIZE = 1024  # searches the board remembers across states
+MOVE_MEMO_SIZE = 128  # searches the board remembers across states
 
 
 def max_mp(state: GameState, unit: UnitState) -> float:
