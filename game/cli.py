@@ -24,7 +24,7 @@ __all__ = ["build_parser", "default_scenario", "load_or_report", "main", "play_o
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from game.scenario import Ruleset, ScenarioError, load_any
+    from game.scenario import Part, Ruleset, ScenarioError, load_any
     from game.scenario.geometry import build_grid, turn_starts
 
     failed = False
@@ -39,6 +39,13 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         except OSError as exc:
             failed = True
             print(f"{name}:1:1: error: cannot read file: {exc.strerror}")
+            continue
+        if isinstance(result, Part):
+            for loaded in result.scenarios:
+                for w in loaded.warnings:
+                    print(w)
+            whose = ", ".join(str(f.files[0]) for f in result.scenarios)
+            print(f"ok: {name}: part of {whose}")
             continue
         if isinstance(result, Ruleset):
             print(

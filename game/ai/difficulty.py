@@ -68,6 +68,7 @@ class Difficulty:
     guard_rear: bool  # send spare units against enemies near our supply sources
     memory_turns: int  # enemy units seen under fog of war are remembered this many turns
     breadth: int  # candidate hexes scored per unit move (0: all)
+    detour: bool = False  # an attacker the enemy's line stops looks for a way round it
     noise: float  # jitter on move scores (sloppiness)
     weights: Weights = field(default_factory=Weights)
 
@@ -119,6 +120,7 @@ LEVELS: dict[str, Difficulty] = {
         advance_odds=2.0,
         counter_odds=1.8,
         encircle=True,
+        detour=True,
         lookahead=3,
         ring_trials=4,
         memory_turns=6,

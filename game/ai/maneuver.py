@@ -392,7 +392,23 @@ def best_move(
         v = score(h)
         if v > best:
             best, best_h = v, h
+    if best_h is None and not full and _detours(ctx, u, fld, attacking):
+        # The straight way runs into the enemy's line: look over all the ground the unit can
+        # reach for a way round it (the 1939 pincers swung round the Japanese flanks).
+        return best_move(ctx, u, enemy_cache, full=True)
     return best_h
+
+
+def _detours(ctx: AITurn, u: UnitState, fld: Field, attacking: bool) -> bool:
+    """Whether a unit that found no better hex on the straight way to its objective should look
+    for a way round: an attacker (at a level that does) still short of a place it was sent to,
+    and not yet in contact (a unit already engaged fights where it stands)."""
+    if not (attacking and ctx.diff.detour and ctx.targets.get(u.id)) or u.id in ctx.hunting:
+        return False
+    if u.pos is None or fld.get(u.pos, INF) <= 0:
+        return False
+    enemy = ctx.enemy_hexes()
+    return not any(n in enemy for n in ctx.state.board.neighbours[u.pos])
 
 
 def _move_field(

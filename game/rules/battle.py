@@ -235,10 +235,11 @@ def attack(
 
 
 def bombard_share(state: GameState, uid: str, target: Hex, die: float) -> float:
-    """Share of the men in `target` a gun unit's fire kills or wounds: shells kill in proportion
-    to the shells fired and the men under them, not to the strength they hit. Cover (terrain
-    attrition, dug-in or fortified protection) and the defenders' doctrine cut it; capped at
-    BOMBARD_MAX of the men (and bombard() keeps it within the defenders' daily ceiling)."""
+    """Share of the men in `target` a gun unit's fire kills or wounds. Shells kill in proportion
+    to the shells fired and to how thickly men stand under them: a crowded hex loses about the
+    fire's full toll, a thin garrison a toll in proportion to its men (BOMBARD_SPREAD_MEN). Cover
+    (terrain attrition, dug-in or fortified protection) and the defenders' doctrine cut it; capped
+    at BOMBARD_MAX of the men (and bombard() keeps it within the defenders' daily ceiling)."""
     b = state.board
     defenders = [state.units[x] for x in occupancy(state).units_at.get(target, ())]
     men = sum(u.men for u in defenders)
@@ -252,7 +253,7 @@ def bombard_share(state: GameState, uid: str, target: Hex, die: float) -> float:
     doctrine = state.sides[b.other(gun.side)].doctrine
     days = combat_days(state.turn_hours)
     hit = fire_value(state, gun) * C.BOMBARD_MEN_PER_POINT_DAY * days * die * cover
-    return min(C.BOMBARD_MAX, hit * doctrine.defender_losses / men)
+    return min(C.BOMBARD_MAX, hit * doctrine.defender_losses / (men + C.BOMBARD_SPREAD_MEN))
 
 
 def bombard(tx: Transaction, uid: str, target: Hex, rng: random.Random) -> None:

@@ -23,6 +23,10 @@ ATTRITION_MEN_PER_DAY = 0.02  # share of men lost per day out of supply
 ATTRITION_TANKS_PER_DAY = 0.04  # breakdowns without fuel and spares
 ATTRITION_GUNS_PER_DAY = 0.01
 ATTRITION_MORALE_PER_DAY = 0.04
+# Days a unit dug in lives, once cut off, on the ammunition, food and water stored in its
+# positions (the 1939 Japanese held their heights for weeks before the ring closed and fought on
+# from them for days): it counts as supplied until they are spent, like a fortress on its stocks.
+ENTRENCHED_STOCKS_DAYS = 3.0
 MORALE_RECOVERY_PER_DAY = 0.04  # back towards the side's doctrine morale, in supply
 SURRENDER_BASE = 0.35  # chance men of a unit cut off for surrender_after_turns give up
 SURRENDER_PER_TURN = 0.15  # ... plus this per further turn cut off
@@ -94,6 +98,11 @@ BREAK_SHARE_ROUT = 0.3  # ... a routed unit already below this share
 # die: about a hundred rounds a gun a day in a deliberate bombardment, one man hit for every thirty
 # to forty rounds.
 BOMBARD_MEN_PER_POINT_DAY = 15.0
+# Shells hit men in proportion to how thickly they stand under the fire: a target of this many
+# men takes half the hits the same fire scores on a crowded one, and a few hundred men dug in on
+# a height offer fewer targets still (most rounds fall on empty ground). Without it, seven weeks
+# of shelling bled a 600-man garrison to 250 while the same guns took a bare 1% of a division.
+BOMBARD_SPREAD_MEN = 1000
 BOMBARD_MAX = 0.08  # never more than this share of the men under fire, after the doctrine
 BOMBARD_TANK_FACTOR = 0.3  # tanks and guns hit, as a multiple of the men's share
 BOMBARD_GUN_FACTOR = 0.5

@@ -77,11 +77,27 @@ def holds(s: GameState, t: Trigger) -> bool:
         return not any(side == t.side and h in hexes for h, side in side_at.items())
     if t.type == "encircled":
         return _encircled_share(s, t.side, t.zone) >= t.share
+    if t.type == "units_near":
+        return _men_near(s, t.side, t.group, b.place_hex[t.place], t.within_km) >= t.men
     if t.type == "all":
         return all(holds(s, c) for c in t.of)
     if t.type == "any":
         return any(holds(s, c) for c in t.of)
     return False
+
+
+def _men_near(s: GameState, side: str, group: str, at: Hex, within_km: float) -> int:
+    """Men of a side's active units (of `group`, if named) standing within `within_km` of `at`."""
+    reach = int(within_km / s.scenario.scale.hex_km + 1e-9)
+    return sum(
+        u.men
+        for u in s.units.values()
+        if u.side == side
+        and u.active
+        and (not group or u.group == group)
+        and u.pos is not None
+        and u.pos.distance(at) <= reach
+    )
 
 
 def _encircled_share(s: GameState, side: str, zone: str) -> float:

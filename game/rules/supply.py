@@ -232,11 +232,15 @@ def _resupply(tx: Transaction, u: UnitState) -> Change | None:
 
 
 def _on_stocks(s: GameState, u: UnitState) -> bool:
-    """A unit cut off in fortified terrain lives on the works' stocks while they last."""
+    """A unit cut off lives on stocks while they last: a fortified region on its works' stocks,
+    a unit dug in on the ammunition and water stored in its positions (ENTRENCHED_STOCKS_DAYS),
+    so a ring closed round prepared positions is not a starving pocket on its first day."""
     assert u.pos is not None
     terrain = s.board.terrain[u.pos]
-    days = s.turn_hours / 24.0
-    return terrain.fortified and (u.turns_out + 1) * days <= terrain.stocks_days
+    days_out = (u.turns_out + 1) * s.turn_hours / 24.0
+    if terrain.fortified and days_out <= terrain.stocks_days:
+        return True
+    return u.entrenched and days_out <= C.ENTRENCHED_STOCKS_DAYS
 
 
 def _starve(tx: Transaction, u: UnitState) -> Change | None:

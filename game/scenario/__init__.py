@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from game.scenario.errors import Problem, ScenarioError
-from game.scenario.loader import Loaded, load, load_any, load_scenario, scenario_hash
+from game.scenario.loader import Loaded, Part, load, load_any, load_scenario, scenario_hash
 from game.scenario.models import FORMAT_VERSION, Ruleset, Scenario
 
 __all__ = [
     "FORMAT_VERSION",
     "Loaded",
+    "Part",
     "Problem",
     "Ruleset",
     "Scenario",

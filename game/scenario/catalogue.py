@@ -13,7 +13,7 @@ from pathlib import Path
 
 from game.scenario.errors import ScenarioError
 from game.scenario.library import meta_table, scenario_files, sources
-from game.scenario.loader import load_any
+from game.scenario.loader import Part, load_any
 from game.scenario.models import Ruleset
 
 
@@ -47,6 +47,8 @@ def describe(path: Path, source: str) -> Entry:
         return Entry(path.stem, "?", source, path, f"error: cannot read: {exc.strerror}", False)
     if isinstance(result, Ruleset):
         return Entry(path.stem, result.ruleset.title, source, path, "ruleset", True)
+    if isinstance(result, Part):
+        return Entry(path.stem, "(part of a scenario)", source, path, "part", True)
     warnings = len(result.warnings)
     status = f"ok ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else "ok"
     return Entry(path.stem, result.scenario.meta.title, source, path, status, True)

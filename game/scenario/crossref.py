@@ -19,7 +19,7 @@ from game.scenario.geometry import (
     zone_hexes,
 )
 from game.scenario.locator import Locator
-from game.scenario.models import Doctrine, HexOrPlace, Scenario, Trigger
+from game.scenario.models import NO_COUNTRY, Doctrine, HexOrPlace, Scenario, Trigger
 from game.scenario.positions import Path
 from game.scenario.suggest import did_you_mean
 
@@ -144,6 +144,53 @@ class _Checker:
             for k, side in enumerate(zone.restricted_for):
                 self.ref(("zones", n, "restricted_for", k), side, self.sides, "side")
         self.duplicates([z.id for z in self.s.zones], ("zones",), "zone")
+        if not ragged:
+            self.check_countries()
+
+    def check_countries(self) -> None:
+        """[map.countries]: single-character names, and rows of the map's shape holding only
+        those characters or '.' (no country); each mistake located at its character."""
+        countries, rows = self.s.map.countries, self.s.map.rows
+        if countries is None:
+            return
+        base = ("map", "countries")
+        for ch, name in countries.names.items():
+            if len(ch) != 1 or ch == NO_COUNTRY:
+                self.error(
+                    (*base, "names", ch),
+                    f"country key '{ch}' must be a single character other than '{NO_COUNTRY}'",
+                    f"'{NO_COUNTRY}' marks a hex of no country (the open sea)",
+                    want_key=True,
+                )
+            if not name.strip():
+                self.error((*base, "names", ch), f"country '{ch}' has no name")
+        if len(countries.rows) != len(rows):
+            self.error(
+                (*base, "rows"),
+                f"map.countries has {len(countries.rows)} rows; the map has {len(rows)}",
+                "copy the map rows and put a country's character in each hex",
+            )
+            return
+        known = set(countries.names) | {NO_COUNTRY}
+        for r, (mine, theirs) in enumerate(zip(countries.rows, rows, strict=True)):
+            if len(mine) != len(theirs):
+                self.error(
+                    (*base, "rows", r),
+                    f"map.countries row {r} has {len(mine)} characters; the map's row {r} "
+                    f"has {len(theirs)}",
+                    "each row must have one character per hex of the map",
+                )
+                continue
+            for c, ch in enumerate(mine):
+                if ch not in known:
+                    self.error(
+                        (*base, "rows", r),
+                        f"unknown country '{ch}' at [{c}, {r}]",
+                        f"add '{ch}' to [map.countries] names, or use one of: "
+                        + " ".join(sorted(known)),
+                        col_offset=c + 1,
+                    )
+                    break
 
     def check_zone_shape(self, n: int) -> None:
         """A zone's rows must copy the map's shape; name the first row that does not."""
@@ -269,6 +316,10 @@ class _Checker:
             self.ref((*tp, "by"), t.by, self.sides, "side")
         elif t.type == "unit_destroyed":
             self.ref((*tp, "unit"), t.unit, self.units, "unit")
+        elif t.type == "units_near":
+            self.ref((*tp, "place"), t.place, self.places, "place")
+            if self.ref((*tp, "side"), t.side, self.sides, "side"):
+                self.group_ref((*tp, "group"), t.side, t.group)
         elif t.type == "strength_below":
             if self.ref((*tp, "side"), t.side, self.sides, "side"):
                 self.group_ref((*tp, "group"), t.side, t.group)

@@ -71,12 +71,16 @@ def sources(extra: Sequence[str | Path] = ()) -> list[Source]:
     return found
 
 
+NOT_SCENARIOS = ("rulesets", "parts")  # folders of files that scenarios include
+
+
 def scenario_files(folder: Path) -> Iterator[Path]:
-    """TOML files in a folder and its sub-folders, rulesets/ folders left out."""
+    """TOML files in a folder and its sub-folders, rulesets/ and parts/ folders left out (they
+    hold files that scenarios include, not scenarios)."""
     if not folder.is_dir():
         return
     for path in sorted(folder.rglob("*.toml"), key=lambda p: (len(p.parts), p)):
-        if "rulesets" not in path.relative_to(folder).parts[:-1]:
+        if not set(NOT_SCENARIOS) & set(path.relative_to(folder).parts[:-1]):
             yield path
 
 

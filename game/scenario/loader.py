@@ -486,9 +486,48 @@ def load(path: str | FsPath) -> Loaded:
     return Loaded(scenario, tuple(problems), locator, tuple(f.path for f in locator.files))
 
 
-def load_any(path: str | FsPath) -> Loaded | Ruleset:
-    """A scenario, or a ruleset file checked on its own (what `validate` accepts)."""
+@dataclass(frozen=True)
+class Part:
+    """A file that scenarios include which is neither a scenario nor a ruleset (a border overlay,
+    say): it has no [meta] and no [ruleset]. Checked through the scenarios that include it."""
+
+    path: FsPath
+    scenarios: tuple[Loaded, ...]
+
+
+def is_part(data: dict[str, Any]) -> bool:
+    return "meta" not in data and "ruleset" not in data
+
+
+def _includers(part: FsPath) -> list[FsPath]:
+    """Scenarios in the part's folder or the one above that include it by a relative path."""
+    target = part.resolve()
+    found: list[FsPath] = []
+    for folder in (part.parent, part.parent.parent):
+        for candidate in sorted(folder.glob("*.toml")):
+            if candidate.resolve() == target:
+                continue
+            try:
+                text = read_regular_file(candidate, limits.MAX_FILE_BYTES).decode("utf-8")
+                includes = tomli.loads(text).get("include", [])
+            except (Refused, UnicodeDecodeError, tomli.TOMLDecodeError, RecursionError):
+                continue
+            names = includes if isinstance(includes, list) else []
+            if any(
+                isinstance(i, str) and (candidate.parent / i).resolve() == target for i in names
+            ):
+                found.append(candidate)
+    return found
+
+
+def load_any(path: str | FsPath) -> Loaded | Ruleset | Part:
+    """A scenario, a ruleset file checked on its own, or a part of a scenario checked through
+    the scenarios that include it (what `validate` accepts). A file without [meta] that no
+    scenario includes is read as a scenario, whose errors say what is missing."""
     data, locator = _read_all(path)
+    includers = _includers(FsPath(path)) if is_part(data) else []
+    if includers:
+        return Part(FsPath(path), tuple(load(p) for p in includers))
     if not is_ruleset(data):
         return load(path)
     try:

@@ -236,6 +236,25 @@ class Zone(Model):
     )
 
 
+NO_COUNTRY = "."  # in map.countries rows: a hex of no country (the open sea)
+
+
+class Countries(Model):
+    """Which country each hex belongs to, so the map can draw national borders. Display only:
+    the rules never read it, so a border changes nothing in play."""
+
+    names: dict[str, str] = Field(
+        min_length=1,
+        description="Map character -> the country's name, as the legend and hex panel show it. "
+        "Keys are single characters; '.' is kept for hexes of no country.",
+    )
+    rows: tuple[str, ...] = Field(
+        description="Overlay of the map's shape: one character per hex, a key of names, or '.' "
+        "for a hex of no country (the open sea). A border is drawn along every hex edge "
+        "between two different countries; none along the sea."
+    )
+
+
 class Map(Model):
     rows: tuple[str, ...] = Field(
         min_length=1,
@@ -251,6 +270,11 @@ class Map(Model):
     routes: tuple[Route, ...] = Field(default=(), description="Roads, tracks and railways.")
     stacking: int = Field(
         default=3, ge=1, le=20, description="Stacking points one side may have in a hex."
+    )
+    countries: Countries | None = Field(
+        default=None,
+        description="Countries of the hexes, for the national borders drawn on the map "
+        "(no effect on play).",
     )
 
 
@@ -458,6 +482,20 @@ class EncircledTrigger(Model):
     share: Fraction = Field(default=0.5, description="Share of those men that must be encircled.")
 
 
+class UnitsNearTrigger(Model):
+    type: Literal["units_near"] = Field(
+        description="Holds while a side's units (of one group, if given) stand at or near a "
+        "place: a column arriving, two pincers meeting."
+    )
+    side: str = Field(description="Side id.")
+    group: str = Field(default="", description="Only this group's units count, if set.")
+    place: str = Field(description="Place id.")
+    within_km: float = Field(
+        default=0.0, ge=0, le=1000, description="How far from the place, in km (0: its own hex)."
+    )
+    men: int = Field(default=1, ge=1, description="Men that must stand there, all units together.")
+
+
 class UnitDestroyedTrigger(Model):
     type: Literal["unit_destroyed"] = Field(
         description="Fires when the unit is destroyed or surrenders."
@@ -501,6 +539,7 @@ Trigger = Annotated[
     | PlaceCapturedTrigger
     | PlaceHeldTrigger
     | EncircledTrigger
+    | UnitsNearTrigger
     | UnitDestroyedTrigger
     | StrengthBelowTrigger
     | EventFiredTrigger

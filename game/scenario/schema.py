@@ -9,6 +9,8 @@ file at a time. So this module reshapes it for the files modders actually write:
   included table partially, so such files are checked against "patch" variants of the models
   reached through tables, with no required keys (array elements stay whole: arrays of tables are
   joined, never merged);
+- a part of a scenario (a file it includes that has no [meta], such as a border overlay in a
+  parts/ folder) is checked the same way;
 - a ruleset file (it has a [ruleset] table) is checked against the ruleset model instead.
 """
 
@@ -103,9 +105,9 @@ def build_schema() -> dict[str, Any]:
     defs["Scenario" + PATCH]["required"] = ["format_version"]
     defs["Ruleset" + PATCH]["required"] = ["ruleset"]
 
-    def complete_or_patch(name: str) -> dict[str, Any]:
+    def complete_or_patch(name: str, part: dict[str, Any]) -> dict[str, Any]:
         return {
-            "if": {"required": ["include"]},
+            "if": {"anyOf": [{"required": ["include"]}, part]},
             "then": _ref(name + PATCH),
             "else": _ref(name),
         }
@@ -117,8 +119,9 @@ def build_schema() -> dict[str, Any]:
         "`taplo check FILE` or `two-augusts validate FILE`.",
         "type": "object",
         "if": {"required": ["ruleset"]},
-        "then": complete_or_patch("Ruleset"),
-        "else": complete_or_patch("Scenario"),
+        "then": complete_or_patch("Ruleset", {"required": ["include"]}),
+        # A part of a scenario (a file it includes, such as a border overlay) has no [meta].
+        "else": complete_or_patch("Scenario", {"not": {"required": ["meta"]}}),
         DEFS: dict(sorted(defs.items())),
     }
 

@@ -11,6 +11,7 @@ import textwrap
 from game.hexes import Coord, Hex
 from game.rules import GameEvent, GameState, Odds, UnitState, max_mp, status
 from game.rules.zoc import in_enemy_zoc
+from game.ui.map_overlays import national_borders
 from game.ui.sight import hexes_in_view
 from game.ui.victory_words import standing_text
 
@@ -109,6 +110,9 @@ def hex_lines(
     t = b.terrain[h]
     lines = [f"{b.name_of(h)}: {t.name} (defence x{t.defence:g})"]
     extras = []
+    country = national_borders(b).country.get(c)
+    if country:
+        extras.append(f"country: {country}")
     if h in b.crossing:
         name = b.crossing_name.get(h) or ""
         extras.append(f"{b.crossing[h]}{' ' + name if name else ''}")

@@ -1,13 +1,19 @@
 """What the map shows besides terrain and counters, worked out from the state without drawing:
 the hexes a side can see (the rest is fogged), the enemy's zones of control, the front line
-between the two sides' forces, the hex to open the view on, and the order place names are
-placed in. Pure functions of the state (no pygame), so they are tested without a window."""
+between the two sides' forces, the national borders, the hex to open the view on, and the order
+place names are placed in. Pure functions of the state (no pygame), so they are tested without
+a window."""
 
 from __future__ import annotations
 
-from game.hexes import Coord, Hex
+import weakref
+from dataclasses import dataclass
+
+from game.hexes import Coord, Hex, coord
+from game.rules.board import Board
 from game.rules.state import GameState
 from game.rules.zoc import occupancy
+from game.scenario.models import NO_COUNTRY
 
 FRONT_REACH = 12  # hexes: how far from its units a side's part of the map reaches
 MAIN_FORCE_RADIUS = 3  # hexes round a hex that count towards the force gathered there
@@ -109,3 +115,80 @@ def places_by_priority(state: GameState) -> list[str]:
     """Place ids, the most important first: victory points, then the size of the place."""
     places = state.board.places
     return sorted(places, key=lambda p: (-places[p].vp, KIND_RANK.get(places[p].kind, 9), p))
+
+
+@dataclass(frozen=True)
+class Borders:
+    """The national borders of a board: each hex's country name (hexes of no country left out),
+    the hex edges (hex, direction 0-5) between two countries, each edge once, and the names of
+    the countries on the map in the scenario's order."""
+
+    country: dict[Coord, str]
+    edges: frozenset[tuple[Coord, int]]
+    names: tuple[str, ...]
+
+
+_BORDERS: weakref.WeakKeyDictionary[Board, Borders] = weakref.WeakKeyDictionary()
+
+
+def national_borders(board: Board) -> Borders:
+    """The borders drawn from the scenario's [map.countries] (none without it); worked out
+    once per board, as they never change in play."""
+    hit = _BORDERS.get(board)
+    if hit is not None:
+        return hit
+    countries = board.scenario.map.countries
+    country: dict[Coord, str] = {}
+    if countries is not None:
+        for r, row in enumerate(countries.rows):
+            for c, ch in enumerate(row):
+                if ch != NO_COUNTRY and ch in countries.names:
+                    country[coord(c, r)] = countries.names[ch]
+    edges: set[tuple[Coord, int]] = set()
+    for h in board.hexes:
+        mine = country.get(board.coord[h])
+        if mine is None:
+            continue
+        for direction, n in enumerate(h.neighbours()):
+            theirs = country.get(board.coord[n]) if n in board.coord else None
+            if theirs is not None and theirs != mine and board.coord[h] < board.coord[n]:
+                edges.add((board.coord[h], direction))
+    shown = set(country.values())
+    names = tuple(n for n in (countries.names.values() if countries else ()) if n in shown)
+    found = _BORDERS[board] = Borders(country, frozenset(edges), names)
+    return found
+
+
+_CORES: weakref.WeakKeyDictionary[Board, dict[str, list[Coord]]] = weakref.WeakKeyDictionary()
+
+
+def country_cores(board: Board) -> dict[str, list[Coord]]:
+    """Each country's hexes, the deepest inside it first (hexes from its border, the sea or the
+    map's edge), then by position: where its name fits best on the map. Worked out once per
+    board."""
+    hit = _CORES.get(board)
+    if hit is not None:
+        return hit
+    country = national_borders(board).country
+    depth: dict[Coord, int] = {}
+    frontier: list[Coord] = []
+    for c, name in country.items():
+        h = Hex.from_offset(*c)
+        if any(country.get(board.coord.get(n, c)) != name or n not in board.coord
+               for n in h.neighbours()):  # fmt: skip
+            depth[c] = 0
+            frontier.append(c)
+    while frontier:
+        nxt: list[Coord] = []
+        for c in frontier:
+            for n in Hex.from_offset(*c).neighbours():
+                nc = board.coord.get(n)
+                if nc is not None and nc in country and nc not in depth:
+                    depth[nc] = depth[c] + 1
+                    nxt.append(nc)
+        frontier = nxt
+    cores: dict[str, list[Coord]] = {}
+    for c in sorted(country, key=lambda c: (-depth[c], c[1], c[0])):
+        cores.setdefault(country[c], []).append(c)
+    _CORES[board] = cores
+    return cores

@@ -240,3 +240,40 @@ trigger = { type = "any", of = [
     err = info.value.errors[0]
     assert err.message == "unknown place 'nowhere'"
     assert err.path.endswith("trigger.of[1].place") and err.line > 0 and err.col > 0
+
+
+def test_units_near_fires_when_enough_men_of_the_group_stand_close_enough(start):
+    """Two pincers meet: the event waits until the named group has its men within reach of the
+    place, and other units near it do not count."""
+    town = '[[places]]\nid = "t1"\nname = "Kholm"\nat = [5, 3]\nvp = 3\nowner = "blue"\n'
+    meet = event(
+        "met",
+        '{ type = "units_near", side = "red", group = "north", place = "t1", '
+        "within_km = 20, men = 1500 }",
+        ['{ type = "message", text = "The pincers meet." }'],
+    )
+    units = [
+        unit("n", "red", "inf", (1, 3), men=2000, group="north"),
+        unit("s", "red", "inf", (3, 4), men=2000, group="south"),
+        unit("b", "blue", "inf", (8, 0)),
+    ]
+    g = start(OPEN, units, extra=town + meet)
+    assert "met" not in g.fired  # only the wrong group is near
+    g, _ = apply(g, MoveCommand(unit="n", to=(2, 3)))
+    assert "met" not in g.fired  # three hexes (30 km) away: too far
+    g, _ = apply(g, MoveCommand(unit="n", to=(3, 3)))
+    assert "met" in g.fired
+
+
+def test_units_near_names_a_wrong_group_or_place_with_its_position(start):
+    meet = event(
+        "met",
+        '{ type = "units_near", side = "red", group = "nobody", place = "nowhere" }',
+        ['{ type = "message", text = "The pincers meet." }'],
+    )
+    with pytest.raises(ScenarioError) as info:
+        start(OPEN, BASE, extra=meet)
+    found = {(e.message, e.path.rsplit(".", 1)[-1]) for e in info.value.errors}
+    assert ("unknown place 'nowhere'", "place") in found
+    assert any("no units in group 'nobody'" in m and p == "group" for m, p in found)
+    assert all(e.line > 0 and e.col > 0 for e in info.value.errors)

@@ -143,6 +143,23 @@ def test_the_bombardment_cap_holds_after_the_doctrine_multiplier(start):
     assert 0 < g2.sides["blue"].men_lost <= 80  # 8% of 1,000 men, whatever the doctrine
 
 
+def test_shells_hit_a_thin_garrison_less_than_a_crowded_hex(start):
+    """The same guns on the same ground: men hit grow with how many stand under the fire, so a
+    small garrison loses fewer men (not the same number) than a crowded hex."""
+
+    def shelled(men: int) -> int:
+        units = [
+            unit("a", "red", "art", (2, 3), men=500, guns=10),
+            unit("b", "blue", "inf", (4, 3), men=men),
+        ]
+        g, _ = apply(start(OPEN, units), BombardCommand(unit="a", target=(4, 3)))
+        return g.sides["blue"].men_lost
+
+    thin, crowded = shelled(400), shelled(8000)
+    assert 0 < 2 * thin < crowded
+    assert thin / 400 <= 0.08  # never past the share a bombardment can take
+
+
 def test_a_zone_can_forbid_attacks_into_it(start):
     units = [unit("r", "red", "inf", (4, 3)), unit("b", "blue", "inf", (5, 3))]
     open_zone = start(OPEN, units, extra=ZONE.format(flags=""))

@@ -173,3 +173,26 @@ def test_a_depot_taken_by_the_enemy_supplies_no_more(start):
     assert supply_map(g, "red") == {}
     g = end(g)
     assert not g.units["r"].supplied
+
+
+def test_a_dug_in_unit_lives_on_the_stocks_in_its_positions_before_it_starves(start):
+    """Cut off, a unit dug in counts as supplied while the ammunition, food and water stored in
+    its positions last (a few days); then it starves like any other."""
+    units = [
+        unit("r", "red", "inf", (8, 2), men=1000, entrenched=True),
+        unit("b", "blue", "inf", (4, 1)),
+    ]
+    g = start(
+        CORRIDOR,
+        units,
+        red="supply_range_km = 1000\nsurrender_after_turns = 50",
+        blue_supply="at = [4, 1]",
+    )
+    turns = 0
+    while g.units["r"].men == 1000 and turns < 20:
+        g = end(g, 2)  # red's next turn begins
+        turns += 1
+        if g.units["r"].men == 1000:
+            assert g.units["r"].supplied and g.units["r"].turns_out == turns
+    assert 1 < turns < 20  # it held for more than a day on its stocks, then began to starve
+    assert not g.units["r"].supplied and g.units["r"].men < 1000

@@ -542,10 +542,12 @@ def test_h9_crushing_attack_on_20_august() -> None:
 def test_h10_encirclement_and_annihilation() -> None:
     s = kg()
     ring = event(s, "ring_closed")
-    # both pincers through: Nomonhan-Burd-Obo and the flank heights north and south held
+    # the pincers meet: Nomonhan-Burd-Obo held and troops of both groups there
     assert ring.trigger.type == "all"
     held = {c.place for c in ring.trigger.of if c.type == "place_held"}
-    assert {"nomonhan", "fui_heights"} <= held
+    assert held == {"nomonhan"}
+    meeting = {(c.group, c.place) for c in ring.trigger.of if c.type == "units_near"}
+    assert meeting == {("Northern", "nomonhan"), ("Southern", "nomonhan")}
     assert any(fx.type == "supply" and fx.range_factor < 1 for fx in ring.effects)
     assert event(s, "zone_cleared").trigger.type == "zone_clear"
     assert side(s, "japanese").doctrine.surrender_after_turns <= 10

@@ -14,6 +14,7 @@ from game.rules import GameEvent
 from game.ui import describe
 from game.ui.controller import Controller
 from game.ui.map_contents import glyph_of
+from game.ui.map_overlays import national_borders
 from game.ui.pygame.palette import HALO, OUTLINE, hex_colour
 from game.ui.pygame.render import (
     FRONT,
@@ -24,6 +25,7 @@ from game.ui.pygame.render import (
     ZOC,
     ZONE_EDGE,
     ZONE_LINE,
+    draw_border,
     draw_crossing,
     draw_dashes,
     draw_rail,
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
 
 STEP_MS = 700  # how long one of the computer's actions shows at speed 1
 SPEEDS = (0.5, 1.0, 2.0, 4.0)
+BORDER_LEGEND = "national border"
 BANNER_MS = 1800
 PLAYED_KINDS = frozenset({"move", "combat", "bombard", "air", "arrival"})
 ARROW: tuple[int, int, int] = (250, 250, 250)
@@ -368,6 +371,8 @@ def draw_legend(surf: pygame.Surface, w: Window, view: pygame.Rect) -> None:
     lines = ["road", "track", "railway", "bridge", "pontoon bridge", "ford", "front line"]
     lines += ["enemy zone of control (F2)"] + [f"restricted: {name}" for name in zones]
     lines += [f"zone: {name}" for name in others]
+    if national_borders(s.board).edges:
+        lines.append(BORDER_LEGEND)
     rows = len(used) + len(lines) + 1
     names = lines + [s.scenario.terrain[t].name for t in used]
     sw = lh - 4
@@ -412,5 +417,8 @@ def _legend_sample(
         pygame.draw.rect(surf, ZOC, (a[0], a[1] - lh // 3, b[0] - a[0], 2 * lh // 3), 1)
     elif text.startswith("zone: "):
         draw_dashes(surf, ZONE_LINE, a, b, 3, 4)
+    elif text == BORDER_LEGEND:  # one hex edge of it: dot, dash, dot
+        draw_border(surf, a, b, lh * 1.6, ribbon_only=True)
+        draw_border(surf, a, b, lh * 1.6)
     else:
         pygame.draw.line(surf, ZONE_EDGE, a, b, 3)

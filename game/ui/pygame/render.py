@@ -22,8 +22,9 @@ from game.rules.state import GameState, UnitState
 from game.scenario.library import fonts_dir
 from game.ui.counter_marks import counter_marks
 from game.ui.map_contents import glyph_of, stacks
-from game.ui.map_overlays import places_by_priority
+from game.ui.map_overlays import national_borders, places_by_priority
 from game.ui.pygame.counters import CounterLook, counter_pad, counter_picture, counter_rect
+from game.ui.pygame.country_names import draw_country_names, name_size
 from game.ui.pygame.layout import SQRT3, HexLayout
 from game.ui.pygame.palette import Colour, glyph_ink, hex_colour, mix, shade, side_fills
 
@@ -47,6 +48,11 @@ PONTOON: Colour = (120, 70, 20)
 HALO_LIGHT: Colour = (245, 245, 240)
 ZONE_EDGE: Colour = (140, 40, 170)  # restricted zones: purple, apart from both sides' colours
 ZONE_LINE: Colour = (50, 80, 150)  # other zones: slate blue, dashed
+# National borders, as atlases draw them: a dark dash-dot line on a pale ribbon, so the line reads
+# on dark forest and pale steppe alike and is told from the solid front line by its pattern.
+BORDER_INK: Colour = (92, 18, 96)
+BORDER_RIBBON: Colour = (246, 218, 240)
+MIN_BORDER_PATTERN_HEX = 12.0  # below this hex size the dash-dot closes up into a solid line
 MIN_GLYPH_HEX = 10.0  # hex size from which terrain glyphs are drawn
 MIN_COORD_HEX = 16.0  # and from which coordinates fit
 MIN_MINOR_LABEL_HEX = 14.0  # below this hex size only places worth victory points are named
@@ -147,6 +153,8 @@ def draw_map(
     board = state.board
     size = layout.size
     shown = {h: units for h, units in stacks(state, visible).items()}
+    name_font = fonts.get(name_size(size), True)
+    draw_country_names(surf, board, layout, name_font, frozenset(shown))
     boxes = [_counter_box(layout, board.coord[h]) for h in shown]
     _draw_places(surf, state, layout, fonts, view, cache, marks.palette, boxes)
     if marks.path:
@@ -231,9 +239,11 @@ class TerrainLayer:
         _draw_hexes(scratch, state, local, fonts, hexes, marks)
         inside = set(hexes)
         _draw_zones(scratch, state, local, inside)
+        _draw_borders(scratch, state, local, inside)
         _draw_routes(scratch, state, local, inside)
         _draw_crossings(scratch, state, local, inside)
         _draw_front(scratch, state, local, inside, marks.front)
+        _draw_border_beads(scratch, state, local, inside, marks.front)
         if marks.zoc:
             _draw_zoc(scratch, state, local, hexes, marks.zoc)
         if marks.coords:
@@ -310,13 +320,19 @@ def _draw_front(
     front: frozenset[tuple[Coord, int]],
 ) -> None:
     """The front line: a bold dark line with a light core along the edges between the sides."""
-    width = max(4, int(layout.size / 4))
+    width = front_width(layout.size)
     for c, direction in front:
         if Hex.from_offset(*c) not in inside:
             continue
         a, b = _edge_points(layout, c, direction)
         pygame.draw.line(surf, FRONT, a, b, width)
         pygame.draw.line(surf, FRONT_CORE, a, b, max(1, width // 3))
+
+
+def front_width(size: float) -> int:
+    """Pixels across the front line at a hex size (the border's ribbon is wider, see
+    draw_border)."""
+    return max(4, int(size / 4))
 
 
 def _draw_zoc(
@@ -375,6 +391,86 @@ def _draw_zones(
                     pygame.draw.line(surf, ZONE_EDGE, a, b, width)
                 else:
                     draw_dashes(surf, ZONE_LINE, a, b, max(2, width - 1), layout.size / 4)
+
+
+def _draw_borders(
+    surf: pygame.Surface, state: GameState, layout: HexLayout, inside: set[Hex]
+) -> None:
+    """National borders along the hex edges between two countries ([map.countries]): the
+    ribbons first, then the dash-dot lines, so where borders meet no ribbon covers a line."""
+    edges = [
+        _edge_points(layout, c, d)
+        for c, d in national_borders(state.board).edges
+        if Hex.from_offset(*c) in inside
+    ]
+    for a, b in edges:
+        draw_border(surf, a, b, layout.size, ribbon_only=True)
+    for a, b in edges:
+        draw_border(surf, a, b, layout.size, ribbon_only=False)
+
+
+def _draw_border_beads(
+    surf: pygame.Surface,
+    state: GameState,
+    layout: HexLayout,
+    inside: set[Hex],
+    front: frozenset[tuple[Coord, int]],
+) -> None:
+    """Where the front line runs along a national border it covers the border's line: the
+    border's dots are drawn again on top, beads on the front, so the border still shows."""
+    if not front:
+        return
+    board = state.board
+    on_front = {_edge_key(board, c, d) for c, d in front}
+    for c, d in national_borders(board).edges:
+        if Hex.from_offset(*c) in inside and _edge_key(board, c, d) in on_front:
+            for end in _edge_points(layout, c, d):
+                _border_dot(surf, end, layout.size)
+
+
+def _edge_key(board: Any, c: Coord, direction: int) -> frozenset[Coord]:
+    """A hex edge named by the two hexes it parts, whichever side it was seen from."""
+    n = Hex.from_offset(*c).neighbours()[direction]
+    return frozenset((c, board.coord.get(n, c)))
+
+
+def _border_dot(surf: pygame.Surface, at: tuple[float, float], size: float) -> None:
+    ink = max(2, int(size / 9))
+    radius = max(1.0, ink * 0.7)
+    pygame.draw.circle(surf, BORDER_RIBBON, at, radius + 1.5)
+    pygame.draw.circle(surf, BORDER_INK, at, radius)
+
+
+def draw_border(
+    surf: pygame.Surface,
+    a: tuple[float, float],
+    b: tuple[float, float],
+    size: float,
+    ribbon_only: bool = False,
+) -> None:
+    """One stretch of national border, a hex edge long (the legend draws its sample the same
+    way): a pale ribbon under a dark line of a long dash between two dots, the dots on the
+    hex corners so the pattern runs on unbroken from edge to edge."""
+    ink = max(2, int(size / 9))
+    if ribbon_only:  # wider than the front line, so it shows either side of a front along it
+        ribbon = front_width(size) + 2 * max(2, int(size / 20))
+        pygame.draw.line(surf, BORDER_RIBBON, a, b, ribbon)
+        for end in (a, b):
+            pygame.draw.circle(surf, BORDER_RIBBON, end, ribbon / 2)
+        return
+    if size < MIN_BORDER_PATTERN_HEX:
+        pygame.draw.line(surf, BORDER_INK, a, b, ink)
+        return
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    pygame.draw.line(
+        surf,
+        BORDER_INK,
+        (a[0] + dx * 0.25, a[1] + dy * 0.25),
+        (a[0] + dx * 0.75, a[1] + dy * 0.75),
+        ink,
+    )
+    for end in (a, b):
+        pygame.draw.circle(surf, BORDER_INK, end, max(1.0, ink * 0.7))
 
 
 # Corner indices of the edge facing each neighbour direction (E, NE, NW, W, SW, SE).

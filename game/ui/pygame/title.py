@@ -67,7 +67,7 @@ class TitleScreen:
         self.settings = settings
         self.size = size
         self.fonts = Fonts()
-        entries = [e for e in catalogue(extra_dirs) if e.ok and e.status != "ruleset"]
+        entries = [e for e in catalogue(extra_dirs) if e.ok and e.status not in ("ruleset", "part")]
         self.state = TitleState(entries=entries)
         self.hits: list[tuple[pygame.Rect, object]] = []
         self.scenarios: dict[Path, Scenario | None] = {}

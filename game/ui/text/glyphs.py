@@ -4,25 +4,30 @@ A hex is three characters and a gap. A hex with no unit shows its terrain glyph 
 middle one gives way to a crossing (on a river) or the best route through the hex, and the first
 to `@` at a named place. A hex with units shows the side's letter, the unit's one-letter code
 (or the number of units in a stack) and the terrain glyph. The gap after a hex shows `|` where
-a zone's edge runs between it and its eastern neighbour, or a mark (such as a movement cost).
+a zone's edge runs between it and its eastern neighbour, `!` where a national border does, or a
+mark (such as a movement cost).
 Unit codes are one character, one per unit symbol of the scenario, so a code means one thing
 in a scenario; `unit_codes` gives the most common symbols the best letters.
 """
 
 from __future__ import annotations
 
+import textwrap
 from collections import Counter
 
 from game.rules.state import GameState, UnitState
 from game.ui.map_contents import glyph_of
+from game.ui.map_overlays import national_borders
 
 CROSSING_GLYPH = {"bridge": "H", "pontoon": "P", "ford": "%"}
 ROUTE_GLYPH = {"railway": "+", "road": "-", "track": "'"}  # the first a hex has is drawn
 ROUTE_ORDER = ("railway", "road", "track")
 PLACE_GLYPH = "@"
 ZONE_EDGE = "|"
+BORDER_EDGE = "!"
 MANY = "+"  # a stack of ten or more
 MARK = "<"  # a hex picked out by the front end
+LEGEND_WIDTH = 90  # characters a wrapped legend line may take
 
 
 def symbol_of(state: GameState, u: UnitState) -> str:
@@ -94,6 +99,17 @@ def legend_lines(state: GameState) -> list[str]:
     if board.zones:
         zones = ", ".join(z.name for z in board.zone_models.values())
         lines.append(f"  {ZONE_EDGE}    the edge of a zone between two hexes ({zones})")
+    borders = national_borders(board)
+    if borders.edges:
+        lines.append(
+            f"  {BORDER_EDGE}    a national border between two hexes; 'info HEX' names the country"
+        )
+        lines += textwrap.wrap(
+            "(" + ", ".join(borders.names) + ")",
+            LEGEND_WIDTH,
+            initial_indent=" " * 7,
+            subsequent_indent=" " * 8,
+        )
     lines.append("  .3.  on 'reach UNIT': the movement points it costs to get there (+ above 9)")
     lines.append("Places:")
     for p in state.scenario.places:

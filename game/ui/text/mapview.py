@@ -1,4 +1,5 @@
-"""The hex map as text: offset rows, terrain, crossings, routes, zone edges, units and places,
+"""The hex map as text: offset rows, terrain, crossings, routes, zone edges, national borders,
+units and places,
 with coordinates on the edges, cut to a viewport that fits the terminal.
 
 Each hex is three characters wide plus a gap; odd rows are shifted two characters right, as the
@@ -14,7 +15,9 @@ from dataclasses import dataclass
 from game.hexes import Coord, Hex, coord
 from game.rules.state import GameState, UnitState
 from game.ui.map_contents import glyph_of, stacks
+from game.ui.map_overlays import national_borders
 from game.ui.text.glyphs import (
+    BORDER_EDGE,
     CROSSING_GLYPH,
     MANY,
     PLACE_GLYPH,
@@ -87,6 +90,20 @@ def zone_edge(state: GameState, h: Hex, col: int, row: int) -> bool:
     return any((h in hexes) != (east in hexes) for hexes in state.board.zones.values())
 
 
+def border_edge(state: GameState, col: int, row: int) -> bool:
+    """Whether a national border runs between the hex and its eastern neighbour."""
+    country = national_borders(state.board).country
+    here, east = country.get(coord(col, row)), country.get(coord(col + 1, row))
+    return here is not None and east is not None and here != east
+
+
+def edge_mark(state: GameState, h: Hex, col: int, row: int) -> str:
+    """The gap after a hex: a zone's edge, else a national border, else blank."""
+    if zone_edge(state, h, col, row):
+        return ZONE_EDGE
+    return BORDER_EDGE if border_edge(state, col, row) else " "
+
+
 def hex_cell(
     state: GameState,
     h: Hex,
@@ -106,7 +123,7 @@ def hex_cell(
             body, mark = body[0] + mark + body[2], ""
         place = body.startswith(PLACE_GLYPH) and palette.place
         text = f"{palette.place}{body}{palette.reset}" if place else body
-    gap = mark or (ZONE_EDGE if zone_edge(state, h, col, row) else " ")
+    gap = mark or edge_mark(state, h, col, row)
     return text + gap
 
 
