@@ -625,6 +625,25 @@ def test_h18_war_on_three_fronts_on_9_august() -> None:
     assert "8 August" in event(s, "war_declared").effects[0].text
 
 
+def test_the_kwantung_army_stays_on_its_side_of_the_border() -> None:
+    """The Kwantung Army's orders were to defend: no Japanese unit may enter the Soviet Union or
+    Mongolia, and the zone that says so follows the drawn border (every Soviet and Mongolian hex
+    of the map's countries, the Soviet places among them)."""
+    s = mc()
+    (zone,) = [z for z in s.zones if z.id == "soviet_territory"]
+    assert zone.restricted_for == ("japanese",)
+    assert s.map.countries is not None
+    drawn = {
+        (col, row)
+        for row, text in enumerate(s.map.countries.rows)
+        for col, ch in enumerate(text)
+        if ch in ("S", "M")
+    }
+    assert zone_hexes(zone) == drawn
+    soviet_places = {p.at for p in s.places if p.owner == "soviet" and not isinstance(p.at, str)}
+    assert soviet_places <= drawn
+
+
 def test_h19_nagasaki_on_the_first_day() -> None:
     s = mc()
     assert event_day(s, "nagasaki") == s.calendar.start.date()
