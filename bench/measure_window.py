@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import pty
 import re
+import resource
 import select
 import statistics
 import subprocess
@@ -143,6 +144,27 @@ def window_start(scenario_path: Path, side: str, idle_s: float) -> tuple[float, 
     finally:
         _stop(proc)
     return round(first, 3), round((b - a) / hz / (tb - ta) * 100, 2)
+
+
+def compile_bytecode() -> None:
+    """Write the game's bytecode, as installing it does (pip compiles every module), so a cold
+    start measures starting the game, not compiling it: with PYTHONDONTWRITEBYTECODE set (some
+    shells and containers set it) every launch would compile all of game/ from source again."""
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(HERE.parent / "game")],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def first_prompt_cpu(scenario_path: Path, timeout: float = 60) -> tuple[float, float]:
+    """first_prompt_s, and the CPU seconds the game's process used to get there (what a
+    loaded machine changes least)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = first_prompt_s(scenario_path, timeout)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    used = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return wall, round(used, 3)
 
 
 def first_prompt_s(scenario_path: Path, timeout: float = 60) -> float:

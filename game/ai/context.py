@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from functools import cache
 
 from game.ai.difficulty import Difficulty
 from game.ai.plans import Task
@@ -113,12 +112,6 @@ class AITurn:
         )
 
 
-@cache
-def disc(radius: int) -> tuple[tuple[int, int], ...]:
-    """Axial offsets of every hex within `radius` steps."""
-    return tuple((h.q, h.r) for h in Hex(0, 0).spiral(radius))
-
-
 def is_artillery(state: GameState, u: UnitState) -> bool:
     t = state.board.types[u.type]
     return bombard_range(state, u) > 0 and t.category == "artillery"
@@ -155,9 +148,7 @@ def prepare(ctx: AITurn) -> None:
             continue
         v = attack_value(s, u) * weight
         reach = max(1, min(THREAT_REACH_MOST, int(max_mp(s, u) / 2) + 1))
-        for dq, dr in disc(reach):
-            h = Hex(at.q + dq, at.r + dr)
-            if h in b.coord:
-                threat[h] = threat.get(h, 0.0) + v
+        for h in b.within(at, reach):
+            threat[h] = threat.get(h, 0.0) + v
     ctx.threat = threat
     occupancy(s)

@@ -10,6 +10,8 @@ from game.hexes import Coord, Hex
 from game.rules import constants as C
 from game.rules.state import AirMission, GameState, Transaction
 
+INTERDICTION_MEMO_SIZE = 64  # sets of interdiction targets the board remembers
+
 
 def area(state: GameState, target: Coord) -> frozenset[Hex]:
     """Hexes covered by a support or interdiction mission aimed at `target`."""
@@ -29,23 +31,38 @@ def area(state: GameState, target: Coord) -> frozenset[Hex]:
 
 def interdicted(state: GameState, side: str) -> frozenset[Hex]:
     """Hexes where `side`'s movement and supply are slowed by enemy interdiction."""
-
-    def make() -> frozenset[Hex]:
-        out: set[Hex] = set()
-        for m in state.air:
-            if m.side != side and m.mission == "interdiction" and m.target is not None:
-                out |= area(state, m.target)
-        return frozenset(out)
-
-    return state.remember(f"interdicted:{side}", make)
+    return _interdiction(state, side)[0]
 
 
 def interdicted_i(state: GameState, side: str) -> frozenset[int]:
     """interdicted() by hex number."""
-    ix = state.board.index
-    return state.remember(
-        f"interdicted_i:{side}", lambda: frozenset(ix[h] for h in interdicted(state, side))
-    )
+    return _interdiction(state, side)[1]
+
+
+def _interdiction(state: GameState, side: str) -> tuple[frozenset[Hex], frozenset[int]]:
+    """The hexes the enemy's interdiction missions cover, as Hexes and as hex numbers; the
+    board remembers them by the missions' targets (the same all through a side's turn)."""
+
+    def make() -> tuple[frozenset[Hex], frozenset[int]]:
+        targets = tuple(
+            m.target
+            for m in state.air
+            if m.side != side and m.mission == "interdiction" and m.target is not None
+        )
+        b = state.board
+        hit = b.interdiction_memo.get(targets)
+        if hit is None:
+            out: set[Hex] = set()
+            for t in targets:
+                out |= area(state, t)
+            hexes = frozenset(out)
+            hit = (hexes, frozenset(b.index[h] for h in hexes))
+            if len(b.interdiction_memo) >= INTERDICTION_MEMO_SIZE:
+                b.interdiction_memo.pop(next(iter(b.interdiction_memo)))
+            b.interdiction_memo[targets] = hit
+        return hit
+
+    return state.remember(f"interdiction:{side}", make)
 
 
 def superiority_share(state: GameState, side: str) -> float:

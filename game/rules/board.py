@@ -10,6 +10,7 @@ import itertools
 import weakref
 from collections import deque
 from collections.abc import Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from game.hexes import Coord, Hex, coord
@@ -85,6 +86,12 @@ class HexCosts(Mapping[Hex, float]):
         return sum(1 for c in self._costs if c is not None)
 
 
+# A movement search as the board remembers it: (start, move class, bridging, side, points) ->
+# (the enemy units, zones of control and interdicted hex numbers it read, (costs, predecessors)).
+MoveMemoKey = tuple[int, MoveClass, bool, str, float]
+MoveFacts = tuple[AbstractSet[int], AbstractSet[int], AbstractSet[int]]
+
+
 @dataclass(eq=False)
 class Board:
     """The map and calendar of a scenario in the form the rules use (compared by identity: one
@@ -137,13 +144,30 @@ class Board:
     route_supply_i: dict[int, float] = field(default_factory=dict)
     supply_cost_i: list[float | None] = field(default_factory=list)
     routed_i: frozenset[int] = frozenset()  # hex numbers a route step starts from (or ends in)
-    # the last few supply traces, by everything they depend on (see supply._trace_i)
+    # the last few supply traces, by everything they depend on (see supply._trace)
     supply_memo: dict[
         tuple[str, float, frozenset[int], frozenset[int], frozenset[int], frozenset[int]],
-        dict[int, float],
+        dict[Hex, float],
+    ] = field(default_factory=dict, repr=False, compare=False)
+    # the last few nets of hexes joined to a side's sources (see supply.linked)
+    linked_memo: dict[
+        tuple[str, frozenset[int], frozenset[int], frozenset[int]], frozenset[Hex]
     ] = field(default_factory=dict, repr=False, compare=False)
     restricted_i: dict[str, frozenset[int]] = field(default_factory=dict)
+    # by side and hex number: whether supply passes the hex on an empty map
+    supply_open_i: dict[str, list[bool]] = field(default_factory=dict)
     unit_models: dict[str, Unit] = field(default_factory=dict)
+    move_memo: dict[MoveMemoKey, tuple[MoveFacts, tuple[dict[int, float], dict[int, int]]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    # the targets of interdiction missions -> the hexes they cover, as Hexes and hex numbers
+    interdiction_memo: dict[tuple[Coord, ...], tuple[frozenset[Hex], frozenset[int]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    # (centre, radius) -> the hexes of the map within radius (see within)
+    discs: dict[tuple[Hex, int], tuple[Hex, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     # --- helpers -----------------------------------------------------------------------------
 
@@ -164,6 +188,16 @@ class Board:
     def hexes_for_km(self, km: float) -> int:
         """A range in km as whole hexes, at least one."""
         return max(1, int(km / self.scenario.scale.hex_km + 1e-9))
+
+    def within(self, centre: Hex, radius: int) -> tuple[Hex, ...]:
+        """The hexes of the map at most `radius` steps from `centre`, ring by ring outwards
+        (Hex.spiral's order); remembered, since the AI asks for the same discs every turn."""
+        key = (centre, radius)
+        hit = self.discs.get(key)
+        if hit is None:
+            hit = tuple(h for h in centre.spiral(radius) if h in self.coord)
+            self.discs[key] = hit
+        return hit
 
     def phase(self, turn_index: int) -> str:
         return phase_name(self.scenario.calendar, self.turns[turn_index])
@@ -362,6 +396,10 @@ def _index(b: Board) -> None:
     }
     b.restricted_i = {
         side: frozenset(b.index[h] for h in hx) for side, hx in b.restricted_hexes.items()
+    }
+    b.supply_open_i = {
+        side: [c is not None and i not in closed for i, c in enumerate(b.supply_cost_i)]
+        for side, closed in b.restricted_i.items()
     }
 
 

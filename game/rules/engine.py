@@ -8,6 +8,7 @@ commands on the same scenario and seed gives the same state, bit for bit.
 from __future__ import annotations
 
 import random
+from typing import Any
 
 from game.hexes import Hex
 from game.rules.actions import HANDLERS
@@ -33,7 +34,46 @@ class IllegalCommand(ValueError):
 
 def command_rng(seed: int, index: int) -> random.Random:
     """The random generator of command number `index` (setup uses -1)."""
-    return random.Random(seed * 1_000_003 + index + 1)
+    return SeededOnUse(seed * 1_000_003 + index + 1)
+
+
+class SeededOnUse(random.Random):
+    """random.Random(x), seeded only when first drawn from: most commands (moves) draw
+    nothing, and seeding the generator costs more than the rest of a small command. The numbers
+    drawn are those of random.Random(x), whatever is drawn first (it defines both random() and
+    getrandbits(), so the base class's way of drawing integers is kept)."""
+
+    def __init__(self, x: int) -> None:  # no super().__init__(): that seeds at once
+        self._x = x
+        self._started = False
+        self.gauss_next = None
+
+    def _start(self) -> None:
+        self._started = True
+        random.Random.seed(self, self._x)
+
+    def random(self) -> float:
+        if not self._started:
+            self._start()
+        return super().random()
+
+    def getrandbits(self, k: int) -> int:
+        if not self._started:
+            self._start()
+        return super().getrandbits(k)
+
+    def getstate(self) -> tuple[Any, ...]:
+        if not self._started:
+            self._start()
+        return super().getstate()
+
+    def setstate(self, state: tuple[Any, ...]) -> None:
+        self._started = True
+        super().setstate(state)
+
+    def seed(self, *args: Any, **kwargs: Any) -> None:
+        self._started = True
+        super().seed(*args, **kwargs)
 
 
 # --- new game --------------------------------------------------------------------------------

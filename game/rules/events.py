@@ -39,6 +39,8 @@ from game.scenario.models import (
     WithdrawEffect,
 )
 
+GONE = ("pool", "withdrawn")  # statuses of units a strength_below trigger leaves out
+
 
 def _triggered(s: GameState, e: Event) -> bool:
     return holds(s, e.trigger) and (e.when is None or holds(s, e.when))
@@ -59,20 +61,20 @@ def holds(s: GameState, t: Trigger) -> bool:
         u = s.units.get(t.unit)
         return u is not None and u.status in ("destroyed", "surrendered")
     if t.type == "strength_below":
-        units = [
-            u
-            for u in s.units.values()
-            if u.side == t.side
-            and u.status not in ("pool", "withdrawn")
-            and (not t.group or u.group == t.group)
-        ]
-        start = sum(u.men0 for u in units)
-        return start > 0 and sum(u.men for u in units) < t.fraction * start
+        start = now = 0  # checked after every command: one pass over the units
+        for u in s.units.values():
+            if u.side == t.side and u.status not in GONE and (not t.group or u.group == t.group):
+                start += u.men0
+                now += u.men
+        return start > 0 and now < t.fraction * start
     if t.type == "event_fired":
         return t.event in s.fired
     if t.type == "zone_clear":
         hexes = b.zones.get(t.zone, frozenset())
-        return not any(side == t.side and h in hexes for h, side in occupancy(s).side_at.items())
+        side_at = occupancy(s).side_at
+        if len(hexes) < len(side_at):
+            return not any(side_at.get(h) == t.side for h in hexes)
+        return not any(side == t.side and h in hexes for h, side in side_at.items())
     if t.type == "encircled":
         return _encircled_share(s, t.side, t.zone) >= t.share
     if t.type == "units_near":

@@ -14,7 +14,7 @@ from collections.abc import Set as AbstractSet
 from game.hexes import Coord, Hex
 from game.rules import constants as C
 from game.rules.air import interdicted_i
-from game.rules.board import Board
+from game.rules.board import Board, MoveFacts, MoveMemoKey
 from game.rules.fog import known_enemy
 from game.rules.search import Steps, move_paths, reverse_paths
 from game.rules.state import GameState, UnitState
@@ -24,6 +24,7 @@ from game.scenario.models import MoveClass
 _EPS = 1e-9
 MP_DIGITS = 6  # movement points are kept to this many decimal places
 _INF = float("inf")
+MOVE_MEMO_SIZE = 128  # searches the board remembers across states
 
 
 def max_mp(state: GameState, unit: UnitState) -> float:
@@ -46,7 +47,8 @@ def _search(
     state: GameState, unit: UnitState, limit: float | None
 ) -> tuple[dict[int, float], dict[int, int]]:
     """Cheapest cost to every hex number the unit can get to, up to `limit` points (None: no
-    limit), and each hex's predecessor on the cheapest path."""
+    limit), and each hex's predecessor on the cheapest path. Kept on the state, and on the
+    board by what the search reads (see _remembered_search)."""
     key = ("search", unit.id, unit.pos, limit)
     hit = state.cache.get(key)
     if hit is not None:
@@ -55,20 +57,45 @@ def _search(
     assert unit.pos is not None
     t = b.types[unit.type]
     top = _INF if limit is None else limit + _EPS
-    cost, pred = move_paths(
-        b.index[unit.pos],
-        b.nbr,
-        b.enter_i[(t.move_class, t.bridging)],
-        (b.route_move_i, b.routed_i),
-        _blocked(state, unit.side),
-        known_enemy(state, unit.side)[1],
-        (interdicted_i(state, unit.side), C.INTERDICTION_FACTOR),
-        top,
-        _EPS,
-        C.ZOC_LEAVE,
-    )
-    state.cache[key] = (cost, pred)
-    return cost, pred
+    enemy_hexes, enemy_zoc = known_enemy(state, unit.side)
+    slow = interdicted_i(state, unit.side)
+    facts = (enemy_hexes, enemy_zoc, slow)
+    memo_key = (b.index[unit.pos], t.move_class, t.bridging, unit.side, top)
+    found = _remembered_search(b, memo_key, facts)
+    if found is None:
+        found = move_paths(
+            b.index[unit.pos],
+            b.nbr,
+            b.enter_i[(t.move_class, t.bridging)],
+            (b.route_move_i, b.routed_i),
+            _blocked(state, unit.side),
+            enemy_zoc,
+            (slow, C.INTERDICTION_FACTOR),
+            top,
+            _EPS,
+            C.ZOC_LEAVE,
+        )
+        if len(b.move_memo) >= MOVE_MEMO_SIZE:
+            b.move_memo.pop(next(iter(b.move_memo)))
+        b.move_memo[memo_key] = (facts, found)
+    state.cache[key] = found
+    return found
+
+
+def _remembered_search(
+    b: Board, key: MoveMemoKey, facts: MoveFacts
+) -> tuple[dict[int, float], dict[int, int]] | None:
+    """The board's last search from the same hex, by the same kind of unit, with the same
+    points, if the enemy units, zones of control and interdiction it read are still the same
+    (from one move of a side to the next they are, mostly the very same sets)."""
+    entry = b.move_memo.get(key)
+    if entry is None:
+        return None
+    then, found = entry
+    for a, c in zip(then, facts, strict=True):
+        if a is not c and a != c:
+            return None
+    return found
 
 
 def _move_steps(state: GameState, unit: UnitState, start: int) -> Steps:

@@ -195,6 +195,20 @@ def reverse_paths(
     return cost
 
 
+def flood(sources: Iterable[int], nbr: Neighbours, passable: Sequence[bool]) -> set[int]:
+    """The hex numbers joined to a source through `passable` hexes (the sources included,
+    whatever they are): every hex a search from them reaches when distance is no limit."""
+    seen = set(sources)
+    todo = list(seen)
+    pop, push, add = todo.pop, todo.append, seen.add
+    while todo:
+        for n in nbr[pop()]:
+            if n not in seen and passable[n]:
+                add(n)
+                push(n)
+    return seen
+
+
 def by_hex_number(cost: dict[int, float]) -> dict[int, float]:
     """The same costs ordered by hex number (map order), for callers that list them."""
     return {i: cost[i] for i in sorted(cost)}

@@ -31,7 +31,10 @@ def stand_reason(
     arriving at its own river hex)."""
     b = state.board
     t = b.types[unit.type]
-    if check_ground and h not in b.enter[(t.move_class, t.bridging)]:
+    i = b.index.get(h)
+    # asked thousands of times a turn (the AI's candidate hexes, every retreat): the lists by
+    # hex number, not Board.enter's Mapping
+    if check_ground and (i is None or b.enter_i[(t.move_class, t.bridging)][i] is None):
         return _ground_reason(state, unit, h)
     if h in b.restricted_hexes[unit.side]:
         zone = next(z for z, hexes in b.restricted[unit.side] if h in hexes)
@@ -39,7 +42,7 @@ def stand_reason(
     occ = occupancy(state)
     holder = occ.side_at.get(h)
     if as_known:
-        enemy_here = b.index[h] in known_enemy(state, unit.side)[0]
+        enemy_here = i is not None and i in known_enemy(state, unit.side)[0]
     else:
         enemy_here = holder is not None and holder != unit.side
     if enemy_here:

@@ -285,7 +285,9 @@ class GameState:
     # --- copying -----------------------------------------------------------------------------
 
     def copy(self) -> GameState:
-        """A shallow copy: containers are new, units and sides are shared until written."""
+        """A shallow copy: containers are new, units and sides are shared until written, and
+        so is the log (only Transaction.emit adds to it, copying it first: a game's log grows
+        to thousands of dispatches, and most commands add one or none)."""
         return GameState(
             scenario=self.scenario,
             board=self.board,
@@ -301,7 +303,7 @@ class GameState:
             fired=list(self.fired),
             postures=dict(self.postures),
             air=list(self.air),
-            log=list(self.log),
+            log=self.log,
             command_count=self.command_count,
             game_over=self.game_over,
             result=self.result,
@@ -404,6 +406,7 @@ class Transaction:
         self._units: set[str] = set()
         self._sides: set[str] = set()
         self._control = False
+        self._log = False  # the log copied from the old state's yet
         self.events: list[GameEvent] = []
         # The occupancy of the old state and the units written since: the new state's occupancy
         # is that one with those units moved (zoc.occupancy), not a count of every unit.
@@ -470,5 +473,8 @@ class Transaction:
             changes=changes,
         )
         self.events.append(e)
+        if not self._log:
+            self.state.log = list(self.state.log)
+            self._log = True
         self.state.log.append(e)
         return e

@@ -12,10 +12,12 @@ from game.rules.air import interdicted_i
 from game.rules.attrition import Losses, split_men
 from game.rules.board import Board
 from game.rules.losses import changes_of, inflict, remove_unit
-from game.rules.search import by_hex_number, supply_paths
+from game.rules.search import by_hex_number, flood, supply_paths
 from game.rules.state import GameState, Transaction, UnitState
 from game.rules.text import men_text, plural, strength
 from game.rules.zoc import occupancy
+
+MEMO_SIZE = 16  # supply traces and linked nets the board remembers
 
 
 def supply_range(state: GameState, side: str) -> float:
@@ -30,9 +32,7 @@ def trace(state: GameState, side: str) -> dict[Hex, float]:
     hit = state.cache.get(key)
     if isinstance(hit, dict):
         return hit
-    b = state.board
-    hexes = b.hexes
-    res = {hexes[i]: c for i, c in _trace_i(state, side).items()}
+    res = _trace(state, side)
     state.cache[key] = res
     return res
 
@@ -44,23 +44,39 @@ def linked(state: GameState, side: str) -> frozenset[Hex]:
     hit = state.cache.get(key)
     if isinstance(hit, frozenset):
         return hit
-    hexes = state.board.hexes
-    res = frozenset(hexes[i] for i in _trace_i(state, side, float("inf")))
+    b = state.board
+    closed, opened, _, lost = _facts(state, side)
+    memo_key = (side, closed, opened, lost)
+    res = b.linked_memo.get(memo_key)
+    if res is None:
+        # At no limit of distance the trace's costs do not matter, only which hexes it reaches:
+        # a flood fill over the hexes the trace may step into finds the same ones.
+        passable = _passable(b, side, closed, opened)
+        sources = (b.index[src] for src in b.sources[side])
+        starts = [i for i in sources if passable[i] and i not in lost]
+        hexes = b.hexes
+        res = frozenset(hexes[i] for i in flood(starts, b.nbr, passable))
+        if len(b.linked_memo) >= MEMO_SIZE:
+            b.linked_memo.pop(next(iter(b.linked_memo)))
+        b.linked_memo[memo_key] = res
     state.cache[key] = res
     return res
 
 
-def _trace_i(state: GameState, side: str, limit: float | None = None) -> dict[int, float]:
-    """The trace depends only on which hexes are closed or opened, interdiction and the range
-    (`limit`, the side's supply range unless given); the board remembers the last few traces by
-    exactly that (within an AI's turn, most moves change none of it)."""
+# What a side's trace depends on besides the map: hex numbers closed, opened, slowed, and the
+# sources the enemy holds.
+Facts = tuple[frozenset[int], frozenset[int], frozenset[int], frozenset[int]]
+
+
+def _facts(state: GameState, side: str) -> Facts:
+    """Closed: enemy units and enemy zones of control without a friendly unit (restricted
+    zones and hexes without a supply cost are closed by the board). Opened: river hexes where
+    a friendly bridging unit stands. Slowed: under enemy interdiction. Lost: sources whose
+    place the enemy owns."""
     b = state.board
     occ = occupancy(state)
     enemy = b.other(side)
     own = occ.hexes_i[side]
-    # Closed: enemy units and enemy zones of control without a friendly unit (restricted zones
-    # and hexes without a supply cost are closed by the board). Opened: river hexes where a
-    # friendly bridging unit stands.
     closed = frozenset(occ.hexes_i[enemy] | (occ.zoc_i[enemy] - own))
     opened = frozenset(
         b.index[u.pos]
@@ -68,22 +84,44 @@ def _trace_i(state: GameState, side: str, limit: float | None = None) -> dict[in
         if u.active and u.side == side and u.pos is not None and b.types[u.type].bridging
     )
     slow = interdicted_i(state, side)
-    if limit is None:
-        limit = supply_range(state, side) + 1e-9
     lost = frozenset(
         b.index[h]
         for h in b.sources[side]
         if h in b.place_at and state.place_owner.get(b.place_at[h].id) == enemy
     )
+    return closed, opened, slow, lost
+
+
+def _trace(state: GameState, side: str) -> dict[Hex, float]:
+    """The trace depends only on which hexes are closed or opened, interdiction and the
+    side's supply range; the board remembers the last few traces by exactly that (within an
+    AI's turn, most moves change none of it). Callers only read it."""
+    b = state.board
+    closed, opened, slow, lost = _facts(state, side)
+    limit = supply_range(state, side) + 1e-9
     key = (side, limit, closed, opened, slow, lost)
     hit = b.supply_memo.get(key)
     if hit is not None:
         return hit
-    out = _dijkstra(b, side, closed, opened, slow, limit, lost)
-    if len(b.supply_memo) >= 16:
+    hexes = b.hexes
+    out = {hexes[i]: c for i, c in _dijkstra(b, side, closed, opened, slow, limit, lost).items()}
+    if len(b.supply_memo) >= MEMO_SIZE:
         b.supply_memo.pop(next(iter(b.supply_memo)))
     b.supply_memo[key] = out
     return out
+
+
+def _passable(b: Board, side: str, closed: frozenset[int], opened: frozenset[int]) -> list[bool]:
+    """By hex number: whether the trace may step into the hex (those _dijkstra gives a finite
+    cost)."""
+    passable = list(b.supply_open_i[side])
+    hexes, terrain, restricted = b.hexes, b.terrain, b.restricted_i[side]
+    for i in opened:
+        if terrain[hexes[i]].move_cost and i not in restricted:
+            passable[i] = True
+    for i in closed:
+        passable[i] = False
+    return passable
 
 
 def _dijkstra(

@@ -111,7 +111,9 @@ def _zoc_set(b: Board, side: str, count: dict[int, int]) -> set[int]:
 
 def _updated(state: GameState, base: Occupancy, changed: Collection[str]) -> Occupancy:
     """`base` with the units in `changed` taken out where they stood and put back where they
-    stand now. Each hex's units keep the order of state.units, as full_occupancy lists them."""
+    stand now. Each hex's units keep the order of state.units, as full_occupancy lists them.
+    A side's sets and counts are copied only if they change: those of the side not moving stay
+    the very same objects from command to command."""
     b = state.board
     if len(changed) * 4 > len(base.order) or any(uid not in base.order for uid in changed):
         return full_occupancy(state)  # a new turn writes every unit of a side: count afresh
@@ -120,17 +122,19 @@ def _updated(state: GameState, base: Occupancy, changed: Collection[str]) -> Occ
         dict(base.units_at),
         dict(base.side_at),
         dict(base.stack),
-        {s: set(v) for s, v in base.hexes_i.items()},
+        dict(base.hexes_i),
         base.zoc_i,
         dict(base.stack_i),
     )
     occ.order = base.order
     occ.where = dict(base.where)
-    occ.zoc_count = {s: dict(c) for s, c in base.zoc_count.items()}
+    units, types = state.units, b.types
+    zoc_sides = {units[uid].side for uid in changed if types[units[uid].type].zoc}
+    occ.zoc_count = {s: dict(c) if s in zoc_sides else c for s, c in base.zoc_count.items()}
     touched: set[int] = set()
     came: dict[int, list[str]] = {}
     for uid in changed:
-        u = state.units[uid]
+        u = units[uid]
         i = occ.where.pop(uid, None)
         if i is not None:
             touched.add(i)
@@ -143,7 +147,7 @@ def _updated(state: GameState, base: Occupancy, changed: Collection[str]) -> Occ
             _count_zoc(occ, u, i, 1)
     _recount_hexes(state, occ, changed, touched, came)
     reach = touched.union(*(b.nbr[i] for i in touched))
-    occ.zoc_i = _zoc_sets(b, occ, reach)
+    occ.zoc_i = _zoc_sets(b, occ, reach, zoc_sides)
     _carry_hex_sets(base, occ, touched, reach)
     return occ
 
@@ -178,7 +182,7 @@ def _carry_hex_sets(base: Occupancy, occ: Occupancy, touched: set[int], reach: s
         occ.__dict__[name] = {
             # a side whose hexes did not change keeps the very same set (the side not moving)
             s: old[s]
-            if all((i in numbers[s]) == (i in before[s]) for i in near)
+            if numbers[s] is before[s] or all((i in numbers[s]) == (i in before[s]) for i in near)
             else old[s].difference(gone).union(hexes[i] for i in near if i in numbers[s])
             for s in old
         }
@@ -192,41 +196,55 @@ def _recount_hexes(
     came: dict[int, list[str]],
 ) -> None:
     """Units, side and stacking of each touched hex number: those that stayed there and the
-    changed units standing there now (`came`)."""
+    changed units standing there now (`came`). A side's set of hex numbers (shared with the
+    base occupancy) is copied the first time it changes."""
     b = state.board
     units, types, order = state.units, b.types, occ.order
+    hexes_i = occ.hexes_i
+    copied: set[str] = set()
     for i in touched:
         h = b.hexes[i]
         stay = [x for x in occ.units_at.get(h, ()) if x not in changed]
         new = came.get(i)
         ids = tuple(sorted(stay + new, key=order.__getitem__)) if new else tuple(stay)
-        for side_set in occ.hexes_i.values():
-            side_set.discard(i)  # type: ignore[attr-defined]
         if not ids:
             occ.units_at.pop(h, None)
             occ.side_at.pop(h, None)
             occ.stack.pop(h, None)
             occ.stack_i.pop(i, None)
-            continue
-        occ.units_at[h] = ids
-        occ.stack[h] = occ.stack_i[i] = sum(types[units[x].type].stack for x in ids)
-        occ.side_at[h] = units[ids[-1]].side
-        for x in ids:
-            occ.hexes_i[units[x].side].add(i)  # type: ignore[attr-defined]
+        else:
+            occ.units_at[h] = ids
+            occ.stack[h] = occ.stack_i[i] = sum(types[units[x].type].stack for x in ids)
+            occ.side_at[h] = units[ids[-1]].side
+        here = {units[x].side for x in ids}
+        for side, numbers in hexes_i.items():
+            if (i in numbers) == (side in here):
+                continue
+            if side not in copied:
+                numbers = hexes_i[side] = set(numbers)
+                copied.add(side)
+            if side in here:
+                numbers.add(i)  # type: ignore[attr-defined]
+            else:
+                numbers.discard(i)  # type: ignore[attr-defined]
 
 
-def _zoc_sets(b: Board, occ: Occupancy, reach: set[int]) -> dict[str, AbstractSet[int]]:
+def _zoc_sets(
+    b: Board, occ: Occupancy, reach: set[int], sides: AbstractSet[str]
+) -> dict[str, AbstractSet[int]]:
     """Each side's zone of control: the base's, with the hex numbers whose count changed
-    (`reach`) put in or taken out."""
+    (`reach`, for the `sides` whose units with a zone of control moved) put in or taken out;
+    a set that does not change is the base's own."""
     out: dict[str, AbstractSet[int]] = {}
     for side, count in occ.zoc_count.items():
-        stop = b.zoc_stop_i.get(side, frozenset())
-        zoc = set(occ.zoc_i[side])
-        for z in reach:
-            if z in count and z not in stop:
-                zoc.add(z)
-            else:
-                zoc.discard(z)
+        zoc = occ.zoc_i[side]
+        if side in sides:
+            stop = b.zoc_stop_i.get(side, frozenset())
+            now = {z for z in reach if z in count and z not in stop}
+            if any((z in zoc) != (z in now) for z in reach):
+                zoc = set(zoc)
+                zoc.difference_update(reach)
+                zoc.update(now)
         out[side] = zoc
     return out
 

@@ -84,7 +84,7 @@ Fraction = Annotated[float, Field(ge=0.0, le=1.0)]
 class Model(BaseModel):
     """Base for every format model: unknown keys are errors and values keep their TOML types."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 # --- metadata and time -----------------------------------------------------------------------

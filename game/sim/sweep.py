@@ -9,6 +9,7 @@ fields with dots; in a list of things with ids (sides, units, places, ...) the n
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TextIO
 
@@ -32,12 +33,50 @@ class Setting:
 
 
 def parse_value(text: str) -> Any:
-    """A value as TOML would read it (1.2, 3, true, "text"); a bare word stays a string."""
+    """A value as TOML would read it (1.2, 3, true, "text", [1, 2], {a = 1}); a bare word stays
+    a string (an id, say). Something that starts as a list, table or quoted string but does not
+    read as one is refused."""
     try:
         value = tomli.loads(f"v = {text}")["v"]
     except tomli.TOMLDecodeError:
+        if text[:1] in OPENERS:
+            raise SweepError(f"{text!r} is not a TOML value (a list, table or string)") from None
         return text
-    return tuple(value) if isinstance(value, list) else value
+    return _tuples(value)
+
+
+OPENERS = "[{\"'"  # what starts a TOML list, inline table or string
+CLOSERS = {"[": "]", "{": "}"}
+
+
+def _tuples(value: Any) -> Any:
+    """Lists as tuples, at every depth, as the loader reads a scenario."""
+    if isinstance(value, list):
+        return tuple(_tuples(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _tuples(v) for k, v in value.items()}
+    return value
+
+
+def split_values(text: str) -> list[str]:
+    """The comma-separated values of a --set, cut only at commas outside brackets, braces and
+    quotes (so `[1, 2],[3, 4]` is two lists)."""
+    out, depth, quote, start = [], 0, "", 0
+    for i, ch in enumerate(text):
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+        elif ch in CLOSERS:
+            depth += 1
+        elif ch in CLOSERS.values():
+            depth = max(0, depth - 1)
+        elif ch == "," and depth == 0:
+            out.append(text[start:i].strip())
+            start = i + 1
+    out.append(text[start:].strip())
+    return out
 
 
 def parse_setting(text: str) -> Setting:
@@ -46,7 +85,13 @@ def parse_setting(text: str) -> Setting:
     path = path.strip()
     if not sep or not path or not values.strip():
         raise SweepError(f"--set {text!r}: expected PATH=V1,V2,... (e.g. sides.red.morale=0.6,0.8)")
-    return Setting(path, tuple(parse_value(v.strip()) for v in values.split(",")))
+    parts = split_values(values)
+    if not all(parts):
+        raise SweepError(f"--set {text!r}: an empty value between commas")
+    try:
+        return Setting(path, tuple(parse_value(v) for v in parts))
+    except SweepError as exc:
+        raise SweepError(f"--set {path}: {exc}") from None
 
 
 def _item(seq: tuple[Any, ...], key: str, where: str) -> int:
@@ -75,8 +120,7 @@ def _replace(node: Any, keys: list[str], value: Any, where: str) -> Any:
         try:
             return type(node).model_validate(data)
         except ValidationError as exc:
-            err = exc.errors()[0]
-            raise SweepError(f"{here} = {value!r}: {err['msg']}") from None
+            raise SweepError(_invalid(exc, node, here, key, value)) from None
     if isinstance(node, tuple):
         i = _item(node, key, here)
         return (*node[:i], _replace(node[i], rest, value, here), *node[i + 1 :])
@@ -87,11 +131,39 @@ def _replace(node: Any, keys: list[str], value: Any, where: str) -> Any:
     raise SweepError(f"{where}: is a value, it has no part {key!r}")
 
 
+def _invalid(exc: ValidationError, node: BaseModel, here: str, key: str, value: Any) -> str:
+    """The first error of a changed model, naming the path of the bad part within the value
+    (`sides.red.doctrine.attacker_losses`, not just `sides.red.doctrine`)."""
+    err = exc.errors()[0]
+    # pydantic names the member of a union it tried ("tuple[int, int]"): not a part of the path
+    loc = [str(x) for x in err.get("loc", ()) if not any(c in str(x) for c in "[( ")]
+    base = here[: -len(key)].rstrip(".") if here.endswith(key) else here
+    bad = ".".join([base, *loc] if base else loc) if loc else here
+    given = err.get("input", value)
+    return f"{bad} = {given!r}: {err['msg']}"
+
+
 def with_value(scenario: Scenario, path: str, value: Any) -> Scenario:
     """The scenario with the value at dotted `path` set to `value` (validated)."""
     changed = _replace(scenario, path.split("."), value, "")
     assert isinstance(changed, Scenario)
     return changed
+
+
+def cross_checker(path: str) -> Callable[[Scenario], None]:
+    """A check that a changed scenario still fits together (places, units and zones it names
+    exist, positions lie on the map...), as loading the file checks it."""
+    from game.scenario import load
+    from game.scenario.crossref import cross_check
+
+    locator = load(path).locator
+
+    def check(changed: Scenario) -> None:
+        for p in cross_check(changed, locator):
+            if p.severity == "error":
+                raise SweepError(f"{p.path}: {p.message}" if p.path else p.message)
+
+    return check
 
 
 def combinations(settings: list[Setting]) -> list[dict[str, Any]]:
@@ -110,13 +182,21 @@ def run_sweep(
     workers: int | None = None,
     cluster: str | None = None,
     progress: TextIO | None = None,
+    check: Callable[[Scenario], None] | None = None,
 ) -> dict[str, Any]:
-    """One batch per combination (same seeds for each, so they differ only by the values)."""
+    """One batch per combination (same seeds for each, so they differ only by the values).
+    `check` raises SweepError for a changed scenario whose parts no longer fit together."""
     plans = []
     for combo in combinations(settings):
         changed = scenario
         for path, value in combo.items():
             changed = with_value(changed, path, value)
+        if check is not None:
+            try:
+                check(changed)
+            except SweepError as exc:
+                where = ", ".join(f"{k}={v!r}" for k, v in combo.items())
+                raise SweepError(f"with {where}: {exc}") from None
         plans.append((combo, changed))  # every combination checked before any game is played
     out = []
     for combo, changed in plans:
@@ -193,7 +273,15 @@ def command(args: Any, scenario: Scenario) -> int:
     try:
         settings = [parse_setting(text) for text in args.set]
         result = run_sweep(
-            scenario, setup, settings, args.runs, args.seed, args.workers, args.cluster, sys.stderr
+            scenario,
+            setup,
+            settings,
+            args.runs,
+            args.seed,
+            args.workers,
+            args.cluster,
+            sys.stderr,
+            check=cross_checker(args.scenario),
         )
     except (SweepError, ClusterError) as exc:
         print(f"two-augusts: {exc}", file=sys.stderr)

@@ -34,7 +34,13 @@ def test_quick_bench_prints_every_figure_in_the_agreed_shape() -> None:
     assert set(f["path_us"]) >= {"ours", "networkx", "ratio"}
     assert f["path_us"]["same_costs"] is True
     assert set(f["frame_ms"]) == {"steady", "pan", "full"}
-    for key in ("idle_cpu_pct", "first_prompt_s", "first_frame_s", "peak_rss_mb"):
+    for key in (
+        "idle_cpu_pct",
+        "first_prompt_s",
+        "first_prompt_cpu_s",
+        "first_frame_s",
+        "peak_rss_mb",
+    ):
         assert is_number(f[key]), key
     g = f["growth"]
     assert g["sizes"] == sorted(g["sizes"]) and len(g["sizes"]) >= 2

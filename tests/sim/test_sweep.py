@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from game.scenario import load_scenario
-from game.sim.sweep import SweepError, with_value
+from game.sim.sweep import SweepError, parse_setting, with_value
 from tests.conftest import EXAMPLE, ROOT
 
 LOSSES = "sides.red.doctrine.attacker_losses"
@@ -71,3 +71,28 @@ def test_a_bad_setting_is_one_line_not_a_traceback() -> None:
     assert "no such field" in done.stderr and "Traceback" not in done.stderr
     done = sweep("--set", "just-a-path", "--runs", "1")
     assert done.returncode == 2 and "PATH=V1,V2" in done.stderr
+
+
+def test_nested_values_are_split_only_at_top_level_commas() -> None:
+    setting = parse_setting('units.0.at=[1, 2],[3, 4],{a = {b = [5, 6]}},"x,y"')
+    assert setting.values == ((1, 2), (3, 4), {"a": {"b": (5, 6)}}, "x,y")
+    with pytest.raises(SweepError, match="not a TOML value"):
+        parse_setting(f"{LOSSES}=[1")
+
+
+def test_a_bad_part_deep_in_a_value_is_named_by_its_whole_path() -> None:
+    scenario = load_scenario(EXAMPLE)
+    with pytest.raises(SweepError, match=r"^sides\.red\.doctrine\.attacker_losses = "):
+        with_value(scenario, "sides.red.doctrine", {"attacker_losses": {"x": {"y": 1}}})
+    with pytest.raises(SweepError, match=r"^sides\.red\.supply_sources\.0\.at\.1 = "):
+        with_value(scenario, "sides.red.supply_sources", ({"at": (1, {"x": 2})},))
+
+
+def test_a_value_that_breaks_a_reference_is_refused_before_any_game() -> None:
+    done = sweep("--set", "units.0.at=[1, [2, 3]]", "--runs", "1")
+    assert done.returncode == 2, done.stdout
+    assert "units.0.at.1" in done.stderr and "Traceback" not in done.stderr
+    assert "internal error" not in done.stderr
+    done = sweep("--set", "units.0.at=no_such_place", "--runs", "1")
+    assert done.returncode == 2, done.stdout
+    assert "unknown place 'no_such_place'" in done.stderr and "internal error" not in done.stderr

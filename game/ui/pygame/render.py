@@ -377,14 +377,15 @@ def _draw_zones(
     surf: pygame.Surface, state: GameState, layout: HexLayout, inside: set[Hex]
 ) -> None:
     """Every zone's outline where it borders the outside: restricted zones in solid purple,
-    the others (a claimed line, a sector) dashed in slate blue; the legend names them."""
+    the others (a claimed line, a sector) dashed in slate blue; the legend names them. No line
+    along the sea or a lake: nobody crosses there, so the edge tells a player nothing."""
     board = state.board
     width = max(2, int(layout.size / 7))
     for zone_id, hexes in board.zones.items():
         restricted = bool(board.zone_models[zone_id].restricted_for)
         for h in hexes & inside:
             for i, n in enumerate(h.neighbours()):
-                if n in hexes or n not in board.coord:
+                if n in hexes or n not in board.coord or not board.terrain[n].move_cost:
                     continue
                 a, b = _edge_points(layout, board.coord[h], i)
                 if restricted:

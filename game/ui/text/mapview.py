@@ -98,10 +98,11 @@ def border_edge(state: GameState, col: int, row: int) -> bool:
 
 
 def edge_mark(state: GameState, h: Hex, col: int, row: int) -> str:
-    """The gap after a hex: a zone's edge, else a national border, else blank."""
-    if zone_edge(state, h, col, row):
-        return ZONE_EDGE
-    return BORDER_EDGE if border_edge(state, col, row) else " "
+    """The gap after a hex: a national border, else a zone's edge, else blank (a zone drawn along
+    a border, such as the ground the Kwantung Army may not enter, shows as the border)."""
+    if border_edge(state, col, row):
+        return BORDER_EDGE
+    return ZONE_EDGE if zone_edge(state, h, col, row) else " "
 
 
 def hex_cell(
