@@ -423,12 +423,12 @@ def _read_all(path: str | FsPath) -> tuple[dict[str, Any], Locator]:
     return data, locator
 
 
-def _tuples(value: Any) -> Any:
-    """TOML arrays as tuples, so the strict frozen models accept them."""
+def as_tuples(value: Any) -> Any:
+    """TOML arrays as tuples, at every depth, so the strict frozen models accept them."""
     if isinstance(value, list):
-        return tuple(_tuples(v) for v in value)
+        return tuple(as_tuples(v) for v in value)
     if isinstance(value, dict):
-        return {k: _tuples(v) for k, v in value.items()}
+        return {k: as_tuples(v) for k, v in value.items()}
     return value
 
 
@@ -454,7 +454,7 @@ def _included_ruleset_problems(locator: Locator) -> list[Problem]:
             continue
         own = {"ruleset": src.data["ruleset"]}
         try:
-            Ruleset.model_validate(_tuples(own))
+            Ruleset.model_validate(as_tuples(own))
         except ValidationError as exc:
             problems += _model_problems(exc, own, Locator([src]), Ruleset)
     return problems
@@ -476,7 +476,7 @@ def load(path: str | FsPath) -> Loaded:
         )
     included = _included_ruleset_problems(locator)
     try:
-        scenario = Scenario.model_validate(_tuples(data))
+        scenario = Scenario.model_validate(as_tuples(data))
     except ValidationError as exc:
         problems = _all_problems(exc, data, locator) + included
         raise ScenarioError(sorted(problems, key=locator.file_order)) from None
@@ -531,7 +531,7 @@ def load_any(path: str | FsPath) -> Loaded | Ruleset | Part:
     if not is_ruleset(data):
         return load(path)
     try:
-        ruleset = Ruleset.model_validate(_tuples(data))
+        ruleset = Ruleset.model_validate(as_tuples(data))
     except ValidationError as exc:
         raise ScenarioError(_model_problems(exc, data, locator, Ruleset)) from None
     return ruleset

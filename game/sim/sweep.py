@@ -16,6 +16,7 @@ from typing import Any, TextIO
 import tomli
 from pydantic import BaseModel, ValidationError
 
+from game.scenario.loader import as_tuples
 from game.scenario.models import Scenario
 from game.sim.batch import Setup, run_batch, summarize
 
@@ -42,20 +43,11 @@ def parse_value(text: str) -> Any:
         if text[:1] in OPENERS:
             raise SweepError(f"{text!r} is not a TOML value (a list, table or string)") from None
         return text
-    return _tuples(value)
+    return as_tuples(value)
 
 
 OPENERS = "[{\"'"  # what starts a TOML list, inline table or string
 CLOSERS = {"[": "]", "{": "}"}
-
-
-def _tuples(value: Any) -> Any:
-    """Lists as tuples, at every depth, as the loader reads a scenario."""
-    if isinstance(value, list):
-        return tuple(_tuples(v) for v in value)
-    if isinstance(value, dict):
-        return {k: _tuples(v) for k, v in value.items()}
-    return value
 
 
 def split_values(text: str) -> list[str]:
