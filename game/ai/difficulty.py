@@ -72,6 +72,8 @@ class Difficulty:
     noise: float  # jitter on move scores (sloppiness)
     endgame_turns: int = 0  # last turns in which ground that scores is attacked at worse odds
     value_first: bool = False  # attacks lead with the most valuable place; zones that score swept
+    sweep_turns: int = 0  # last turns in which spare units hunt enemies left alone in a zone
+    pocket_blows: bool = False  # cut-off enemies get several blows at good odds, not one
     weights: Weights = field(default_factory=Weights)
 
 
@@ -129,6 +131,8 @@ LEVELS: dict[str, Difficulty] = {
         noise=0.05,
         endgame_turns=4,
         value_first=True,
+        sweep_turns=8,
+        pocket_blows=True,
     ),
 }
 

@@ -8,14 +8,16 @@ Used by hard only (Difficulty.endgame_turns, value_first); normal plays the plan
 from __future__ import annotations
 
 from game.ai.context import AITurn
+from game.ai.fields import INF, static_field
 from game.hexes import Hex
 from game.rules import GameState
-from game.rules.ai_api import occupancy
+from game.rules.ai_api import max_mp, occupancy
 
 # The most valuable open objective leads an attack when it is worth this many times the first
 # one of the plan (the plan's order stands between objectives of like value).
 LEAD_VALUE_FACTOR = 2.0
 ENDGAME_ODDS = 0.8  # least odds of an attack on ground that scores, in the last turns
+REACH_SLACK = 1  # turns beyond the last one in which an enemy arrival still counts
 
 
 def turns_left(state: GameState) -> int:
@@ -70,3 +72,31 @@ def final_turn_last_mover(ctx: AITurn) -> bool:
     s = ctx.state
     first = s.scenario.calendar.first_side or s.board.sides[0]
     return ctx.diff.endgame_turns > 0 and turns_left(s) == 0 and ctx.side != first
+
+
+def threatened(ctx: AITurn, objectives: tuple[Hex, ...]) -> tuple[Hex, ...]:
+    """The objectives worth holding for the score: places of value some enemy unit in sight can
+    reach before the game ends, and every objective without a value (a way point). A place the
+    enemy cannot get to scores without a garrison; its troops count for more where he can. All
+    of them when none is in reach."""
+    s = ctx.state
+    b = s.board
+    left = turns_left(s) + REACH_SLACK
+    occ = occupancy(s)
+    enemy = [s.units[x] for h in sorted(ctx.enemy_hexes()) for x in occ.units_at.get(h, ())]
+
+    def reached(h: Hex) -> bool:
+        for u in enemy:
+            t = b.types[u.type]
+            if t.attack <= 0 or u.pos is None:
+                continue
+            dist = static_field(b, ctx.enemy, t.move_class, t.bridging, (h,)).get(u.pos, INF)
+            if dist <= left * max(max_mp(s, u), 0.1):
+                return True
+        return False
+
+    valued = [h for h in objectives if hex_value(s, h) > 0.0]
+    keep = {h for h in valued if reached(h)}
+    if not keep:
+        return objectives
+    return tuple(h for h in objectives if h in keep or hex_value(s, h) <= 0.0)

@@ -13,6 +13,7 @@ from game.ai.context import AITurn, is_artillery
 from game.ai.endgame import ENDGAME_ODDS, in_endgame, scoring_targets
 from game.ai.lookahead import worth
 from game.ai.plans import ATTACKING
+from game.ai.zones import in_sweep
 from game.hexes import Hex
 from game.rules import AirCommand, AttackCommand, BombardCommand, UnitState, preview, validate
 from game.rules.ai_api import (
@@ -27,6 +28,7 @@ from game.rules.ai_api import (
 MAX_ATTACKS = 60  # per turn, a bound on the work
 ASSAULT_ODDS = 0.0  # least odds under assault orders: any
 ASSAULT_TRIM_ODDS = 1.2  # ... but units join an assault until its odds reach this
+SPLIT_ODDS = 3.0  # each blow at a cut-off enemy (hard): odds that rout on most faces of the die
 EXPOSED_NEIGHBOURS = 4  # do not advance into a hex with this many enemy-held neighbours
 
 
@@ -201,11 +203,14 @@ def _command(ctx: AITurn, c: Candidate) -> AttackCommand | None:
     whether to advance after it; None (and the target spent) if the rules refuse it."""
     s = ctx.state
     units, support = c.units, c.support
-    # Ground that scores at the end gets every unit, except from a side under rigid orders
-    # (a unit that attacked may not move on to the next enemy).
-    all_in = c.scoring and not s.sides[ctx.side].doctrine.rigid_orders
+    # Ground that scores at the end gets every unit (under rigid orders too: in the last turns
+    # the ground is worth more than the next move of the units that attacked), in one blow.
+    # Defenders cut off get blows at good odds each instead (hard): the rules' daily ceiling on
+    # their losses no longer holds, so every attack costs them in full.
+    cut_off = ctx.diff.pocket_blows and in_sweep(ctx) and _unsheltered(ctx, c.target)
+    all_in = c.scoring and not cut_off
     if ctx.diff.concentrate and len(units) + len(support) > 1 and not all_in:
-        units, support = _trim(ctx, c)
+        units, support = _trim(ctx, c, SPLIT_ODDS if cut_off else 0.0)
     postures = {ctx.task(s.units[u]).posture for u in units}
     advance = (bool(postures & ATTACKING) or c.scoring) and not _exposed(ctx, c.target)
     cmd = AttackCommand(
@@ -236,7 +241,7 @@ def _exposed(ctx: AITurn, target: Hex) -> bool:
     return held >= EXPOSED_NEIGHBOURS
 
 
-def _trim(ctx: AITurn, c: Candidate) -> tuple[list[str], list[str]]:
+def _trim(ctx: AITurn, c: Candidate, least: float) -> tuple[list[str], list[str]]:
     """Leave out guns, then attackers, the attack does not need (they may fight elsewhere),
     weakest first, while the odds stay comfortably above the threshold."""
     s = ctx.state
@@ -244,6 +249,7 @@ def _trim(ctx: AITurn, c: Candidate) -> tuple[list[str], list[str]]:
     # piecemeal frontal attacks that cost the attacker dearly, as in 1939.
     spare = ctx.diff.weights.spare_odds
     enough = ASSAULT_TRIM_ODDS if c.need <= ASSAULT_ODDS else c.need * spare
+    enough = max(enough, least)
     guns = sorted(c.support, key=lambda u: (s.units[u].guns, u))
     keep_guns = list(guns)
     for uid in guns:
@@ -259,6 +265,14 @@ def _trim(ctx: AITurn, c: Candidate) -> tuple[list[str], list[str]]:
         if strengths(s, c.target, trial, keep_guns).ratio >= enough:
             keep = trial
     return sorted(keep), sorted(keep_guns)
+
+
+def _unsheltered(ctx: AITurn, target: Hex) -> bool:
+    """Every defender in the hex is cut off (out of supply or in a pocket): the rules' daily
+    ceiling on its losses no longer holds, so each attack costs it in full."""
+    s = ctx.state
+    ids = occupancy(s).units_at.get(target, ())
+    return bool(ids) and all(not s.units[d].supplied or s.units[d].encircled for d in ids)
 
 
 def _spent(ctx: AITurn, c: Candidate) -> None:

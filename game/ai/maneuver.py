@@ -7,9 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from game.ai.context import AITurn, is_artillery, is_mobile
-from game.ai.endgame import final_turn_last_mover, lead_objective
+from game.ai.endgame import final_turn_last_mover, lead_objective, threatened, turns_left
 from game.ai.fields import INF, Field, compute, static_field
 from game.ai.plans import ATTACKING
+from game.ai.zones import hold_zones, hunt_stragglers
 from game.hexes import Hex
 from game.rules import GameState, MoveCommand, UnitState, validate
 from game.rules.ai_api import (
@@ -27,6 +28,7 @@ HUNT_REACH = 12.0  # movement points around hunted enemy units a hunting field c
 HUNT_RADIUS = 4  # hexes around the objectives in which an attacking group hunts the enemy
 BROKEN = 0.5  # an attacking unit below this share of its men falls back
 INTRUDER_RADIUS = 4  # enemies this near a held objective are counter-attacked
+HOLDING = ("hold", "defend", "withdraw")  # postures that keep ground (hard: what is threatened)
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,8 @@ def assign_targets(ctx: AITurn) -> None:
     for group, units in by_group.items():
         task = ctx.tasks.get(group)
         g = Orders(units, task.objectives if task else (), task.posture if task else "hold")
+        if ctx.diff.value_first and g.posture in HOLDING and g.objectives:
+            g = Orders(units, threatened(ctx, g.objectives), g.posture)
         if not g.objectives:
             for u in units:
                 ctx.targets[u.id] = ()
@@ -101,6 +105,8 @@ def assign_targets(ctx: AITurn) -> None:
             _hold_targets(ctx, g)
             _counter_attack(ctx, g, enemy_hexes)
     _fall_back(ctx)
+    hunt_stragglers(ctx)
+    hold_zones(ctx)
 
 
 def _attack_targets(ctx: AITurn, g: Orders, enemy_hexes: frozenset[Hex]) -> None:
@@ -159,14 +165,16 @@ def _one_to_each(
     keep = (fast_left + 1) // 2 if pincers else 0
     for h in open_[1:] if pincers else open_:
         pool = [u for u in free if not is_mobile(s, u) or fast_left > keep]
-        if not pool:
-            break
 
         def turns(u: UnitState, h: Hex = h) -> tuple[float, str]:
             mp = max(max_mp(s, u), 0.1)
             return (_dist(ctx, u, h) / mp, u.id)
 
-        u = min(pool, key=turns)
+        u = min(pool, key=turns) if pool else None
+        if ctx.diff.value_first and free and (u is None or turns(u)[0] > turns_left(s)):
+            u = min(free, key=turns)  # none the pincers can spare gets there before the end
+        if u is None:
+            break
         if turns(u)[0] == INF:
             continue
         free.remove(u)

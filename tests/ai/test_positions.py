@@ -152,6 +152,36 @@ def check_breakout(level: str) -> None:
     assert any(c.target == (4, 3) for c in attacks(t)) or not cut_off(t.after, "red")
 
 
+def _in_zone(state: GameState, uid: str) -> bool:
+    return unit_hex(state, uid) in state.board.zones["claimed"]
+
+
+def check_straggler(level: str) -> None:
+    """The last days: Red sends spare units after the Blue regiment left alone in the zone."""
+    (t,) = play_position("straggler", level)
+    lost = unit_hex(t.before, "b-lost")
+    red = ("r-rifles-1", "r-rifles-2", "r-tanks")
+    nearer = [
+        u for u in red if unit_hex(t.after, u).distance(lost) < unit_hex(t.before, u).distance(lost)
+    ]
+    assert len(nearer) >= 2, nearer
+
+
+def check_rearguard(level: str) -> None:
+    """Ordered out of the zone Red scores, Blue leaves the regiment on the hill behind and
+    takes the other out."""
+    (t,) = play_position("rearguard", level)
+    assert _in_zone(t.after, "b-hill")
+    assert not _in_zone(t.after, "b-open")
+
+
+def check_pocket_blows(level: str) -> None:
+    """A pocket cut off from supply in the last turns: several attacks, not one."""
+    (t,) = play_position("pocket_blows", level)
+    assert len(attacks(t)) >= 2
+    assert all(c.target == (6, 3) for c in attacks(t))
+
+
 CHECKS: dict[str, Check] = {
     "close_pocket": check_close_pocket,
     "bad_odds": check_bad_odds,
@@ -165,6 +195,9 @@ CHECKS: dict[str, Check] = {
     "fog_memory": check_fog_memory,
     "breakout": check_breakout,
     "last_turn": check_last_turn,
+    "straggler": check_straggler,
+    "rearguard": check_rearguard,
+    "pocket_blows": check_pocket_blows,
 }
 
 # What docs/ai.md promises for each level (hard: every position).
@@ -205,3 +238,12 @@ def test_a_sighting_fades_out() -> None:
     _, short = _fog_second_turn(replace(diff, memory_turns=1))
     _, none = _fog_second_turn(replace(diff, memory_turns=0))
     assert short == none
+
+
+def test_pocket_blows_are_a_skill_of_their_own() -> None:
+    """The same level without the skill throws every unit round the pocket into one attack
+    (the last turns' all-in), so the blows come from the rule, not from the ring's shape."""
+    state = new_game(position("pocket_blows"), SEED, Options())
+    r = AIPlayer(replace(level("hard"), pocket_blows=False)).play_turn(state)
+    blows = [c for c in r.commands if isinstance(c, AttackCommand)]
+    assert len(blows) == 1 and len(blows[0].units) == 6
