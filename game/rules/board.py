@@ -164,6 +164,11 @@ class Board:
     interdiction_memo: dict[tuple[Coord, ...], tuple[frozenset[Hex], frozenset[int]]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    # (move class, bridging, side) -> per hex number, the neighbours a step into it may start
+    # from (search.open_neighbours, for the AI's distance fields)
+    open_nbr: dict[tuple[MoveClass, bool, str], list[tuple[int, ...]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
     # (centre, radius) -> the hexes of the map within radius (see within)
     discs: dict[tuple[Hex, int], tuple[Hex, ...]] = field(
         default_factory=dict, repr=False, compare=False

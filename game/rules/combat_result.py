@@ -90,6 +90,13 @@ class Result:
 
 def engagement(state: GameState, target: Hex, attackers: list[str], ratio: float) -> Engagement:
     """The numbers the casualty rates of an attack on `target` depend on."""
+    return Engagement(ratio, *_engagement_rest(state, target, attackers))
+
+
+def _engagement_rest(
+    state: GameState, target: Hex, attackers: list[str]
+) -> tuple[float, int, int, float, float, float, float, float, float]:
+    """Everything of an Engagement but the odds (the same for every face of the die)."""
     b = state.board
     defenders = [state.units[d] for d in occupancy(state).units_at.get(target, ())]
     a_side = state.units[attackers[0]].side
@@ -100,18 +107,28 @@ def engagement(state: GameState, target: Hex, attackers: list[str], ratio: float
     if dug_in:
         protection *= C.ENTRENCHED_PROTECTION
     attacking = [state.units[a] for a in attackers]
-    return Engagement(
-        ratio=ratio,
-        days=combat_days(state.turn_hours),
-        attacker_men=sum(state.units[a].men for a in attackers),
-        defender_men=sum(u.men for u in defenders),
-        terrain=terrain.attrition,
-        protection=protection,
-        attacker_doctrine=state.sides[a_side].doctrine.attacker_losses,
-        defender_doctrine=state.sides[d_side].doctrine.defender_losses,
-        attacker_quality=_mean_quality(attacking),
-        defender_quality=_mean_quality(defenders),
+    return (
+        combat_days(state.turn_hours),
+        sum(state.units[a].men for a in attackers),
+        sum(u.men for u in defenders),
+        terrain.attrition,
+        protection,
+        state.sides[a_side].doctrine.attacker_losses,
+        state.sides[d_side].doctrine.defender_losses,
+        _mean_quality(attacking),
+        _mean_quality(defenders),
     )
+
+
+class FaceMemo:
+    """What every face of the die shares in one odds preview, worked out once: the engagement
+    but for its odds, whether the defenders stand fast, and the retreat paths for each number of
+    hexes to fall back (they depend on nothing else)."""
+
+    def __init__(self) -> None:
+        self.rest: tuple[float, int, int, float, float, float, float, float, float] | None = None
+        self.stands: bool | None = None
+        self.paths: dict[int, list[list[Hex] | None]] = {}
 
 
 def _mean_quality(units: list[UnitState]) -> float:
@@ -123,19 +140,32 @@ def _mean_quality(units: list[UnitState]) -> float:
 
 
 def roll_result(
-    state: GameState, target: Hex, attackers: list[str], ratio: float, die: int
+    state: GameState,
+    target: Hex,
+    attackers: list[str],
+    ratio: float,
+    die: int,
+    memo: FaceMemo | None = None,
 ) -> Result:
-    """What the die roll `die` does to this attack at these odds (pure: the state is unchanged)."""
+    """What the die roll `die` does to this attack at these odds (pure: the state is unchanged).
+    `memo`: shared by the calls for the faces of one preview (the same state and attack)."""
     b = state.board
+    memo = memo or FaceMemo()
     eff = ratio * C.DIE[die]
     outcome, steps = result_at(eff)
     fortress = b.terrain[target].fortified and steps > 0
-    stands = outcome == "retreat" and _stands_fast(state, target)
+    stands = False
+    if outcome == "retreat":
+        if memo.stands is None:
+            memo.stands = _stands_fast(state, target)
+        stands = memo.stands
     if fortress or stands:
         steps = 0
     # Defenders who will not give ground keep firing: the attacker pays as in a fight that holds.
     fire_result = "held" if stands else outcome
-    rates = fire_rates(engagement(state, target, attackers, eff), fire_result)
+    if memo.rest is None:
+        memo.rest = _engagement_rest(state, target, attackers)
+    rates = fire_rates(Engagement(eff, *memo.rest), fire_result)
     a_doc = state.sides[state.units[attackers[0]].side].doctrine
     tank_country = b.terrain[target].armour
     a_loss = {
@@ -143,7 +173,7 @@ def roll_result(
         for uid in attackers
     }
     d_hits, retreats, overrun, stood = _defenders(
-        state, target, attackers, rates.defender, (outcome, eff), (steps, stands)
+        state, target, attackers, rates.defender, (outcome, eff), (steps, stands), memo
     )
     d_loss = {uid: hit.losses for uid, hit in d_hits.items()}
     beaten = steps or fortress or stands
@@ -180,30 +210,49 @@ def _defenders(
     rate: float,
     result: tuple[str, float],
     moves: tuple[int, bool],
+    memo: FaceMemo,
 ) -> tuple[dict[str, DefenderLoss], dict[str, list[Hex]], list[str], list[str]]:
     """Each defender's losses, and where it falls back to, or whether it is overrun because it
     cannot (no way out) or will not (its doctrine stands fast)."""
-    b = state.board
     steps, stands = moves
     d_loss: dict[str, DefenderLoss] = {}
     retreats: dict[str, list[Hex]] = {}
     overrun: list[str] = []
     stood: list[str] = []
-    attacker_hexes = {p for a in attackers if (p := state.units[a].pos) is not None}
-    extra: dict[Hex, int] = {}
-    for uid in occupancy(state).units_at.get(target, ()):
+    ids = occupancy(state).units_at.get(target, ())
+    paths = _retreat_paths(state, ids, attackers, steps, memo)
+    for uid, path in zip(ids, paths, strict=True):
         u = state.units[uid]
-        path = retreat_path(state, u, steps, attacker_hexes, extra) if steps else None
         blocked = steps > 0 and path is None
         d_loss[uid] = _defender_loss(state, u, target, rate, result, (blocked, path is None))
         if path is not None:
             retreats[uid] = path
-            extra[path[-1]] = extra.get(path[-1], 0) + b.types[u.type].stack
         elif blocked:
             overrun.append(uid)
         elif stands:
             stood.append(uid)
     return d_loss, retreats, overrun, stood
+
+
+def _retreat_paths(
+    state: GameState, ids: tuple[str, ...], attackers: list[str], steps: int, memo: FaceMemo
+) -> list[list[Hex] | None]:
+    """Each defender's way back, in order (a hex one takes is fuller for the next), or None."""
+    hit = memo.paths.get(steps)
+    if hit is not None:
+        return hit
+    b = state.board
+    out: list[list[Hex] | None] = []
+    attacker_hexes = {p for a in attackers if (p := state.units[a].pos) is not None}
+    extra: dict[Hex, int] = {}
+    for uid in ids:
+        u = state.units[uid]
+        path = retreat_path(state, u, steps, attacker_hexes, extra) if steps else None
+        if path is not None:
+            extra[path[-1]] = extra.get(path[-1], 0) + b.types[u.type].stack
+        out.append(path)
+    memo.paths[steps] = out
+    return out
 
 
 def _stands_fast(state: GameState, target: Hex) -> bool:

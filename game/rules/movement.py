@@ -16,7 +16,7 @@ from game.rules import constants as C
 from game.rules.air import interdicted_i
 from game.rules.board import Board, MoveFacts, MoveMemoKey
 from game.rules.fog import known_enemy
-from game.rules.search import Steps, move_paths, reverse_paths
+from game.rules.search import Steps, move_paths, open_neighbours, reverse_paths
 from game.rules.state import GameState, UnitState
 from game.rules.zoc import occupancy
 from game.scenario.models import MoveClass
@@ -263,14 +263,15 @@ def distances_to(
     answers for every hex at once (the AI's distance fields)."""
     index = b.index
     sources = [index[t] for t in targets if t in index]
-    cost = reverse_paths(
-        sources,
-        b.nbr,
-        b.enter_i[(move_class, bridging)],
-        (b.route_move_i, b.routed_i),
-        b.restricted_i[side],
-        blocked_target_cost,
-        bound,
+    enter = b.enter_i[(move_class, bridging)]
+    key = (move_class, bridging, side)
+    open_nbr = b.open_nbr.get(key)
+    if open_nbr is None:
+        open_nbr = b.open_nbr[key] = open_neighbours(b.nbr, enter, b.restricted_i[side])
+    cost, reached = reverse_paths(
+        sources, open_nbr, enter, (b.route_move_i, b.routed_i), blocked_target_cost, bound
     )
     hexes = b.hexes
-    return {hexes[i]: cost[i] for i in sorted(cost)}
+    if len(reached) * 8 < len(hexes):  # a field of small reach: sort the few hexes it has
+        return {hexes[i]: cost[i] for i in sorted(reached)}
+    return {h: c for h, c in zip(hexes, cost, strict=True) if c != _INF}

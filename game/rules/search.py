@@ -154,45 +154,73 @@ def supply_paths(
     return cost
 
 
+def open_neighbours(
+    nbr: Neighbours, enter: Sequence[float | None], closed: AbstractSet[int]
+) -> list[tuple[int, ...]]:
+    """Per hex number, the neighbours a step may start from in reverse_paths: those that can be
+    entered and are not `closed` (worked out once per board, movement class and side)."""
+    return [tuple(n for n in ns if enter[n] is not None and n not in closed) for ns in nbr]
+
+
 def reverse_paths(
     sources: Iterable[int],
-    nbr: Neighbours,
+    open_nbr: Neighbours,
     enter: Sequence[float | None],
     route: tuple[dict[int, float], AbstractSet[int]],
-    closed: AbstractSet[int],
     blocked_target_cost: float,
     limit: float,
-) -> dict[int, float]:
+) -> tuple[list[float], list[int]]:
     """What reaching the nearest source costs from every hex, searching from the sources
     outwards: the step from n into h costs enter[h] (blocked_target_cost where h cannot be
     entered), or the route from n to h (route[0][n * len(nbr) + h]; route[1]: the hexes with
-    any) if cheaper; no step starts in a hex that cannot be
-    entered or is `closed`. The costs of cheapest_paths with those steps."""
-    cost, heap = _start(sources)
-    pop, push, known, route_of = heapq.heappop, heapq.heappush, cost.get, route[0].get
+    any) if cheaper; steps start only in `open_nbr[h]` (open_neighbours: no step starts in a
+    hex that cannot be entered or is closed). The costs of cheapest_paths with those steps, as
+    a list by hex number (INF out of reach: cheaper to read than a dict while searching), and
+    the hex numbers reached. A step from a hex without routes costs the same into every
+    neighbour, so it is added once."""
+    n_hex = len(open_nbr)
+    best = [INF] * n_hex
+    heap: list[tuple[float, int]] = []
+    reached: list[int] = []
+    for s in sources:
+        if best[s] == INF:
+            best[s] = 0.0
+            reached.append(s)
+            heap.append((0.0, s))
+    heapq.heapify(heap)
+    pop, push, route_of = heapq.heappop, heapq.heappush, route[0].get
     routed = route[1]
-    n_hex = len(nbr)
+    add = reached.append
     while heap:
         d, h = pop(heap)
-        if d > cost[h]:
+        if d > best[h]:
             continue
         c_h = enter[h]
         if c_h is None:
             c_h = blocked_target_cost
-        routes_here = h in routed
-        for n in nbr[h]:
-            if enter[n] is None or n in closed:
-                continue
-            c = c_h
-            if routes_here:
+        if h in routed:
+            for n in open_nbr[h]:
+                c = c_h
                 r = route_of(n * n_hex + h)
                 if r is not None and r < c:
                     c = r
-            nd = d + c
-            if nd <= limit and nd < known(n, INF):
-                cost[n] = nd
+                nd = d + c
+                if nd <= limit and nd < best[n]:
+                    if best[n] == INF:
+                        add(n)
+                    best[n] = nd
+                    push(heap, (nd, n))
+            continue
+        nd = d + c_h
+        if nd > limit:
+            continue
+        for n in open_nbr[h]:
+            if nd < best[n]:
+                if best[n] == INF:
+                    add(n)
+                best[n] = nd
                 push(heap, (nd, n))
-    return cost
+    return best, reached
 
 
 def flood(sources: Iterable[int], nbr: Neighbours, passable: Sequence[bool]) -> set[int]:
