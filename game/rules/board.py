@@ -169,6 +169,11 @@ class Board:
     open_nbr: dict[tuple[MoveClass, bool, str], list[tuple[int, ...]]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    # (move class, bridging) -> per hex number, the neighbours it can enter and their costs
+    # (search.entry_steps, for movement)
+    entry_steps: dict[tuple[MoveClass, bool], list[tuple[tuple[int, float], ...]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
     # (centre, radius) -> the hexes of the map within radius (see within)
     discs: dict[tuple[Hex, int], tuple[Hex, ...]] = field(
         default_factory=dict, repr=False, compare=False

@@ -16,7 +16,7 @@ from game.rules import constants as C
 from game.rules.air import interdicted_i
 from game.rules.board import Board, MoveFacts, MoveMemoKey
 from game.rules.fog import known_enemy
-from game.rules.search import Steps, move_paths, open_neighbours, reverse_paths
+from game.rules.search import Steps, entry_steps, move_paths, open_neighbours, reverse_paths
 from game.rules.state import GameState, UnitState
 from game.rules.zoc import occupancy
 from game.scenario.models import MoveClass
@@ -63,10 +63,13 @@ def _search(
     memo_key = (b.index[unit.pos], t.move_class, t.bridging, unit.side, top)
     found = _remembered_search(b, memo_key, facts)
     if found is None:
+        cls = (t.move_class, t.bridging)
+        steps_in = b.entry_steps.get(cls)
+        if steps_in is None:
+            steps_in = b.entry_steps[cls] = entry_steps(b.nbr, b.enter_i[cls])
         found = move_paths(
             b.index[unit.pos],
-            b.nbr,
-            b.enter_i[(t.move_class, t.bridging)],
+            steps_in,
             (b.route_move_i, b.routed_i),
             _blocked(state, unit.side),
             enemy_zoc,

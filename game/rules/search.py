@@ -62,10 +62,22 @@ def _start(sources: Iterable[int]) -> tuple[dict[int, float], list[tuple[float, 
     return cost, heap
 
 
+# Per hex number: (neighbour, what entering it costs) for the neighbours a movement class can
+# enter at all (entry_steps).
+EntrySteps = Sequence[tuple[tuple[int, float], ...]]
+
+
+def entry_steps(
+    nbr: Neighbours, enter: Sequence[float | None]
+) -> list[tuple[tuple[int, float], ...]]:
+    """Per hex number, each neighbour a class can enter and what entering it costs (worked out
+    once per board and movement class, for move_paths)."""
+    return [tuple((n, c) for n in ns if (c := enter[n]) is not None) for ns in nbr]
+
+
 def move_paths(
     start: int,
-    nbr: Neighbours,
-    enter: Sequence[float | None],
+    steps_in: EntrySteps,
     route: tuple[dict[int, float], AbstractSet[int]],
     blocked: AbstractSet[int],
     stop: AbstractSet[int],
@@ -74,18 +86,18 @@ def move_paths(
     margin: float,
     leave_extra: float,
 ) -> tuple[dict[int, float], dict[int, int]]:
-    """A unit's move from `start`: a step into n costs enter[n], or the route from h to n
-    (route[0][h * len(nbr) + n]; route[1]: the hexes with any) if cheaper, times slow[1] into
-    the hexes slow[0]; `blocked` hexes are never entered; no step leads out of a `stop` hex
-    except the start, and leaving the start when it is one costs `leave_extra` more. The
-    result of cheapest_paths with those steps."""
+    """A unit's move from `start`: a step into n costs what steps_in[h] gives for it
+    (entry_steps), or the route from h to n (route[0][h * len(steps_in) + n]; route[1]: the
+    hexes with any) if cheaper, times slow[1] into the hexes slow[0]; `blocked` hexes are never
+    entered; no step leads out of a `stop` hex except the start, and leaving the start when it
+    is one costs `leave_extra` more. The result of cheapest_paths with those steps."""
     cost = {start: 0.0}
     heap = [(0.0, start)]
     pred: dict[int, int] = {}
     pop, push, known, route_of = heapq.heappop, heapq.heappush, cost.get, route[0].get
     routed = route[1]
     slow_hexes, slow_factor = slow
-    n_hex = len(nbr)
+    n_hex = len(steps_in)
     while heap:
         d, h = pop(heap)
         if d > cost[h]:
@@ -96,19 +108,26 @@ def move_paths(
             # leaving the start costs more: its steps cost 0.0 + (extra + c), which is exactly
             # extra + c, so they are counted from d = extra
             d = leave_extra
-        base = h * n_hex if h in routed else -1
-        for n in nbr[h]:
-            c = enter[n]
-            if c is None or n in blocked:
-                continue
-            if base >= 0:
-                r = route_of(base + n)
-                if r is not None and r < c:
-                    c = r
-            if slow_hexes and n in slow_hexes:
-                c *= slow_factor
+        if h in routed or slow_hexes:
+            base = h * n_hex if h in routed else -1
+            for n, c in steps_in[h]:
+                if n in blocked:
+                    continue
+                if base >= 0:
+                    r = route_of(base + n)
+                    if r is not None and r < c:
+                        c = r
+                if slow_hexes and n in slow_hexes:
+                    c *= slow_factor
+                nd = d + c
+                if nd <= limit and nd < known(n, INF) - margin:
+                    cost[n] = nd
+                    pred[n] = h
+                    push(heap, (nd, n))
+            continue
+        for n, c in steps_in[h]:  # the plain case: no routes out of h, no interdiction
             nd = d + c
-            if nd <= limit and nd < known(n, INF) - margin:
+            if nd <= limit and nd < known(n, INF) - margin and n not in blocked:
                 cost[n] = nd
                 pred[n] = h
                 push(heap, (nd, n))
@@ -126,32 +145,52 @@ def supply_paths(
 ) -> dict[int, float]:
     """The supply trace: a step into n costs cost_of[n] (INF: closed), or the route's cost from
     h to n (route[0][h * len(nbr) + n]; route[1]: the hexes with any) times factor[n] when
-    `slowed`, if cheaper. The costs of cheapest_paths with those steps."""
-    cost, heap = _start(sources)
-    pop, push, known, route_of = heapq.heappop, heapq.heappush, cost.get, route[0].get
-    routed = route[1]
+    `slowed`, if cheaper. The costs of cheapest_paths with those steps, in hex-number order.
+    Costs are kept in a list by hex number while searching (cheaper to read than a dict)."""
     n_hex = len(nbr)
+    best = [INF] * n_hex
+    heap: list[tuple[float, int]] = []
+    reached: list[int] = []
+    for s in sources:
+        if best[s] == INF:
+            best[s] = 0.0
+            reached.append(s)
+            heap.append((0.0, s))
+    heapq.heapify(heap)
+    pop, push, route_of, add = heapq.heappop, heapq.heappush, route[0].get, reached.append
+    routed = route[1]
     while heap:
         d, h = pop(heap)
-        if d > cost[h]:
+        if d > best[h]:
             continue
-        base = h * n_hex if h in routed else -1
+        if h not in routed:
+            for n in nbr[h]:  # the plain case: each step costs what entering its hex costs
+                nd = d + cost_of[n]
+                if nd <= limit and nd < best[n]:
+                    if best[n] == INF:
+                        add(n)
+                    best[n] = nd
+                    push(heap, (nd, n))
+            continue
+        base = h * n_hex
         for n in nbr[h]:
             c = cost_of[n]
             if c == INF:
                 continue
-            if base >= 0:
-                r = route_of(base + n)
-                if r is not None:
-                    if slowed:
-                        r *= factor[n]
-                    if r < c:
-                        c = r
+            r = route_of(base + n)
+            if r is not None:
+                if slowed:
+                    r *= factor[n]
+                if r < c:
+                    c = r
             nd = d + c
-            if nd <= limit and nd < known(n, INF):
-                cost[n] = nd
+            if nd <= limit and nd < best[n]:
+                if best[n] == INF:
+                    add(n)
+                best[n] = nd
                 push(heap, (nd, n))
-    return cost
+    reached.sort()
+    return {i: best[i] for i in reached}
 
 
 def open_neighbours(
@@ -235,8 +274,3 @@ def flood(sources: Iterable[int], nbr: Neighbours, passable: Sequence[bool]) -> 
                 add(n)
                 push(n)
     return seen
-
-
-def by_hex_number(cost: dict[int, float]) -> dict[int, float]:
-    """The same costs ordered by hex number (map order), for callers that list them."""
-    return {i: cost[i] for i in sorted(cost)}

@@ -12,7 +12,7 @@ from game.rules.air import interdicted_i
 from game.rules.attrition import Losses, split_men
 from game.rules.board import Board
 from game.rules.losses import changes_of, inflict, remove_unit
-from game.rules.search import by_hex_number, flood, supply_paths
+from game.rules.search import flood, supply_paths
 from game.rules.state import GameState, Transaction, UnitState
 from game.rules.text import men_text, plural, strength
 from game.rules.zoc import occupancy
@@ -151,10 +151,8 @@ def _dijkstra(
     sources = [
         i for i in (b.index[src] for src in b.sources[side]) if cost_of[i] < inf and i not in lost
     ]
-    return by_hex_number(
-        supply_paths(
-            sources, b.nbr, (b.route_supply_i, b.routed_i), cost_of, factor, bool(slow), limit
-        )
+    return supply_paths(
+        sources, b.nbr, (b.route_supply_i, b.routed_i), cost_of, factor, bool(slow), limit
     )
 
 
