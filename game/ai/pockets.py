@@ -76,12 +76,13 @@ def _free_for_ring(ctx: AITurn, u: UnitState) -> bool:
     return not (task.posture in HOLDING and u.pos in task.objectives)
 
 
-def _stays_linked(ctx: AITurn, net: frozenset[Hex], closed: set[Hex], start: Hex) -> bool:
+def _stays_linked(
+    ctx: AITurn, net: frozenset[Hex], closed: set[Hex], start: Hex, sources: frozenset[Hex]
+) -> bool:
     """Whether an enemy unit at `start` keeps a way out with more hexes closed: a flood over
     his present link (closing only ever shrinks it) that gets out of the ring once it reaches
-    one of his sources or ground FLOOD_REACH hexes from where it started."""
+    one of his `sources` or ground FLOOD_REACH hexes from where it started."""
     b = ctx.state.board
-    sources = b.sources[ctx.enemy]
     todo = [start]
     seen = {start}
     while todo:
@@ -123,11 +124,14 @@ def close_rings(ctx: AITurn) -> None:
     best: tuple[int, float, str, Hex] | None = None
     free = [u for u in ctx.own_units() if _free_for_ring(ctx, u)]
     reaches: dict[str, dict[Hex, float]] = {}
+    sources = frozenset(s.board.sources[ctx.enemy])
     for gap in gaps[:trials]:
         near = [x for x in known if x.pos is not None and x.pos.distance(gap) <= RING_RADIUS]
         closed = _closing(ctx, gap)
         gain = sum(
-            x.men for x in near if x.pos in net and not _stays_linked(ctx, net, closed, x.pos)
+            x.men
+            for x in near
+            if x.pos in net and not _stays_linked(ctx, net, closed, x.pos, sources)
         )
         if gain <= 0:
             continue

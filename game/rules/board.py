@@ -174,8 +174,11 @@ class Board:
     entry_steps: dict[tuple[MoveClass, bool], list[tuple[tuple[int, float], ...]]] = field(
         default_factory=dict, repr=False, compare=False
     )
-    # (centre, radius) -> the hexes of the map within radius (see within)
+    # (centre, radius) -> the hexes of the map within radius (see within), and their numbers
     discs: dict[tuple[Hex, int], tuple[Hex, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    discs_i: dict[tuple[Hex, int], tuple[int, ...]] = field(
         default_factory=dict, repr=False, compare=False
     )
 
@@ -207,6 +210,16 @@ class Board:
         if hit is None:
             hit = tuple(h for h in centre.spiral(radius) if h in self.coord)
             self.discs[key] = hit
+        return hit
+
+    def within_i(self, centre: Hex, radius: int) -> tuple[int, ...]:
+        """within() as hex numbers (index into `hexes`), in the same order; remembered."""
+        key = (centre, radius)
+        hit = self.discs_i.get(key)
+        if hit is None:
+            index = self.index
+            hit = tuple(index[h] for h in self.within(centre, radius))
+            self.discs_i[key] = hit
         return hit
 
     def phase(self, turn_index: int) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from collections.abc import Callable
 from typing import Any
@@ -42,15 +43,16 @@ from game.scenario.models import (
 GONE = ("pool", "withdrawn")  # statuses of units a strength_below trigger leaves out
 
 
-def _triggered(s: GameState, e: Event) -> bool:
-    return holds(s, e.trigger) and (e.when is None or holds(s, e.when))
+def _triggered(s: GameState, e: Event, date: dt.datetime) -> bool:
+    return holds(s, e.trigger, date) and (e.when is None or holds(s, e.when, date))
 
 
-def holds(s: GameState, t: Trigger) -> bool:
-    """Whether a trigger (or a `when` condition) holds now."""
+def holds(s: GameState, t: Trigger, date: dt.datetime | None = None) -> bool:
+    """Whether a trigger (or a `when` condition) holds now. `date`: the state's date, if the
+    caller has it (every event is checked after every command)."""
     b = s.board
     if t.type == "date":
-        return s.date >= t.date
+        return (s.date if date is None else date) >= t.date
     if t.type == "turn":
         return s.turn >= t.turn
     if t.type == "place_captured":
@@ -80,9 +82,9 @@ def holds(s: GameState, t: Trigger) -> bool:
     if t.type == "units_near":
         return _men_near(s, t.side, t.group, b.place_hex[t.place], t.within_km) >= t.men
     if t.type == "all":
-        return all(holds(s, c) for c in t.of)
+        return all(holds(s, c, date) for c in t.of)
     if t.type == "any":
-        return any(holds(s, c) for c in t.of)
+        return any(holds(s, c, date) for c in t.of)
     return False
 
 
@@ -117,12 +119,13 @@ def check_events(tx: Transaction, rng: random.Random) -> None:
     for _ in range(100):
         s = tx.state
         fired = set(s.fired)
+        date = s.date
         due = [
             e
             for e in s.scenario.events
             if e.id not in fired
-            and (e.not_before is None or s.date >= e.not_before)
-            and _triggered(s, e)
+            and (e.not_before is None or date >= e.not_before)
+            and _triggered(s, e, date)
         ]
         if not due:
             return
