@@ -118,31 +118,56 @@ def effectiveness(own_quality: float, enemy_quality: float) -> float:
 
 def fire_rates(e: Engagement, result: str) -> Rates:
     """Shares of men each side loses to fire (killed and wounded) in the engagement."""
-    on_attacker, on_defender = opposition(e.ratio)
+    return Rates(*rates_of(e.ratio, _rest_of(e), result))
+
+
+def _rest_of(e: Engagement) -> EngagementRest:
+    return (
+        e.days,
+        e.attacker_men,
+        e.defender_men,
+        e.terrain,
+        e.protection,
+        e.attacker_doctrine,
+        e.defender_doctrine,
+        e.attacker_quality,
+        e.defender_quality,
+    )
+
+
+# An Engagement's fields after the ratio, in order: what the faces of one attack's die share.
+EngagementRest = tuple[float, int, int, float, float, float, float, float, float]
+
+
+def rates_of(ratio: float, rest: EngagementRest, result: str) -> tuple[float, float]:
+    """fire_rates of Engagement(ratio, *rest) as (attacker, defender), without making either
+    (the odds preview asks for six faces of every attack it weighs)."""
+    days, a_men, d_men, terrain, protection, a_doctrine, d_doctrine, a_quality, d_quality = rest
+    on_attacker, on_defender = opposition(ratio)
     won_a, won_d = C.RESULT_LOSS_FACTOR[result]
-    common = e.days * e.terrain
+    common = days * terrain
     a = (
         C.ATTACKER_RATE_PER_DAY
         * common
-        * size_factor(e.attacker_men)
+        * size_factor(a_men)
         * on_attacker
         * won_a
-        * effectiveness(e.attacker_quality, e.defender_quality)
-        * e.attacker_doctrine
+        * effectiveness(a_quality, d_quality)
+        * a_doctrine
     )
     d = (
         C.DEFENDER_RATE_PER_DAY
         * common
-        * size_factor(e.defender_men)
+        * size_factor(d_men)
         * on_defender
         * won_d
-        * effectiveness(e.defender_quality, e.attacker_quality)
-        * e.protection
-        * e.defender_doctrine
+        * effectiveness(d_quality, a_quality)
+        * protection
+        * d_doctrine
     )
-    cap_a = C.ATTACKER_RATE_CAP * e.days * e.attacker_doctrine
-    cap_d = C.DEFENDER_RATE_CAP * e.days * e.defender_doctrine
-    return Rates(min(a, cap_a), min(d, cap_d))
+    cap_a = C.ATTACKER_RATE_CAP * days * a_doctrine
+    cap_d = C.DEFENDER_RATE_CAP * days * d_doctrine
+    return min(a, cap_a), min(d, cap_d)
 
 
 def split_men(men: int, captured_share: float, wounded_per_killed: float, available: int) -> Losses:

@@ -12,18 +12,19 @@ from dataclasses import dataclass, field
 from game.hexes import Hex
 from game.rules import constants as C
 from game.rules.attrition import (
-    Engagement,
+    EngagementRest,
     Losses,
     combat_days,
     displacement_losses,
     displacement_share,
     fire_losses,
-    fire_rates,
+    rates_of,
     result_at,
 )
 from game.rules.stand import stand_reason
 from game.rules.state import GameState, UnitState
 from game.rules.zoc import occupancy
+from game.scenario.models import Doctrine, Terrain
 
 
 def retreat_path(
@@ -88,14 +89,7 @@ class Result:
     overrun_taken: dict[str, float] = field(default_factory=dict)
 
 
-def engagement(state: GameState, target: Hex, attackers: list[str], ratio: float) -> Engagement:
-    """The numbers the casualty rates of an attack on `target` depend on."""
-    return Engagement(ratio, *_engagement_rest(state, target, attackers))
-
-
-def _engagement_rest(
-    state: GameState, target: Hex, attackers: list[str]
-) -> tuple[float, int, int, float, float, float, float, float, float]:
+def _engagement_rest(state: GameState, target: Hex, attackers: list[str]) -> EngagementRest:
     """Everything of an Engagement but the odds (the same for every face of the die)."""
     b = state.board
     defenders = [state.units[d] for d in occupancy(state).units_at.get(target, ())]
@@ -122,13 +116,15 @@ def _engagement_rest(
 
 class FaceMemo:
     """What every face of the die shares in one odds preview, worked out once: the engagement
-    but for its odds, whether the defenders stand fast, and the retreat paths for each number of
-    hexes to fall back (they depend on nothing else)."""
+    but for its odds, whether the defenders stand fast, the retreat paths for each number of
+    hexes to fall back (they depend on nothing else), and each defender's doctrine and shelter
+    from fire."""
 
     def __init__(self) -> None:
-        self.rest: tuple[float, int, int, float, float, float, float, float, float] | None = None
+        self.rest: EngagementRest | None = None
         self.stands: bool | None = None
         self.paths: dict[int, list[list[Hex] | None]] = {}
+        self.defenders: list[tuple[str, UnitState, Doctrine, float | None]] | None = None
 
 
 def _mean_quality(units: list[UnitState]) -> float:
@@ -165,15 +161,15 @@ def roll_result(
     fire_result = "held" if stands else outcome
     if memo.rest is None:
         memo.rest = _engagement_rest(state, target, attackers)
-    rates = fire_rates(Engagement(eff, *memo.rest), fire_result)
+    rate_a, rate_d = rates_of(eff, memo.rest, fire_result)
     a_doc = state.sides[state.units[attackers[0]].side].doctrine
     tank_country = b.terrain[target].armour
     a_loss = {
-        uid: _fire(state.units[uid], rates.attacker, a_doc.wounded_per_killed, tank_country)
+        uid: _fire(state.units[uid], rate_a, a_doc.wounded_per_killed, tank_country)
         for uid in attackers
     }
     d_hits, retreats, overrun, stood = _defenders(
-        state, target, attackers, rates.defender, (outcome, eff), (steps, stands), memo
+        state, target, attackers, rate_d, (outcome, eff), (steps, stands), memo
     )
     d_loss = {uid: hit.losses for uid, hit in d_hits.items()}
     beaten = steps or fortress or stands
@@ -221,10 +217,19 @@ def _defenders(
     stood: list[str] = []
     ids = occupancy(state).units_at.get(target, ())
     paths = _retreat_paths(state, ids, attackers, steps, memo)
-    for uid, path in zip(ids, paths, strict=True):
-        u = state.units[uid]
+    if memo.defenders is None:
+        memo.defenders = [
+            (uid, u, state.sides[u.side].doctrine, fire_room(state, u))
+            for uid in ids
+            for u in (state.units[uid],)
+        ]
+    days = combat_days(state.turn_hours)
+    ground = state.board.terrain[target]
+    for (uid, u, doctrine, room), path in zip(memo.defenders, paths, strict=True):
         blocked = steps > 0 and path is None
-        d_loss[uid] = _defender_loss(state, u, target, rate, result, (blocked, path is None))
+        d_loss[uid] = _defender_loss(
+            u, ground, rate, result, (blocked, path is None), (doctrine, days, room)
+        )
         if path is not None:
             retreats[uid] = path
         elif blocked:
@@ -283,12 +288,12 @@ class DefenderLoss:
 
 
 def _defender_loss(
-    state: GameState,
     u: UnitState,
-    target: Hex,
+    terrain: Terrain,
     rate: float,
     result: tuple[str, float],
     blocked_stays: tuple[bool, bool],
+    shelter: tuple[Doctrine, float, float | None],
 ) -> DefenderLoss:
     """A defender's losses: fire, then the stragglers of a retreat, the men overrun when it
     cannot fall back, or (in a fortress, which never falls back) the works lost one by one.
@@ -297,17 +302,15 @@ def _defender_loss(
     fire no more than the ceiling for the turn's hours, and where it stays put it is overrun
     once (the worst of the turn's attacks), not once for every attack. A unit out of supply
     has no such shelter: with no ammunition, water or evacuation coming, every attack costs it
-    in full (this is how the pockets of 1939 were destroyed in days)."""
+    in full (this is how the pockets of 1939 were destroyed in days). `terrain`: the ground
+    it holds; `shelter`: its side's doctrine, the days of fighting and its fire_room."""
     outcome, eff = result
     blocked, stays = blocked_stays
-    doctrine = state.sides[u.side].doctrine
-    days = combat_days(state.turn_hours)
-    room = fire_room(state, u)
+    doctrine, days, room = shelter
     sheltered = room is not None
     if room is not None:
         rate = min(rate, room)
     loss = _fire(u, rate, doctrine.wounded_per_killed, None)
-    terrain = state.board.terrain[target]
     if terrain.fortified:
         share = C.DISPLACE_SHARE.get(outcome, 0.0) * terrain.protection
     else:

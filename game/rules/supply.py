@@ -54,8 +54,7 @@ def linked(state: GameState, side: str) -> frozenset[Hex]:
         passable = _passable(b, side, closed, opened)
         sources = (b.index[src] for src in b.sources[side])
         starts = [i for i in sources if passable[i] and i not in lost]
-        hexes = b.hexes
-        res = frozenset(hexes[i] for i in flood(starts, b.nbr, passable))
+        res = frozenset(map(b.hexes.__getitem__, flood(starts, b.nbr, passable)))
         if len(b.linked_memo) >= MEMO_SIZE:
             b.linked_memo.pop(next(iter(b.linked_memo)))
         b.linked_memo[memo_key] = res
@@ -103,8 +102,8 @@ def _trace(state: GameState, side: str) -> dict[Hex, float]:
     hit = b.supply_memo.get(key)
     if hit is not None:
         return hit
-    hexes = b.hexes
-    out = {hexes[i]: c for i, c in _dijkstra(b, side, closed, opened, slow, limit, lost).items()}
+    cost = _dijkstra(b, side, closed, opened, slow, limit, lost)
+    out = dict(zip(map(b.hexes.__getitem__, cost), cost.values(), strict=True))
     if len(b.supply_memo) >= MEMO_SIZE:
         b.supply_memo.pop(next(iter(b.supply_memo)))
     b.supply_memo[key] = out
