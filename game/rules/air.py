@@ -42,6 +42,10 @@ def interdicted_i(state: GameState, side: str) -> frozenset[int]:
 def _interdiction(state: GameState, side: str) -> tuple[frozenset[Hex], frozenset[int]]:
     """The hexes the enemy's interdiction missions cover, as Hexes and as hex numbers; the
     board remembers them by the missions' targets (the same all through a side's turn)."""
+    key = ("interdiction", side)  # asked by every search: looked up before anything is made
+    known = state.cache.get(key)
+    if known is not None:
+        return known  # type: ignore[no-any-return]
 
     def make() -> tuple[frozenset[Hex], frozenset[int]]:
         targets = tuple(
@@ -62,7 +66,9 @@ def _interdiction(state: GameState, side: str) -> tuple[frozenset[Hex], frozense
             b.interdiction_memo[targets] = hit
         return hit
 
-    return state.remember(f"interdiction:{side}", make)
+    found = make()
+    state.cache[key] = found
+    return found
 
 
 def superiority_share(state: GameState, side: str) -> float:

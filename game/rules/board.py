@@ -18,6 +18,7 @@ from game.rules import constants as C
 from game.scenario.geometry import Grid, build_grid, phase_name, resolve, route_hexes, turn_starts
 from game.scenario.models import (
     MOVE_CLASSES,
+    Event,
     MoveClass,
     Place,
     Scenario,
@@ -172,6 +173,10 @@ class Board:
     # (move class, bridging) -> per hex number, the neighbours it can enter and their costs
     # (search.entry_steps, for movement)
     entry_steps: dict[tuple[MoveClass, bool], list[tuple[tuple[int, float], ...]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    # date -> the scenario's events that may fire on it (see events._live)
+    events_on: dict[dt.datetime, tuple[Event, ...]] = field(
         default_factory=dict, repr=False, compare=False
     )
     # (centre, radius) -> the hexes of the map within radius (see within), and their numbers

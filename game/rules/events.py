@@ -64,8 +64,9 @@ def holds(s: GameState, t: Trigger, date: dt.datetime | None = None) -> bool:
         return u is not None and u.status in ("destroyed", "surrendered")
     if t.type == "strength_below":
         start = now = 0  # checked after every command: one pass over the units
+        side, group = t.side, t.group
         for u in s.units.values():
-            if u.side == t.side and u.status not in GONE and (not t.group or u.group == t.group):
+            if u.side == side and u.status not in GONE and (not group or u.group == group):
                 start += u.men0
                 now += u.men
         return start > 0 and now < t.fraction * start
@@ -120,17 +121,34 @@ def check_events(tx: Transaction, rng: random.Random) -> None:
         s = tx.state
         fired = set(s.fired)
         date = s.date
-        due = [
-            e
-            for e in s.scenario.events
-            if e.id not in fired
-            and (e.not_before is None or date >= e.not_before)
-            and _triggered(s, e, date)
-        ]
+        due = [e for e in _live(s, date) if e.id not in fired and _triggered(s, e, date)]
         if not due:
             return
         for e in due:
             fire(tx, e, rng)
+
+
+def _live(s: GameState, date: dt.datetime) -> tuple[Event, ...]:
+    """The scenario's events, in order, but those that cannot fire on `date`: held back by
+    `not_before`, or waiting for a later date (trigger or `when`). Worked out once a date:
+    events are checked after every command."""
+    memo = s.board.events_on
+    hit = memo.get(date)
+    if hit is None:
+        hit = tuple(
+            e
+            for e in s.scenario.events
+            if (e.not_before is None or date >= e.not_before)
+            and not _before(e.trigger, date)
+            and not (e.when is not None and _before(e.when, date))
+        )
+        memo[date] = hit
+    return hit
+
+
+def _before(t: Trigger, date: dt.datetime) -> bool:
+    """Whether `t` is a date not yet reached on `date`."""
+    return t.type == "date" and not date >= t.date
 
 
 def fire(tx: Transaction, e: Event, rng: random.Random) -> None:
