@@ -44,15 +44,24 @@ def _blocked(state: GameState, side: str) -> AbstractSet[int]:
 
 
 def _search(
-    state: GameState, unit: UnitState, limit: float | None
+    state: GameState, unit: UnitState, limit: float | None, goal: int = -1
 ) -> tuple[dict[int, float], dict[int, int]]:
     """Cheapest cost to every hex number the unit can get to, up to `limit` points (None: no
     limit), and each hex's predecessor on the cheapest path. Kept on the state, and on the
-    board by what the search reads (see _remembered_search)."""
+    board by what the search reads (see _remembered_search).
+
+    With a `goal` hex number the search may stop once the goal's cost is known: then only the
+    goal's cost, and the predecessors along its path, are those of the whole search (a move's
+    validation and its path need no more). Kept on the state apart from whole searches."""
     key = ("search", unit.id, unit.pos, limit)
     hit = state.cache.get(key)
     if hit is not None:
         return hit  # type: ignore[no-any-return]
+    if goal >= 0:
+        part_key = ("search", unit.id, unit.pos, limit, goal)
+        hit = state.cache.get(part_key)
+        if hit is not None:
+            return hit  # type: ignore[no-any-return]
     b = state.board
     assert unit.pos is not None
     t = b.types[unit.type]
@@ -62,25 +71,31 @@ def _search(
     facts = (enemy_hexes, enemy_zoc, slow)
     memo_key = (b.index[unit.pos], t.move_class, t.bridging, unit.side, top)
     found = _remembered_search(b, memo_key, facts)
-    if found is None:
-        cls = (t.move_class, t.bridging)
-        steps_in = b.entry_steps.get(cls)
-        if steps_in is None:
-            steps_in = b.entry_steps[cls] = entry_steps(b.nbr, b.enter_i[cls])
-        found = move_paths(
-            b.index[unit.pos],
-            steps_in,
-            (b.route_move_i, b.routed_i),
-            _blocked(state, unit.side),
-            enemy_zoc,
-            (slow, C.INTERDICTION_FACTOR),
-            top,
-            _EPS,
-            C.ZOC_LEAVE,
-        )
-        if len(b.move_memo) >= MOVE_MEMO_SIZE:
-            b.move_memo.pop(next(iter(b.move_memo)))
-        b.move_memo[memo_key] = (facts, found)
+    if found is not None:
+        state.cache[key] = found
+        return found
+    cls = (t.move_class, t.bridging)
+    steps_in = b.entry_steps.get(cls)
+    if steps_in is None:
+        steps_in = b.entry_steps[cls] = entry_steps(b.nbr, b.enter_i[cls])
+    found = move_paths(
+        b.index[unit.pos],
+        steps_in,
+        (b.route_move_i, b.routed_i),
+        _blocked(state, unit.side),
+        enemy_zoc,
+        (slow, C.INTERDICTION_FACTOR),
+        top,
+        _EPS,
+        C.ZOC_LEAVE,
+        goal,
+    )
+    if goal >= 0:
+        state.cache[part_key] = found
+        return found
+    if len(b.move_memo) >= MOVE_MEMO_SIZE:
+        b.move_memo.pop(next(iter(b.move_memo)))
+    b.move_memo[memo_key] = (facts, found)
     state.cache[key] = found
     return found
 
@@ -159,8 +174,12 @@ def step_costs(state: GameState, unit: UnitState) -> Callable[[Hex], dict[Hex, f
     return lambda h: {hexes[n]: c for n, c in steps(index[h])}
 
 
+def _reach_key(unit: UnitState) -> tuple[object, ...]:
+    return ("reach", unit.id, unit.pos, unit.mp, unit.moved, unit.has_attacked)
+
+
 def _reach_i(state: GameState, unit: UnitState) -> dict[int, float]:
-    key = ("reach", unit.id, unit.pos, unit.mp, unit.moved, unit.has_attacked)
+    key = _reach_key(unit)
     hit = state.cache.get(key)
     if hit is not None:
         return hit  # type: ignore[no-any-return]
@@ -199,9 +218,40 @@ def reachable_hexes(state: GameState, unit: UnitState) -> dict[Hex, float]:
 
 
 def move_cost(state: GameState, unit: UnitState, to: Hex) -> float | None:
-    """Points a legal move to `to` costs now, or None if the unit cannot end its move there."""
+    """Points a legal move to `to` costs now, or None if the unit cannot end its move there.
+    What _reach_i would say for that one hex: from the unit's reachable hexes if they are
+    known, else from a search that stops at `to` (most moves go a short way for the points a
+    unit has)."""
     i = state.board.index.get(to)
-    return None if i is None else _reach_i(state, unit).get(i)
+    if i is None:
+        return None
+    reach = state.cache.get(_reach_key(unit))
+    if reach is not None:
+        return reach.get(i)  # type: ignore[no-any-return]
+    if not (unit.active and unit.pos is not None and unit.mp > _EPS):
+        return None
+    b = state.board
+    start = b.index[unit.pos]
+    if i == start:
+        return None
+    t = b.types[unit.type]
+    cost, _ = _search(state, unit, unit.mp, goal=i)
+    c = cost.get(i)
+    if c is None:
+        # the one hex a unit with all its points may always enter, whatever it costs
+        enter = b.enter_i[(t.move_class, t.bridging)]
+        if i not in b.nbr[start] or enter[i] is None or i in _blocked(state, unit.side):
+            return None
+        if not has_full_points(state, unit):
+            return None
+        c = unit.mp
+    occ = occupancy(state)
+    if (
+        i in occ.hexes_i[unit.side]
+        and occ.stack_i.get(i, 0) > state.scenario.map.stacking - t.stack
+    ):
+        return None  # no room to stop beside own units
+    return c
 
 
 def reachable(state: GameState, unit_id: str, fresh: bool = False) -> dict[Coord, float]:
@@ -223,8 +273,8 @@ def path_hexes(state: GameState, unit: UnitState, to: Hex) -> list[Hex] | None:
     if unit.pos is None or move_cost(state, unit, to) is None:
         return None
     b = state.board
-    _, pred = _search(state, unit, unit.mp)
     start, goal = b.index[unit.pos], b.index[to]
+    _, pred = _search(state, unit, unit.mp, goal=goal)
     if goal not in pred:
         return [unit.pos, to]  # the one-hex move a unit with all its points may always make
     out = [goal]

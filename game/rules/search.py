@@ -85,12 +85,18 @@ def move_paths(
     limit: float,
     margin: float,
     leave_extra: float,
+    goal: int = -1,
 ) -> tuple[dict[int, float], dict[int, int]]:
     """A unit's move from `start`: a step into n costs what steps_in[h] gives for it
     (entry_steps), or the route from h to n (route[0][h * len(steps_in) + n]; route[1]: the
     hexes with any) if cheaper, times slow[1] into the hexes slow[0]; `blocked` hexes are never
     entered; no step leads out of a `stop` hex except the start, and leaving the start when it
-    is one costs `leave_extra` more. The result of cheapest_paths with those steps."""
+    is one costs `leave_extra` more. The result of cheapest_paths with those steps.
+
+    The search stops when it takes the hex number `goal` off the heap: no step costs less than
+    nothing, so nothing found later could lower its cost or change its path, and its cost and
+    the predecessors back to the start are those of the whole search (other hexes' are not).
+    A goal not in the result cannot be reached within `limit`."""
     cost = {start: 0.0}
     heap = [(0.0, start)]
     pred: dict[int, int] = {}
@@ -102,6 +108,8 @@ def move_paths(
         d, h = pop(heap)
         if d > cost[h]:
             continue
+        if h == goal:
+            break
         if h in stop:
             if h != start:
                 continue
