@@ -8,7 +8,7 @@ give the same occupancy (tests/rules/test_occupancy.py compares them)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from functools import cached_property
 
@@ -45,14 +45,37 @@ class Occupancy:
         self.zoc_count: dict[str, dict[int, int]] = {}
 
     @cached_property
-    def hexes(self) -> dict[str, frozenset[Hex]]:
-        hexes = self.board.hexes
-        return {s: frozenset(hexes[i] for i in v) for s, v in self.hexes_i.items()}
+    def hexes(self) -> HexSets:
+        return HexSets(self.board.hexes, self.hexes_i)
 
     @cached_property
-    def zoc(self) -> dict[str, frozenset[Hex]]:
-        hexes = self.board.hexes
-        return {s: frozenset(hexes[i] for i in v) for s, v in self.zoc_i.items()}
+    def zoc(self) -> HexSets:
+        return HexSets(self.board.hexes, self.zoc_i)
+
+
+class HexSets(Mapping[str, frozenset[Hex]]):
+    """Each side's hex numbers as a set of Hexes, made the first time a side's is asked for:
+    the AI asks for its enemy's after every command, its own side's seldom."""
+
+    __slots__ = ("_hexes", "_numbers", "made")
+
+    def __init__(self, hexes: list[Hex], numbers: dict[str, AbstractSet[int]]) -> None:
+        self._hexes = hexes
+        self._numbers = numbers
+        self.made: dict[str, frozenset[Hex]] = {}
+
+    def __getitem__(self, side: str) -> frozenset[Hex]:
+        hit = self.made.get(side)
+        if hit is None:
+            hit = frozenset(map(self._hexes.__getitem__, self._numbers[side]))
+            self.made[side] = hit
+        return hit
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._numbers)
+
+    def __len__(self) -> int:
+        return len(self._numbers)
 
 
 def occupancy(state: GameState) -> Occupancy:
@@ -167,8 +190,8 @@ def _count_zoc(occ: Occupancy, u: UnitState, i: int, by: int) -> None:
 
 
 def _carry_hex_sets(base: Occupancy, occ: Occupancy, touched: set[int], reach: set[int]) -> None:
-    """If the base has its Hex sets, the new ones are the base's with the changed hexes
-    replaced (the AI asks for them after every move: cheaper than from every hex number)."""
+    """The Hex sets the base has made of sides whose hexes did not change are the new
+    occupancy's too (the side not moving: the AI asks for its enemy's after every command)."""
     hexes = occ.board.hexes
     pairs = (
         ("hexes", base.hexes_i, occ.hexes_i, touched),
@@ -178,14 +201,11 @@ def _carry_hex_sets(base: Occupancy, occ: Occupancy, touched: set[int], reach: s
         old = base.__dict__.get(name)
         if old is None:
             continue
-        gone = {hexes[i] for i in near}
-        occ.__dict__[name] = {
-            # a side whose hexes did not change keeps the very same set (the side not moving)
-            s: old[s]
-            if numbers[s] is before[s] or all((i in numbers[s]) == (i in before[s]) for i in near)
-            else old[s].difference(gone).union(hexes[i] for i in near if i in numbers[s])
-            for s in old
-        }
+        new = HexSets(hexes, numbers)
+        for s, made in old.made.items():
+            if numbers[s] is before[s] or all((i in numbers[s]) == (i in before[s]) for i in near):
+                new.made[s] = made
+        occ.__dict__[name] = new
 
 
 def _recount_hexes(
