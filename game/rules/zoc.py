@@ -140,6 +140,18 @@ def _updated(state: GameState, base: Occupancy, changed: Collection[str]) -> Occ
     b = state.board
     if len(changed) * 4 > len(base.order) or any(uid not in base.order for uid in changed):
         return full_occupancy(state)  # a new turn writes every unit of a side: count afresh
+    # Only units that changed hex, or left or entered the map, change the occupancy: a unit
+    # that fought or dug in where it stands is where it was (an attack writes half a dozen).
+    units, index, where = state.units, b.index, base.where
+    moved = []
+    for uid in changed:
+        u = units[uid]
+        now = index[u.pos] if u.status == "active" and u.pos is not None else None
+        if now != where.get(uid):
+            moved.append(uid)
+    if not moved:
+        return base
+    changed = moved
     occ = Occupancy(
         b,
         dict(base.units_at),
@@ -151,7 +163,7 @@ def _updated(state: GameState, base: Occupancy, changed: Collection[str]) -> Occ
     )
     occ.order = base.order
     occ.where = dict(base.where)
-    units, types = state.units, b.types
+    types = b.types
     zoc_sides = {units[uid].side for uid in changed if types[units[uid].type].zoc}
     occ.zoc_count = {s: dict(c) if s in zoc_sides else c for s, c in base.zoc_count.items()}
     touched: set[int] = set()
