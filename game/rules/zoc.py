@@ -138,10 +138,11 @@ def _updated(state: GameState, base: Occupancy, changed: Collection[str]) -> Occ
     A side's sets and counts are copied only if they change: those of the side not moving stay
     the very same objects from command to command."""
     b = state.board
-    if len(changed) * 4 > len(base.order) or any(uid not in base.order for uid in changed):
-        return full_occupancy(state)  # a new turn writes every unit of a side: count afresh
+    if any(uid not in base.order for uid in changed):
+        return full_occupancy(state)
     # Only units that changed hex, or left or entered the map, change the occupancy: a unit
-    # that fought or dug in where it stands is where it was (an attack writes half a dozen).
+    # that fought or dug in where it stands is where it was (an attack writes half a dozen, a
+    # new turn every unit of a side).
     units, index, where = state.units, b.index, base.where
     moved = []
     for uid in changed:
@@ -151,6 +152,8 @@ def _updated(state: GameState, base: Occupancy, changed: Collection[str]) -> Occ
             moved.append(uid)
     if not moved:
         return base
+    if len(moved) * 4 > len(base.order):
+        return full_occupancy(state)  # many moved: count afresh
     changed = moved
     occ = Occupancy(
         b,
