@@ -16,7 +16,7 @@ from game.rules import constants as C
 from game.rules.air import interdicted_i
 from game.rules.board import Board, MoveFacts, MoveMemoKey
 from game.rules.fog import known_enemy
-from game.rules.search import Steps, entry_steps, move_paths, open_neighbours, reverse_paths
+from game.rules.search import entry_steps, move_paths, open_neighbours, reverse_paths
 from game.rules.state import GameState, UnitState
 from game.rules.zoc import occupancy
 from game.scenario.models import MoveClass
@@ -74,10 +74,7 @@ def _search(
     if found is not None:
         state.cache[key] = found
         return found
-    cls = (t.move_class, t.bridging)
-    steps_in = b.entry_steps.get(cls)
-    if steps_in is None:
-        steps_in = b.entry_steps[cls] = entry_steps(b.nbr, b.enter_i[cls])
+    steps_in = _entry_steps(b, (t.move_class, t.bridging))
     found = move_paths(
         b.index[unit.pos],
         steps_in,
@@ -116,41 +113,12 @@ def _remembered_search(
     return found
 
 
-def _move_steps(state: GameState, unit: UnitState, start: int) -> Steps:
-    """What each step costs the unit, as move_paths counts them: the ground it enters, or the
-    route it follows if cheaper, more under air interdiction. Entering an enemy zone of control
-    ends a move; leaving the one it starts in costs ZOC_LEAVE more."""
-    b = state.board
-    t = b.types[unit.type]
-    enter = b.enter_i[(t.move_class, t.bridging)]
-    enemy_zoc = known_enemy(state, unit.side)[1]
-    blocked = _blocked(state, unit.side)
-    slow = interdicted_i(state, unit.side)
-    route = b.route_move_i
-    nbr = b.nbr
-    n_hex = len(nbr)
-
-    def steps(h: int) -> list[tuple[int, float]]:
-        extra = 0.0
-        if h in enemy_zoc:
-            if h != start:
-                return []
-            extra = C.ZOC_LEAVE
-        base = h * n_hex
-        out = []
-        for n in nbr[h]:
-            c = enter[n]
-            if c is None or n in blocked:
-                continue
-            r = route.get(base + n)
-            if r is not None and r < c:
-                c = r
-            if slow and n in slow:
-                c *= C.INTERDICTION_FACTOR
-            out.append((n, extra + c))
-        return out
-
-    return steps
+def _entry_steps(b: Board, cls: tuple[MoveClass, bool]) -> list[tuple[tuple[int, float], ...]]:
+    """search.entry_steps of a movement class, worked out once per board."""
+    steps_in = b.entry_steps.get(cls)
+    if steps_in is None:
+        steps_in = b.entry_steps[cls] = entry_steps(b.nbr, b.enter_i[cls])
+    return steps_in
 
 
 def has_full_points(state: GameState, unit: UnitState) -> bool:
@@ -169,9 +137,37 @@ def step_costs(state: GameState, unit: UnitState) -> Callable[[Hex], dict[Hex, f
     walks its own way across the map (the AI) but must pay the rules' prices."""
     b = state.board
     assert unit.pos is not None
-    steps = _move_steps(state, unit, b.index[unit.pos])
-    hexes, index = b.hexes, b.index
-    return lambda h: {hexes[n]: c for n, c in steps(index[h])}
+    t = b.types[unit.type]
+    steps_in = _entry_steps(b, (t.move_class, t.bridging))
+    enemy_zoc = known_enemy(state, unit.side)[1]
+    blocked = _blocked(state, unit.side)
+    slow = interdicted_i(state, unit.side)
+    route, routed = b.route_move_i, b.routed_i
+    hexes, index, n_hex = b.hexes, b.index, len(b.nbr)
+    start = index[unit.pos]
+
+    def steps(h: Hex) -> dict[Hex, float]:
+        i = index[h]
+        extra = 0.0
+        if i in enemy_zoc:
+            if i != start:
+                return {}
+            extra = C.ZOC_LEAVE
+        base = i * n_hex if i in routed else -1
+        out = {}
+        for n, c in steps_in[i]:
+            if n in blocked:
+                continue
+            if base >= 0:
+                r = route.get(base + n)
+                if r is not None and r < c:
+                    c = r
+            if slow and n in slow:
+                c *= C.INTERDICTION_FACTOR
+            out[hexes[n]] = extra + c
+        return out
+
+    return steps
 
 
 def _reach_key(unit: UnitState) -> tuple[object, ...]:
