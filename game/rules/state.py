@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal, TypeVar, cast
 
 from game.hexes import Coord, Hex, coord
@@ -169,7 +169,24 @@ class SideState:
     vp_bonus: int = 0  # from victory_points effects
 
     def clone(self) -> SideState:
-        return replace(self)
+        # positional, as UnitState.clone (dataclasses.replace is slow)
+        return SideState(
+            self.id,
+            self.doctrine,
+            self.supply_factor,
+            self.aircraft,
+            self.aircraft_lost,
+            self.air_allocated,
+            self.air_quality,
+            self.men_lost,
+            self.men_killed,
+            self.men_wounded,
+            self.men_captured,
+            self.men_dispersed,
+            self.tanks_lost,
+            self.guns_lost,
+            self.vp_bonus,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         d = {f.name: getattr(self, f.name) for f in fields(self)}

@@ -72,6 +72,10 @@ def _facts(state: GameState, side: str) -> Facts:
     zones and hexes without a supply cost are closed by the board). Opened: river hexes where
     a friendly bridging unit stands. Slowed: under enemy interdiction. Lost: sources whose
     place the enemy owns."""
+    key = ("facts", side)  # a trace and the linked net of one state read the same facts
+    known = state.cache.get(key)
+    if known is not None:
+        return known  # type: ignore[no-any-return]
     b = state.board
     occ = occupancy(state)
     enemy = b.other(side)
@@ -88,7 +92,9 @@ def _facts(state: GameState, side: str) -> Facts:
         for h in b.sources[side]
         if h in b.place_at and state.place_owner.get(b.place_at[h].id) == enemy
     )
-    return closed, opened, slow, lost
+    facts = (closed, opened, slow, lost)
+    state.cache[key] = facts
+    return facts
 
 
 def _trace(state: GameState, side: str) -> dict[Hex, float]:
