@@ -5,6 +5,7 @@ at each hex's supply cost (cheaper along railways and roads), up to the side's s
 from __future__ import annotations
 
 import random
+from collections.abc import Set as AbstractSet
 
 from game.hexes import Coord, Hex
 from game.rules import constants as C
@@ -176,11 +177,15 @@ def update_supply(tx: Transaction, side: str, rng: random.Random, effects: bool 
     effects=False only marks who is in supply (the start of a game)."""
     s = tx.state
     supplied = trace(s, side)
-    joined = linked(s, side)
+    ids = sorted(u.id for u in s.units.values() if u.active and u.side == side)
+    # Every hex the trace reaches is linked to a source: the linked net (a flood over the
+    # whole map) is needed only if a unit stands outside the trace.
+    cut_off = any(s.units[uid].pos not in supplied for uid in ids)
+    joined: AbstractSet[Hex] = linked(s, side) if cut_off else supplied.keys()
     gained: list[Change] = []
     lost: list[Change] = []
     gave_up: list[str] = []
-    for uid in sorted(u.id for u in s.units.values() if u.active and u.side == side):
+    for uid in ids:
         ok = s.units[uid].pos in supplied
         encircled = s.units[uid].pos not in joined
         if not effects:
