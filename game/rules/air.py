@@ -131,7 +131,7 @@ def fly(
             strength=round(strength, 6),
         )
     )
-    s.cache.clear()
+    tx.touch()  # (the occupancy is still the old one's: no unit moved)
     adj = s.board.adjective[side]
     where = (
         "" if target is None else f" over {s.board.name_of(s.board.hex_at(target) or Hex(0, 0))}"
@@ -163,7 +163,7 @@ def start_of_turn(tx: Transaction, side: str) -> None:
     s = tx.state
     if any(m.side == side for m in s.air):
         s.air = [m for m in s.air if m.side != side]
-        s.cache.clear()
+        tx.touch()
     if s.sides[side].air_allocated:
         tx.side(side).air_allocated = 0
 

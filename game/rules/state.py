@@ -427,8 +427,13 @@ class Transaction:
         self._log = False  # the log copied from the old state's yet
         self.events: list[GameEvent] = []
         # The occupancy of the old state and the units written since: the new state's occupancy
-        # is that one with those units moved (zoc.occupancy), not a count of every unit.
-        self._occ_from = old.cache.get("occ")
+        # is that one with those units moved (zoc.occupancy), not a count of every unit. If
+        # nobody has asked for the old state's yet, the old state itself: its occupancy is
+        # derived from its own predecessor's when the new state's is asked for.
+        occ = old.cache.get("occ")
+        self._occ_from: object | None = (
+            occ if occ is not None or "occ_from" not in old.cache else old
+        )
         self.touch()
 
     def unit(self, uid: str) -> UnitState:

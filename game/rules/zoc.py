@@ -83,14 +83,32 @@ def occupancy(state: GameState) -> Occupancy:
         return state.cache["occ"]  # type: ignore[no-any-return]
     except KeyError:  # once a state: asked tens of thousands of times a game
         pass
-    since = state.cache.get("occ_from")
-    if since is not None and since[0].board is state.board:
-        base, changed = since
-        occ = base if not changed else _updated(state, base, changed)
-    else:
-        occ = full_occupancy(state)
-    state.cache["occ"] = occ
-    return occ
+    # The states back to one whose occupancy is known (or must be counted), each derived from
+    # the one before it, oldest first.
+    pending = [state]
+    while True:
+        since = pending[-1].cache.get("occ_from")
+        base = since[0] if since is not None else None
+        if not isinstance(base, GameState) or "occ" in base.cache:
+            break
+        pending.append(base)
+    for s in reversed(pending):
+        s.cache["occ"] = _derived(s)
+    return state.cache["occ"]  # type: ignore[no-any-return]
+
+
+def _derived(state: GameState) -> Occupancy:
+    """A state's occupancy from the one it was made from, then forgotten (the reference kept
+    an older state or occupancy alive), or counted afresh if there is none."""
+    since = state.cache.pop("occ_from", None)
+    if since is None:
+        return full_occupancy(state)
+    base, changed = since
+    if isinstance(base, GameState):
+        base = base.cache["occ"]
+    if base.board is not state.board:
+        return full_occupancy(state)
+    return base if not changed else _updated(state, base, changed)
 
 
 def full_occupancy(state: GameState) -> Occupancy:
