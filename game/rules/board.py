@@ -12,6 +12,7 @@ from collections import deque
 from collections.abc import Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from typing import Any
 
 from game.hexes import Coord, Hex, coord
 from game.rules import constants as C
@@ -173,6 +174,10 @@ class Board:
     # (move class, bridging) -> per hex number, the neighbours it can enter and their costs
     # (search.entry_steps, for movement)
     entry_steps: dict[tuple[MoveClass, bool], list[tuple[tuple[int, float], ...]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    # an attack's six faces of the die by what they read (see combat_result.all_faces)
+    faces_memo: dict[tuple[object, ...], tuple[object, list[Any]]] = field(
         default_factory=dict, repr=False, compare=False
     )
     # date -> the scenario's events that may fire on it (see events._live)

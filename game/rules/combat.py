@@ -14,7 +14,7 @@ from game.hexes import Hex
 from game.rules import constants as C
 from game.rules.air import support_strength
 from game.rules.attrition import Losses
-from game.rules.combat_result import FaceMemo, roll_result
+from game.rules.combat_result import all_faces
 from game.rules.state import GameState, UnitState
 from game.rules.supply import linked
 from game.rules.zoc import occupancy
@@ -176,9 +176,7 @@ def odds(state: GameState, target: Hex, attackers: list[str], support: list[str]
     al = [0.0, 0.0, 0.0]
     dl = [0.0, 0.0, 0.0]
     p = 1.0 / len(C.DIE)
-    memo = FaceMemo()  # what the faces share: worked out once
-    for die in range(len(C.DIE)):
-        r = roll_result(state, target, attackers, st.ratio, die, memo)
+    for r in all_faces(state, target, attackers, st.ratio):
         counts[r.outcome] += 1
         whole = _lost_whole(state, r.broken)
         _add_expected(al, r.attacker_losses.items(), state, whole, p)

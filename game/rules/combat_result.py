@@ -199,6 +199,61 @@ def roll_result(
     )
 
 
+# Hexes a defender may fall back at most (the retreat paths of an attack lie within them).
+RETREAT_MOST = max(steps for _, _, steps in C.OUTCOMES)
+FACES_KEPT = 256  # sets of an attack's faces the board remembers
+
+
+def all_faces(state: GameState, target: Hex, attackers: list[str], ratio: float) -> list[Result]:
+    """roll_result for every face of the die. Remembered on the board by everything they read
+    (see _faces_key): the AI previews its best few attacks again after every attack it makes,
+    and an attack elsewhere seldom changes them."""
+    key, keep = _faces_key(state, target, attackers, ratio)
+    memo = state.board.faces_memo
+    hit = memo.get(key)
+    if hit is not None:
+        return hit[1]
+    shared = FaceMemo()
+    out = [roll_result(state, target, attackers, ratio, die, shared) for die in range(len(C.DIE))]
+    if len(memo) >= FACES_KEPT:
+        del memo[next(iter(memo))]  # the oldest
+    memo[key] = (keep, out)
+    return out
+
+
+def _faces_key(
+    state: GameState, target: Hex, attackers: list[str], ratio: float
+) -> tuple[tuple[object, ...], tuple[object, ...]]:
+    """What the faces of an attack read: the odds; the turn (its hours); the attacking and
+    defending units (a state's units are never changed, a written one is a new object, so a
+    unit is known by its identity) and both sides' doctrines, kept alive with the memo so no
+    other object can take their identity; and, within RETREAT_MOST hexes of the target, who
+    holds each hex, its stacking, its control and the zones of control over it (the retreat
+    paths). Returns the key and the objects to keep."""
+    b = state.board
+    occ = occupancy(state)
+    defenders = occ.units_at.get(target, ())
+    units = tuple(state.units[x] for x in (*attackers, *defenders))
+    doctrines = tuple(state.sides[side].doctrine for side in b.sides)
+    side_at, stack, control, index = occ.side_at, occ.stack, state.control, b.index
+    zocs = [occ.zoc_i[side] for side in b.sides]
+    ground = tuple(
+        (side_at.get(h), stack.get(h, 0), control.get(h), *(index[h] in z for z in zocs))
+        for h in b.within(target, RETREAT_MOST)
+    )
+    key = (
+        target,
+        tuple(attackers),
+        ratio,
+        state.turn_index,
+        defenders,
+        tuple(map(id, units)),
+        tuple(map(id, doctrines)),
+        ground,
+    )
+    return key, (units, doctrines)
+
+
 def _defenders(
     state: GameState,
     target: Hex,
