@@ -140,8 +140,9 @@ def prepare(ctx: AITurn) -> None:
     threat = [0.0] * len(b.hexes)
     discs: list[tuple[int, ...]] = []
     known = ctx.enemy_hexes()
+    enemy = ctx.enemy
     for u in s.units.values():
-        if u.side != ctx.enemy or not u.active or b.types[u.type].attack <= 0:
+        if u.side != enemy or not u.active or b.types[u.type].attack <= 0:
             continue
         if u.pos is not None and u.pos in known:
             at, weight = u.pos, 1.0
