@@ -290,10 +290,13 @@ def path(state: GameState, unit_id: str, to: Coord) -> list[Coord] | None:
 
 
 def cost_without_limit(state: GameState, unit: UnitState, to: Hex) -> float | None:
-    """What reaching `to` would cost with unlimited points (for the reason a move is refused)."""
-    cost, _ = _search(state, unit, None)
+    """What reaching `to` would cost with unlimited points (for the reason a move is refused):
+    a search that stops once it knows."""
     i = state.board.index.get(to)
-    return None if i is None else cost.get(i)
+    if i is None:
+        return None
+    cost, _ = _search(state, unit, None, goal=i)
+    return cost.get(i)
 
 
 def distances_to(
