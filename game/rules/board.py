@@ -166,14 +166,9 @@ class Board:
     interdiction_memo: dict[tuple[Coord, ...], tuple[frozenset[Hex], frozenset[int]]] = field(
         default_factory=dict, repr=False, compare=False
     )
-    # (move class, bridging, side) -> per hex number, the neighbours a step into it may start
-    # from (search.open_neighbours, for the AI's distance fields)
+    # (move class, bridging, side or "") -> per hex number, the neighbours the class can enter
+    # outside the zones closed to the side (search.open_neighbours: movement, distance fields)
     open_nbr: dict[tuple[MoveClass, bool, str], list[tuple[int, ...]]] = field(
-        default_factory=dict, repr=False, compare=False
-    )
-    # (move class, bridging) -> per hex number, the neighbours it can enter and their costs
-    # (search.entry_steps, for movement)
-    entry_steps: dict[tuple[MoveClass, bool], list[tuple[tuple[int, float], ...]]] = field(
         default_factory=dict, repr=False, compare=False
     )
     # an attack's six faces of the die by what they read (see combat_result.all_faces)

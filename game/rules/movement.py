@@ -8,15 +8,16 @@ Hex tuples, because it is the AI's hottest loop.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
+from typing import cast
 
 from game.hexes import Coord, Hex
 from game.rules import constants as C
 from game.rules.air import interdicted_i
 from game.rules.board import Board, MoveFacts, MoveMemoKey
 from game.rules.fog import known_enemy
-from game.rules.search import entry_steps, move_paths, open_neighbours, reverse_paths
+from game.rules.search import move_paths, open_neighbours, reverse_paths
 from game.rules.state import GameState, UnitState
 from game.rules.zoc import occupancy
 from game.scenario.models import MoveClass
@@ -74,10 +75,10 @@ def _search(
     if found is not None:
         state.cache[key] = found
         return found
-    steps_in = _entry_steps(b, (t.move_class, t.bridging))
     found = move_paths(
         b.index[unit.pos],
-        steps_in,
+        _open_in(b, t.move_class, t.bridging),
+        _entered(b, t.move_class, t.bridging),
         (b.route_move_i, b.routed_i),
         _blocked(state, unit.side),
         enemy_zoc,
@@ -113,12 +114,23 @@ def _remembered_search(
     return found
 
 
-def _entry_steps(b: Board, cls: tuple[MoveClass, bool]) -> list[tuple[tuple[int, float], ...]]:
-    """search.entry_steps of a movement class, worked out once per board."""
-    steps_in = b.entry_steps.get(cls)
-    if steps_in is None:
-        steps_in = b.entry_steps[cls] = entry_steps(b.nbr, b.enter_i[cls])
-    return steps_in
+def _open_in(
+    b: Board, move_class: MoveClass, bridging: bool, side: str = ""
+) -> list[tuple[int, ...]]:
+    """search.open_neighbours of a movement class (and the zones closed to `side`, if one is
+    named), worked out once per board."""
+    key = (move_class, bridging, side)
+    found = b.open_nbr.get(key)
+    if found is None:
+        closed = b.restricted_i[side] if side else frozenset()
+        found = b.open_nbr[key] = open_neighbours(b.nbr, b.enter_i[(move_class, bridging)], closed)
+    return found
+
+
+def _entered(b: Board, move_class: MoveClass, bridging: bool) -> Sequence[float]:
+    """The cost to enter each hex, as read only for the neighbours _open_in lists (never
+    None there)."""
+    return cast("Sequence[float]", b.enter_i[(move_class, bridging)])
 
 
 def has_full_points(state: GameState, unit: UnitState) -> bool:
@@ -138,7 +150,8 @@ def step_costs(state: GameState, unit: UnitState) -> Callable[[Hex], dict[Hex, f
     b = state.board
     assert unit.pos is not None
     t = b.types[unit.type]
-    steps_in = _entry_steps(b, (t.move_class, t.bridging))
+    nbr_in = _open_in(b, t.move_class, t.bridging)
+    enter = _entered(b, t.move_class, t.bridging)
     enemy_zoc = known_enemy(state, unit.side)[1]
     blocked = _blocked(state, unit.side)
     slow = interdicted_i(state, unit.side)
@@ -155,9 +168,10 @@ def step_costs(state: GameState, unit: UnitState) -> Callable[[Hex], dict[Hex, f
             extra = C.ZOC_LEAVE
         base = i * n_hex if i in routed else -1
         out = {}
-        for n, c in steps_in[i]:
+        for n in nbr_in[i]:
             if n in blocked:
                 continue
+            c = enter[n]
             if base >= 0:
                 r = route.get(base + n)
                 if r is not None and r < c:
@@ -316,12 +330,13 @@ def distances_to(
     index = b.index
     sources = [index[t] for t in targets if t in index]
     enter = b.enter_i[(move_class, bridging)]
-    key = (move_class, bridging, side)
-    open_nbr = b.open_nbr.get(key)
-    if open_nbr is None:
-        open_nbr = b.open_nbr[key] = open_neighbours(b.nbr, enter, b.restricted_i[side])
     cost, reached = reverse_paths(
-        sources, open_nbr, enter, (b.route_move_i, b.routed_i), blocked_target_cost, bound
+        sources,
+        _open_in(b, move_class, bridging, side),
+        enter,
+        (b.route_move_i, b.routed_i),
+        blocked_target_cost,
+        bound,
     )
     hexes = b.hexes
     if len(reached) * 8 < len(hexes):  # a field of small reach: sort the few hexes it has

@@ -62,22 +62,10 @@ def _start(sources: Iterable[int]) -> tuple[dict[int, float], list[tuple[float, 
     return cost, heap
 
 
-# Per hex number: (neighbour, what entering it costs) for the neighbours a movement class can
-# enter at all (entry_steps).
-EntrySteps = Sequence[tuple[tuple[int, float], ...]]
-
-
-def entry_steps(
-    nbr: Neighbours, enter: Sequence[float | None]
-) -> list[tuple[tuple[int, float], ...]]:
-    """Per hex number, each neighbour a class can enter and what entering it costs (worked out
-    once per board and movement class, for move_paths)."""
-    return [tuple((n, c) for n in ns if (c := enter[n]) is not None) for ns in nbr]
-
-
 def move_paths(
     start: int,
-    steps_in: EntrySteps,
+    nbr_in: Neighbours,
+    enter: Sequence[float],
     route: tuple[dict[int, float], AbstractSet[int]],
     blocked: AbstractSet[int],
     stop: AbstractSet[int],
@@ -87,8 +75,10 @@ def move_paths(
     leave_extra: float,
     goal: int = -1,
 ) -> tuple[dict[int, float], dict[int, int]]:
-    """A unit's move from `start`: a step into n costs what steps_in[h] gives for it
-    (entry_steps), or the route from h to n (route[0][h * len(steps_in) + n]; route[1]: the
+    """A unit's move from `start` to the neighbours `nbr_in` gives (open_neighbours: those
+    its class can enter, so enter[n] is never None for them): a step into n costs enter[n],
+    or the route from h to n
+    (route[0][h * len(nbr_in) + n]; route[1]: the
     hexes with any) if cheaper, times slow[1] into the hexes slow[0]; `blocked` hexes are never
     entered; no step leads out of a `stop` hex except the start, and leaving the start when it
     is one costs `leave_extra` more. The result of cheapest_paths with those steps.
@@ -103,7 +93,7 @@ def move_paths(
     pop, push, known, route_of = heapq.heappop, heapq.heappush, cost.get, route[0].get
     routed = route[1]
     slow_hexes, slow_factor = slow
-    n_hex = len(steps_in)
+    n_hex = len(nbr_in)
     while heap:
         d, h = pop(heap)
         if d > cost[h]:
@@ -118,9 +108,10 @@ def move_paths(
             d = leave_extra
         if h in routed or slow_hexes:
             base = h * n_hex if h in routed else -1
-            for n, c in steps_in[h]:
+            for n in nbr_in[h]:
                 if n in blocked:
                     continue
+                c = enter[n]
                 if base >= 0:
                     r = route_of(base + n)
                     if r is not None and r < c:
@@ -133,8 +124,8 @@ def move_paths(
                     pred[n] = h
                     push(heap, (nd, n))
             continue
-        for n, c in steps_in[h]:  # the plain case: no routes out of h, no interdiction
-            nd = d + c
+        for n in nbr_in[h]:  # the plain case: no routes out of h, no interdiction
+            nd = d + enter[n]
             if nd <= limit and nd < known(n, INF) - margin and n not in blocked:
                 cost[n] = nd
                 pred[n] = h
@@ -204,9 +195,15 @@ def supply_paths(
 def open_neighbours(
     nbr: Neighbours, enter: Sequence[float | None], closed: AbstractSet[int]
 ) -> list[tuple[int, ...]]:
-    """Per hex number, the neighbours a step may start from in reverse_paths: those that can be
-    entered and are not `closed` (worked out once per board, movement class and side)."""
-    return [tuple(n for n in ns if enter[n] is not None and n not in closed) for ns in nbr]
+    """Per hex number, its neighbours that can be entered and are not `closed` (worked out
+    once per board and movement class, for move_paths, and per side, for reverse_paths). A hex
+    whose neighbours all are shares the board's own tuple: a list per class on a 256x256 map
+    costs half a megabyte, not tens."""
+    out: list[tuple[int, ...]] = []
+    for ns in nbr:
+        ok = tuple(n for n in ns if enter[n] is not None and n not in closed)
+        out.append(ns if len(ok) == len(ns) else ok)
+    return out
 
 
 def reverse_paths(
