@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from itertools import chain
 
 from game.ai.difficulty import Difficulty
 from game.ai.plans import Task
@@ -130,15 +131,18 @@ def prepare(ctx: AITurn) -> None:
         net = supplied_hexes(s, ctx.side)
         # A hex next to the net is supplied once our unit stands in it (its own ZOC no longer
         # blocks the line), so one step beyond the net counts as supplied.
-        ok = set(net)
-        for h in net:
-            ok.update(b.neighbours[h])
-        ctx.supplied = frozenset(ok)
+        ok = set(map(b.index.__getitem__, net))  # by hex number: cheaper to hash than Hexes
+        ok.update(chain.from_iterable(map(b.nbr.__getitem__, list(ok))))
+        ctx.supplied = frozenset(map(b.hexes.__getitem__, ok))
     ctx.guns = [u.id for u in ctx.own_units() if is_artillery(s, u)]
-    threat: dict[Hex, float] = {}
+    # Summed by hex number in a list (each hex adds its units in the same order as a dict
+    # would, so the sums are the same), then keyed by Hex in the order hexes were first reached.
+    threat = [0.0] * len(b.hexes)
+    discs: list[tuple[int, ...]] = []
     known = ctx.enemy_hexes()
+    enemy = ctx.enemy
     for u in s.units.values():
-        if u.side != ctx.enemy or not u.active or b.types[u.type].attack <= 0:
+        if u.side != enemy or not u.active or b.types[u.type].attack <= 0:
             continue
         if u.pos is not None and u.pos in known:
             at, weight = u.pos, 1.0
@@ -148,7 +152,10 @@ def prepare(ctx: AITurn) -> None:
             continue
         v = attack_value(s, u) * weight
         reach = max(1, min(THREAT_REACH_MOST, int(max_mp(s, u) / 2) + 1))
-        for h in b.within(at, reach):
-            threat[h] = threat.get(h, 0.0) + v
-    ctx.threat = threat
+        disc = b.within_i(at, reach)
+        discs.append(disc)
+        for i in disc:
+            threat[i] += v
+    hexes = b.hexes
+    ctx.threat = {hexes[i]: threat[i] for i in dict.fromkeys(chain.from_iterable(discs))}
     occupancy(s)

@@ -18,6 +18,9 @@ Field = dict[Hex, float]
 # What stepping into a target the movement class cannot enter counts for (a river hex without
 # a crossing, say): high, so the field leads next to it, where standing is enough.
 BLOCKED_TARGET_COST = 50.0
+# Fields kept per board: the objectives' and sources' fields are asked for all game, the
+# enemy's change every turn, so the least recently used goes first.
+FIELDS_KEPT = 512
 
 # Fields over the static map, per board, dropped with the board.
 _CACHE: weakref.WeakKeyDictionary[Board, dict[tuple[object, ...], Field]] = (
@@ -58,10 +61,10 @@ def static_field(
     fields to enemy units (bounded: they change every turn), cached while the enemy stands."""
     cache = _board_cache(b)
     key = (side, move_class, bridging, targets, bound)
-    hit = cache.get(key)
+    hit = cache.pop(key, None)
     if hit is None:
-        if len(cache) > 512:
-            cache.clear()
+        if len(cache) >= FIELDS_KEPT:
+            del cache[next(iter(cache))]  # the least recently used
         hit = compute(b, side, move_class, bridging, targets, bound)
-        cache[key] = hit
+    cache[key] = hit  # (again) the most recently used
     return hit

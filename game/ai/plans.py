@@ -8,9 +8,11 @@ every rule of precedence lives here and docs/ai.md describes it.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from dataclasses import dataclass
 
 from game.hexes import Hex
+from game.rules.ai_api import Board
 from game.rules.state import GameState
 from game.scenario.geometry import resolve
 from game.scenario.models import AIPlan
@@ -29,12 +31,22 @@ class Task:
     note: str = ""
 
 
-def _active(plan: AIPlan, state: GameState) -> bool:
-    d = state.date
+def _active(plan: AIPlan, d: dt.datetime) -> bool:
     return (plan.start is None or plan.start <= d) and (plan.end is None or d < plan.end)
 
 
+# A plan's objectives as hexes, by board and plan (they depend on nothing else): every group's
+# task is worked out every turn.
+_OBJECTIVES: weakref.WeakKeyDictionary[Board, dict[int, tuple[AIPlan, tuple[Hex, ...]]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def _hexes(state: GameState, plan: AIPlan) -> tuple[Hex, ...]:
+    known = _OBJECTIVES.setdefault(state.board, {})
+    hit = known.get(id(plan))
+    if hit is not None and hit[0] is plan:
+        return hit[1]
     out: list[Hex] = []
     for ref in plan.objectives:
         c = resolve(state.scenario, ref)
@@ -43,6 +55,7 @@ def _hexes(state: GameState, plan: AIPlan) -> tuple[Hex, ...]:
         h = state.board.hex_at(c)
         if h is not None and h not in out:
             out.append(h)
+    known[id(plan)] = (plan, tuple(out))
     return tuple(out)
 
 
@@ -51,8 +64,9 @@ def best_plan(state: GameState, side: str, group: str) -> AIPlan | None:
     equals, the one that started last (a later phase) wins, then the later one in the file."""
     best: tuple[int, dt.datetime, int] | None = None
     chosen: AIPlan | None = None
+    d = state.date
     for i, p in enumerate(state.scenario.ai):
-        if p.side != side or (p.group and p.group != group) or not _active(p, state):
+        if p.side != side or (p.group and p.group != group) or not _active(p, d):
             continue
         key = (1 if p.group else 0, p.start or dt.datetime.min, i)
         if best is None or key > best:

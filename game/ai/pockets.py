@@ -7,6 +7,8 @@ enemy's link to its sources), so the AI only closes what really closes.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from game.ai.context import AITurn, is_artillery
 from game.ai.fields import INF, static_field
 from game.ai.plans import HOLDING
@@ -76,23 +78,56 @@ def _free_for_ring(ctx: AITurn, u: UnitState) -> bool:
     return not (task.posture in HOLDING and u.pos in task.objectives)
 
 
-def _stays_linked(ctx: AITurn, net: frozenset[Hex], closed: set[Hex], start: Hex) -> bool:
+def _stays_linked(
+    ctx: AITurn, net: frozenset[Hex], closed: AbstractSet[Hex], start: Hex, sources: frozenset[Hex]
+) -> bool:
     """Whether an enemy unit at `start` keeps a way out with more hexes closed: a flood over
     his present link (closing only ever shrinks it) that gets out of the ring once it reaches
-    one of his sources or ground FLOOD_REACH hexes from where it started."""
+    one of his `sources` or ground FLOOD_REACH hexes from where it started."""
+    return _flood_out(ctx, net, closed, start, sources)[0]
+
+
+def _flood_out(
+    ctx: AITurn, net: frozenset[Hex], closed: AbstractSet[Hex], start: Hex, sources: frozenset[Hex]
+) -> tuple[bool, list[Hex]]:
+    """_stays_linked, and the hexes its flood took in turn."""
     b = ctx.state.board
-    sources = b.sources[ctx.enemy]
     todo = [start]
     seen = {start}
+    taken: list[Hex] = []
     while todo:
         h = todo.pop()
+        taken.append(h)
         if h.distance(start) >= FLOOD_REACH or h in sources:
-            return True
+            return True, taken
         for n in b.neighbours[h]:
             if n in net and n not in seen and n not in closed:
                 seen.add(n)
                 todo.append(n)
-    return False
+    return False, taken
+
+
+class _WaysOut:
+    """_stays_linked for the enemy units round several gaps, each flooded once with nothing
+    closed: a unit with no way out then has none with more closed, and one whose flood took
+    none of the hexes a gap closes takes the very same hexes in the same order with them
+    closed (they are only left off the stack), so it gets out the same way. Only the others
+    are flooded again."""
+
+    def __init__(self, ctx: AITurn, net: frozenset[Hex], sources: frozenset[Hex]) -> None:
+        self.ctx, self.net, self.sources = ctx, net, sources
+        self.free: dict[Hex, tuple[bool, frozenset[Hex]]] = {}
+
+    def stays(self, closed: AbstractSet[Hex], start: Hex) -> bool:
+        run = self.free.get(start)
+        if run is None:
+            out, taken = _flood_out(self.ctx, self.net, frozenset(), start, self.sources)
+            run = self.free[start] = (out, frozenset(taken))
+        if not run[0]:
+            return False
+        if run[1].isdisjoint(closed):
+            return True
+        return _stays_linked(self.ctx, self.net, closed, start, self.sources)
 
 
 def _closing(ctx: AITurn, gap: Hex) -> set[Hex]:
@@ -123,12 +158,11 @@ def close_rings(ctx: AITurn) -> None:
     best: tuple[int, float, str, Hex] | None = None
     free = [u for u in ctx.own_units() if _free_for_ring(ctx, u)]
     reaches: dict[str, dict[Hex, float]] = {}
+    ways = _WaysOut(ctx, net, frozenset(s.board.sources[ctx.enemy]))
     for gap in gaps[:trials]:
         near = [x for x in known if x.pos is not None and x.pos.distance(gap) <= RING_RADIUS]
         closed = _closing(ctx, gap)
-        gain = sum(
-            x.men for x in near if x.pos in net and not _stays_linked(ctx, net, closed, x.pos)
-        )
+        gain = sum(x.men for x in near if x.pos in net and not ways.stays(closed, x.pos))
         if gain <= 0:
             continue
         for u in free:

@@ -24,8 +24,9 @@ def raiders(ctx: AITurn) -> list[Hex]:
     if not sources:
         return []
     out = []
+    near = ctx.state.board.within  # the map's hexes of the disc (sources lie on the map)
     for e in sorted(ctx.suspected()):
-        if any(h in sources for h in e.spiral(RAID_RADIUS)):
+        if any(h in sources for h in near(e, RAID_RADIUS)):
             out.append(e)
     return out if len(out) <= RAID_MOST else []
 

@@ -42,6 +42,10 @@ def interdicted_i(state: GameState, side: str) -> frozenset[int]:
 def _interdiction(state: GameState, side: str) -> tuple[frozenset[Hex], frozenset[int]]:
     """The hexes the enemy's interdiction missions cover, as Hexes and as hex numbers; the
     board remembers them by the missions' targets (the same all through a side's turn)."""
+    key = ("interdiction", side)  # asked by every search: looked up before anything is made
+    known = state.cache.get(key)
+    if known is not None:
+        return known  # type: ignore[no-any-return]
 
     def make() -> tuple[frozenset[Hex], frozenset[int]]:
         targets = tuple(
@@ -62,7 +66,9 @@ def _interdiction(state: GameState, side: str) -> tuple[frozenset[Hex], frozense
             b.interdiction_memo[targets] = hit
         return hit
 
-    return state.remember(f"interdiction:{side}", make)
+    found = make()
+    state.cache[key] = found
+    return found
 
 
 def superiority_share(state: GameState, side: str) -> float:
@@ -125,7 +131,7 @@ def fly(
             strength=round(strength, 6),
         )
     )
-    s.cache.clear()
+    tx.touch()  # (the occupancy is still the old one's: no unit moved)
     adj = s.board.adjective[side]
     where = (
         "" if target is None else f" over {s.board.name_of(s.board.hex_at(target) or Hex(0, 0))}"
@@ -157,7 +163,7 @@ def start_of_turn(tx: Transaction, side: str) -> None:
     s = tx.state
     if any(m.side == side for m in s.air):
         s.air = [m for m in s.air if m.side != side]
-        s.cache.clear()
+        tx.touch()
     if s.sides[side].air_allocated:
         tx.side(side).air_allocated = 0
 

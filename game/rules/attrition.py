@@ -48,12 +48,12 @@ class Losses:
 
     def __add__(self, other: Losses) -> Losses:
         return Losses(
-            killed=self.killed + other.killed,
-            wounded=self.wounded + other.wounded,
-            captured=self.captured + other.captured,
-            tanks=self.tanks + other.tanks,
-            guns=self.guns + other.guns,
-            dispersed=self.dispersed + other.dispersed,
+            self.killed + other.killed,
+            self.wounded + other.wounded,
+            self.captured + other.captured,
+            self.tanks + other.tanks,
+            self.guns + other.guns,
+            self.dispersed + other.dispersed,
         )
 
     def __bool__(self) -> bool:
@@ -118,40 +118,74 @@ def effectiveness(own_quality: float, enemy_quality: float) -> float:
 
 def fire_rates(e: Engagement, result: str) -> Rates:
     """Shares of men each side loses to fire (killed and wounded) in the engagement."""
-    on_attacker, on_defender = opposition(e.ratio)
+    return Rates(*rates_of(e.ratio, _rest_of(e), result))
+
+
+def _rest_of(e: Engagement) -> EngagementRest:
+    return (
+        e.days,
+        e.attacker_men,
+        e.defender_men,
+        e.terrain,
+        e.protection,
+        e.attacker_doctrine,
+        e.defender_doctrine,
+        e.attacker_quality,
+        e.defender_quality,
+    )
+
+
+# An Engagement's fields after the ratio, in order: what the faces of one attack's die share.
+EngagementRest = tuple[float, int, int, float, float, float, float, float, float]
+
+
+def rates_of(ratio: float, rest: EngagementRest, result: str) -> tuple[float, float]:
+    """fire_rates of Engagement(ratio, *rest) as (attacker, defender), without making either
+    (the odds preview asks for six faces of every attack it weighs)."""
+    days, a_men, d_men, terrain, protection, a_doctrine, d_doctrine, a_quality, d_quality = rest
+    on_attacker, on_defender = opposition(ratio)
     won_a, won_d = C.RESULT_LOSS_FACTOR[result]
-    common = e.days * e.terrain
+    common = days * terrain
     a = (
         C.ATTACKER_RATE_PER_DAY
         * common
-        * size_factor(e.attacker_men)
+        * size_factor(a_men)
         * on_attacker
         * won_a
-        * effectiveness(e.attacker_quality, e.defender_quality)
-        * e.attacker_doctrine
+        * effectiveness(a_quality, d_quality)
+        * a_doctrine
     )
     d = (
         C.DEFENDER_RATE_PER_DAY
         * common
-        * size_factor(e.defender_men)
+        * size_factor(d_men)
         * on_defender
         * won_d
-        * effectiveness(e.defender_quality, e.attacker_quality)
-        * e.protection
-        * e.defender_doctrine
+        * effectiveness(d_quality, a_quality)
+        * protection
+        * d_doctrine
     )
-    cap_a = C.ATTACKER_RATE_CAP * e.days * e.attacker_doctrine
-    cap_d = C.DEFENDER_RATE_CAP * e.days * e.defender_doctrine
-    return Rates(min(a, cap_a), min(d, cap_d))
+    cap_a = C.ATTACKER_RATE_CAP * days * a_doctrine
+    cap_d = C.DEFENDER_RATE_CAP * days * d_doctrine
+    return min(a, cap_a), min(d, cap_d)
 
 
 def split_men(men: int, captured_share: float, wounded_per_killed: float, available: int) -> Losses:
     """Split `men` lost into captured, killed and wounded, never more than `available`."""
+    killed, wounded, captured = _split(men, captured_share, wounded_per_killed, available)
+    return Losses(killed, wounded, captured)
+
+
+def _split(
+    men: int, captured_share: float, wounded_per_killed: float, available: int
+) -> tuple[int, int, int]:
+    """split_men's killed, wounded and captured, without making a Losses (the odds preview
+    splits men thousands of times a game)."""
     men = max(0, min(men, available))
     captured = round(men * captured_share)
     hit = men - captured
     killed = round(hit / (1.0 + wounded_per_killed))
-    return Losses(killed=killed, wounded=hit - killed, captured=captured)
+    return killed, hit - killed, captured
 
 
 def fire_losses(
@@ -164,12 +198,13 @@ def fire_losses(
     gun_factor: float,
 ) -> Losses:
     """A unit's losses to fire at `rate`; tanks and guns at their own multiples of it."""
-    split = split_men(round(men * rate), 0.0, wounded_per_killed, men)
+    killed, wounded, _ = _split(round(men * rate), 0.0, wounded_per_killed, men)
     return Losses(
-        killed=split.killed,
-        wounded=split.wounded,
-        tanks=min(tanks, round(tanks * min(1.0, rate * tank_factor))),
-        guns=min(guns, round(guns * min(1.0, rate * gun_factor))),
+        killed,
+        wounded,
+        0,
+        min(tanks, round(tanks * min(1.0, rate * tank_factor))),
+        min(guns, round(guns * min(1.0, rate * gun_factor))),
     )
 
 
@@ -208,11 +243,11 @@ def displacement_losses(
 ) -> Losses:
     """Men, tanks and guns lost when a unit is driven back or overrun: stragglers and the
     abandoned heavy weapons; `capture_share` of the men fall into enemy hands."""
-    split = split_men(round(men * share), capture_share, wounded_per_killed, men)
+    killed, wounded, captured = _split(round(men * share), capture_share, wounded_per_killed, men)
     return Losses(
-        killed=split.killed,
-        wounded=split.wounded,
-        captured=split.captured,
-        tanks=min(tanks, round(tanks * min(1.0, share * C.ABANDON_TANK_FACTOR))),
-        guns=min(guns, round(guns * min(1.0, share * C.ABANDON_GUN_FACTOR))),
+        killed,
+        wounded,
+        captured,
+        min(tanks, round(tanks * min(1.0, share * C.ABANDON_TANK_FACTOR))),
+        min(guns, round(guns * min(1.0, share * C.ABANDON_GUN_FACTOR))),
     )

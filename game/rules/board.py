@@ -12,12 +12,14 @@ from collections import deque
 from collections.abc import Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from typing import Any
 
 from game.hexes import Coord, Hex, coord
 from game.rules import constants as C
 from game.scenario.geometry import Grid, build_grid, phase_name, resolve, route_hexes, turn_starts
 from game.scenario.models import (
     MOVE_CLASSES,
+    Event,
     MoveClass,
     Place,
     Scenario,
@@ -164,8 +166,24 @@ class Board:
     interdiction_memo: dict[tuple[Coord, ...], tuple[frozenset[Hex], frozenset[int]]] = field(
         default_factory=dict, repr=False, compare=False
     )
-    # (centre, radius) -> the hexes of the map within radius (see within)
+    # (move class, bridging, side or "") -> per hex number, the neighbours the class can enter
+    # outside the zones closed to the side (search.open_neighbours: movement, distance fields)
+    open_nbr: dict[tuple[MoveClass, bool, str], list[tuple[int, ...]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    # an attack's six faces of the die by what they read (see combat_result.all_faces)
+    faces_memo: dict[tuple[object, ...], tuple[object, list[Any]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    # date -> the scenario's events that may fire on it (see events._live)
+    events_on: dict[dt.datetime, tuple[Event, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    # (centre, radius) -> the hexes of the map within radius (see within), and their numbers
     discs: dict[tuple[Hex, int], tuple[Hex, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    discs_i: dict[tuple[Hex, int], tuple[int, ...]] = field(
         default_factory=dict, repr=False, compare=False
     )
 
@@ -197,6 +215,16 @@ class Board:
         if hit is None:
             hit = tuple(h for h in centre.spiral(radius) if h in self.coord)
             self.discs[key] = hit
+        return hit
+
+    def within_i(self, centre: Hex, radius: int) -> tuple[int, ...]:
+        """within() as hex numbers (index into `hexes`), in the same order; remembered."""
+        key = (centre, radius)
+        hit = self.discs_i.get(key)
+        if hit is None:
+            index = self.index
+            hit = tuple(index[h] for h in self.within(centre, radius))
+            self.discs_i[key] = hit
         return hit
 
     def phase(self, turn_index: int) -> str:

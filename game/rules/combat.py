@@ -14,7 +14,7 @@ from game.hexes import Hex
 from game.rules import constants as C
 from game.rules.air import support_strength
 from game.rules.attrition import Losses
-from game.rules.combat_result import roll_result
+from game.rules.combat_result import all_faces
 from game.rules.state import GameState, UnitState
 from game.rules.supply import linked
 from game.rules.zoc import occupancy
@@ -67,11 +67,39 @@ class Strengths:
     attack: float
     defence: float
     factors: dict[str, float] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
+    terrain: str = ""  # the name of the ground fought over
+    with_guns: bool = False  # artillery in the attack (for the combined arms note)
 
     @property
     def ratio(self) -> float:
         return self.attack / max(self.defence, 0.01)
+
+    @property
+    def notes(self) -> list[str]:
+        """Each factor in words, in the order it was applied: written only when asked for
+        (the AI weighs thousands of attacks a game by their ratio alone)."""
+        return [_note(self, k, v) for k, v in self.factors.items()]
+
+
+def _note(st: Strengths, factor: str, v: float) -> str:
+    if factor == "armour":
+        return f"{st.terrain}: tanks fight at x{v:g}"
+    if factor == "terrain":
+        return f"{st.terrain}: defence x{v:g}"
+    if factor == "entrenched":
+        return f"entrenched: defence x{v:g}"
+    if factor == "river":
+        return f"attack across a river: attack x{v:g}"
+    if factor == "combined_arms":
+        what = "armour, infantry and guns" if st.with_guns else "armour and infantry"
+        return f"combined arms ({what}): attack x{v:.2f}"
+    if factor == "attacker_supply":
+        return f"attackers out of supply: x{v:g}"
+    if factor == "defender_supply":
+        return f"defenders out of supply: x{v:g}"
+    if factor == "artillery":
+        return f"artillery support: +{v:.1f}"
+    return f"air support: +{v:.1f}"
 
 
 def strengths(state: GameState, target: Hex, attackers: list[str], support: list[str]) -> Strengths:
@@ -86,21 +114,16 @@ def strengths(state: GameState, target: Hex, attackers: list[str], support: list
     a = sum(attack_value(state, u, terrain.armour) for u in atk)
     d = sum(defence_value(state, u, terrain.armour) for u in dfn)
     factors: dict[str, float] = {}
-    notes: list[str] = []
     if terrain.armour != 1.0 and any(u.tanks for u in atk + dfn):
         factors["armour"] = terrain.armour
-        notes.append(f"{terrain.name}: tanks fight at x{terrain.armour:g}")
     if terrain.defence != 1.0:
         factors["terrain"] = terrain.defence
-        notes.append(f"{terrain.name}: defence x{terrain.defence:g}")
     d *= terrain.defence
     if any(u.entrenched for u in dfn):
         bonus = 1.0 + state.sides[dfn[0].side].doctrine.entrench_bonus
         factors["entrenched"] = bonus
-        notes.append(f"entrenched: defence x{bonus:g}")
     if target in b.river or any(u.pos in b.river for u in atk):
         factors["river"] = C.RIVER_ATTACK
-        notes.append(f"attack across a river: attack x{C.RIVER_ATTACK:g}")
         a *= C.RIVER_ATTACK
     cats = {b.types[u.type].category for u in atk}
     has_guns = "artillery" in cats or bool(support)
@@ -108,26 +131,20 @@ def strengths(state: GameState, target: Hex, attackers: list[str], support: list
         share = 1.0 if has_guns else C.COMBINED_ARMS_PARTIAL
         f = 1.0 + doctrine.combined_arms * share
         factors["combined_arms"] = f
-        what = "armour, infantry and guns" if has_guns else "armour and infantry"
-        notes.append(f"combined arms ({what}): attack x{f:.2f}")
         a *= f
     if any(not u.supplied for u in atk):
-        notes.append(f"attackers out of supply: x{C.OUT_OF_SUPPLY_ATTACK:g}")
         factors["attacker_supply"] = C.OUT_OF_SUPPLY_ATTACK
     if any(not u.supplied for u in dfn):
-        notes.append(f"defenders out of supply: x{C.OUT_OF_SUPPLY_DEFENCE:g}")
         factors["defender_supply"] = C.OUT_OF_SUPPLY_DEFENCE
     fire = sum(fire_value(state, state.units[s]) for s in support)
     if fire:
         factors["artillery"] = fire
-        notes.append(f"artillery support: +{fire:.1f}")
         a += fire
     air = support_strength(state, side, target)
     if air:
         factors["air"] = air
-        notes.append(f"air support: +{air:.1f}")
         a += air
-    return Strengths(a, d, factors, notes)
+    return Strengths(a, d, factors, terrain.name, has_guns)
 
 
 @dataclass(frozen=True)
@@ -159,8 +176,7 @@ def odds(state: GameState, target: Hex, attackers: list[str], support: list[str]
     al = [0.0, 0.0, 0.0]
     dl = [0.0, 0.0, 0.0]
     p = 1.0 / len(C.DIE)
-    for die in range(len(C.DIE)):
-        r = roll_result(state, target, attackers, st.ratio, die)
+    for r in all_faces(state, target, attackers, st.ratio):
         counts[r.outcome] += 1
         whole = _lost_whole(state, r.broken)
         _add_expected(al, r.attacker_losses.items(), state, whole, p)

@@ -12,18 +12,19 @@ from dataclasses import dataclass, field
 from game.hexes import Hex
 from game.rules import constants as C
 from game.rules.attrition import (
-    Engagement,
+    EngagementRest,
     Losses,
     combat_days,
     displacement_losses,
     displacement_share,
     fire_losses,
-    fire_rates,
+    rates_of,
     result_at,
 )
 from game.rules.stand import stand_reason
 from game.rules.state import GameState, UnitState
 from game.rules.zoc import occupancy
+from game.scenario.models import Doctrine, Terrain
 
 
 def retreat_path(
@@ -88,8 +89,8 @@ class Result:
     overrun_taken: dict[str, float] = field(default_factory=dict)
 
 
-def engagement(state: GameState, target: Hex, attackers: list[str], ratio: float) -> Engagement:
-    """The numbers the casualty rates of an attack on `target` depend on."""
+def _engagement_rest(state: GameState, target: Hex, attackers: list[str]) -> EngagementRest:
+    """Everything of an Engagement but the odds (the same for every face of the die)."""
     b = state.board
     defenders = [state.units[d] for d in occupancy(state).units_at.get(target, ())]
     a_side = state.units[attackers[0]].side
@@ -100,18 +101,30 @@ def engagement(state: GameState, target: Hex, attackers: list[str], ratio: float
     if dug_in:
         protection *= C.ENTRENCHED_PROTECTION
     attacking = [state.units[a] for a in attackers]
-    return Engagement(
-        ratio=ratio,
-        days=combat_days(state.turn_hours),
-        attacker_men=sum(state.units[a].men for a in attackers),
-        defender_men=sum(u.men for u in defenders),
-        terrain=terrain.attrition,
-        protection=protection,
-        attacker_doctrine=state.sides[a_side].doctrine.attacker_losses,
-        defender_doctrine=state.sides[d_side].doctrine.defender_losses,
-        attacker_quality=_mean_quality(attacking),
-        defender_quality=_mean_quality(defenders),
+    return (
+        combat_days(state.turn_hours),
+        sum(state.units[a].men for a in attackers),
+        sum(u.men for u in defenders),
+        terrain.attrition,
+        protection,
+        state.sides[a_side].doctrine.attacker_losses,
+        state.sides[d_side].doctrine.defender_losses,
+        _mean_quality(attacking),
+        _mean_quality(defenders),
     )
+
+
+class FaceMemo:
+    """What every face of the die shares in one odds preview, worked out once: the engagement
+    but for its odds, whether the defenders stand fast, the retreat paths for each number of
+    hexes to fall back (they depend on nothing else), and each defender's doctrine and shelter
+    from fire."""
+
+    def __init__(self) -> None:
+        self.rest: EngagementRest | None = None
+        self.stands: bool | None = None
+        self.paths: dict[int, list[list[Hex] | None]] = {}
+        self.defenders: list[tuple[str, UnitState, Doctrine, float | None]] | None = None
 
 
 def _mean_quality(units: list[UnitState]) -> float:
@@ -123,27 +136,40 @@ def _mean_quality(units: list[UnitState]) -> float:
 
 
 def roll_result(
-    state: GameState, target: Hex, attackers: list[str], ratio: float, die: int
+    state: GameState,
+    target: Hex,
+    attackers: list[str],
+    ratio: float,
+    die: int,
+    memo: FaceMemo | None = None,
 ) -> Result:
-    """What the die roll `die` does to this attack at these odds (pure: the state is unchanged)."""
+    """What the die roll `die` does to this attack at these odds (pure: the state is unchanged).
+    `memo`: shared by the calls for the faces of one preview (the same state and attack)."""
     b = state.board
+    memo = memo or FaceMemo()
     eff = ratio * C.DIE[die]
     outcome, steps = result_at(eff)
     fortress = b.terrain[target].fortified and steps > 0
-    stands = outcome == "retreat" and _stands_fast(state, target)
+    stands = False
+    if outcome == "retreat":
+        if memo.stands is None:
+            memo.stands = _stands_fast(state, target)
+        stands = memo.stands
     if fortress or stands:
         steps = 0
     # Defenders who will not give ground keep firing: the attacker pays as in a fight that holds.
     fire_result = "held" if stands else outcome
-    rates = fire_rates(engagement(state, target, attackers, eff), fire_result)
+    if memo.rest is None:
+        memo.rest = _engagement_rest(state, target, attackers)
+    rate_a, rate_d = rates_of(eff, memo.rest, fire_result)
     a_doc = state.sides[state.units[attackers[0]].side].doctrine
     tank_country = b.terrain[target].armour
     a_loss = {
-        uid: _fire(state.units[uid], rates.attacker, a_doc.wounded_per_killed, tank_country)
+        uid: _fire(state.units[uid], rate_a, a_doc.wounded_per_killed, tank_country)
         for uid in attackers
     }
     d_hits, retreats, overrun, stood = _defenders(
-        state, target, attackers, rates.defender, (outcome, eff), (steps, stands)
+        state, target, attackers, rate_d, (outcome, eff), (steps, stands), memo
     )
     d_loss = {uid: hit.losses for uid, hit in d_hits.items()}
     beaten = steps or fortress or stands
@@ -173,6 +199,61 @@ def roll_result(
     )
 
 
+# Hexes a defender may fall back at most (the retreat paths of an attack lie within them).
+RETREAT_MOST = max(steps for _, _, steps in C.OUTCOMES)
+FACES_KEPT = 256  # sets of an attack's faces the board remembers
+
+
+def all_faces(state: GameState, target: Hex, attackers: list[str], ratio: float) -> list[Result]:
+    """roll_result for every face of the die. Remembered on the board by everything they read
+    (see _faces_key): the AI previews its best few attacks again after every attack it makes,
+    and an attack elsewhere seldom changes them."""
+    key, keep = _faces_key(state, target, attackers, ratio)
+    memo = state.board.faces_memo
+    hit = memo.get(key)
+    if hit is not None:
+        return hit[1]
+    shared = FaceMemo()
+    out = [roll_result(state, target, attackers, ratio, die, shared) for die in range(len(C.DIE))]
+    if len(memo) >= FACES_KEPT:
+        del memo[next(iter(memo))]  # the oldest
+    memo[key] = (keep, out)
+    return out
+
+
+def _faces_key(
+    state: GameState, target: Hex, attackers: list[str], ratio: float
+) -> tuple[tuple[object, ...], tuple[object, ...]]:
+    """What the faces of an attack read: the odds; the turn (its hours); the attacking and
+    defending units (a state's units are never changed, a written one is a new object, so a
+    unit is known by its identity) and both sides' doctrines, kept alive with the memo so no
+    other object can take their identity; and, within RETREAT_MOST hexes of the target, who
+    holds each hex, its stacking, its control and the zones of control over it (the retreat
+    paths). Returns the key and the objects to keep."""
+    b = state.board
+    occ = occupancy(state)
+    defenders = occ.units_at.get(target, ())
+    units = tuple(state.units[x] for x in (*attackers, *defenders))
+    doctrines = tuple(state.sides[side].doctrine for side in b.sides)
+    side_at, stack, control, index = occ.side_at, occ.stack, state.control, b.index
+    zocs = [occ.zoc_i[side] for side in b.sides]
+    ground = tuple(
+        (side_at.get(h), stack.get(h, 0), control.get(h), *(index[h] in z for z in zocs))
+        for h in b.within(target, RETREAT_MOST)
+    )
+    key = (
+        target,
+        tuple(attackers),
+        ratio,
+        state.turn_index,
+        defenders,
+        tuple(map(id, units)),
+        tuple(map(id, doctrines)),
+        ground,
+    )
+    return key, (units, doctrines)
+
+
 def _defenders(
     state: GameState,
     target: Hex,
@@ -180,30 +261,58 @@ def _defenders(
     rate: float,
     result: tuple[str, float],
     moves: tuple[int, bool],
+    memo: FaceMemo,
 ) -> tuple[dict[str, DefenderLoss], dict[str, list[Hex]], list[str], list[str]]:
     """Each defender's losses, and where it falls back to, or whether it is overrun because it
     cannot (no way out) or will not (its doctrine stands fast)."""
-    b = state.board
     steps, stands = moves
     d_loss: dict[str, DefenderLoss] = {}
     retreats: dict[str, list[Hex]] = {}
     overrun: list[str] = []
     stood: list[str] = []
-    attacker_hexes = {p for a in attackers if (p := state.units[a].pos) is not None}
-    extra: dict[Hex, int] = {}
-    for uid in occupancy(state).units_at.get(target, ()):
-        u = state.units[uid]
-        path = retreat_path(state, u, steps, attacker_hexes, extra) if steps else None
+    ids = occupancy(state).units_at.get(target, ())
+    paths = _retreat_paths(state, ids, attackers, steps, memo)
+    if memo.defenders is None:
+        memo.defenders = [
+            (uid, u, state.sides[u.side].doctrine, fire_room(state, u))
+            for uid in ids
+            for u in (state.units[uid],)
+        ]
+    days = combat_days(state.turn_hours)
+    ground = state.board.terrain[target]
+    for (uid, u, doctrine, room), path in zip(memo.defenders, paths, strict=True):
         blocked = steps > 0 and path is None
-        d_loss[uid] = _defender_loss(state, u, target, rate, result, (blocked, path is None))
+        d_loss[uid] = _defender_loss(
+            u, ground, rate, result, (blocked, path is None), (doctrine, days, room)
+        )
         if path is not None:
             retreats[uid] = path
-            extra[path[-1]] = extra.get(path[-1], 0) + b.types[u.type].stack
         elif blocked:
             overrun.append(uid)
         elif stands:
             stood.append(uid)
     return d_loss, retreats, overrun, stood
+
+
+def _retreat_paths(
+    state: GameState, ids: tuple[str, ...], attackers: list[str], steps: int, memo: FaceMemo
+) -> list[list[Hex] | None]:
+    """Each defender's way back, in order (a hex one takes is fuller for the next), or None."""
+    hit = memo.paths.get(steps)
+    if hit is not None:
+        return hit
+    b = state.board
+    out: list[list[Hex] | None] = []
+    attacker_hexes = {p for a in attackers if (p := state.units[a].pos) is not None}
+    extra: dict[Hex, int] = {}
+    for uid in ids:
+        u = state.units[uid]
+        path = retreat_path(state, u, steps, attacker_hexes, extra) if steps else None
+        if path is not None:
+            extra[path[-1]] = extra.get(path[-1], 0) + b.types[u.type].stack
+        out.append(path)
+    memo.paths[steps] = out
+    return out
 
 
 def _stands_fast(state: GameState, target: Hex) -> bool:
@@ -234,12 +343,12 @@ class DefenderLoss:
 
 
 def _defender_loss(
-    state: GameState,
     u: UnitState,
-    target: Hex,
+    terrain: Terrain,
     rate: float,
     result: tuple[str, float],
     blocked_stays: tuple[bool, bool],
+    shelter: tuple[Doctrine, float, float | None],
 ) -> DefenderLoss:
     """A defender's losses: fire, then the stragglers of a retreat, the men overrun when it
     cannot fall back, or (in a fortress, which never falls back) the works lost one by one.
@@ -248,17 +357,15 @@ def _defender_loss(
     fire no more than the ceiling for the turn's hours, and where it stays put it is overrun
     once (the worst of the turn's attacks), not once for every attack. A unit out of supply
     has no such shelter: with no ammunition, water or evacuation coming, every attack costs it
-    in full (this is how the pockets of 1939 were destroyed in days)."""
+    in full (this is how the pockets of 1939 were destroyed in days). `terrain`: the ground
+    it holds; `shelter`: its side's doctrine, the days of fighting and its fire_room."""
     outcome, eff = result
     blocked, stays = blocked_stays
-    doctrine = state.sides[u.side].doctrine
-    days = combat_days(state.turn_hours)
-    room = fire_room(state, u)
+    doctrine, days, room = shelter
     sheltered = room is not None
     if room is not None:
         rate = min(rate, room)
     loss = _fire(u, rate, doctrine.wounded_per_killed, None)
-    terrain = state.board.terrain[target]
     if terrain.fortified:
         share = C.DISPLACE_SHARE.get(outcome, 0.0) * terrain.protection
     else:

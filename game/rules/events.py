@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from collections.abc import Callable
 from typing import Any
@@ -42,15 +43,16 @@ from game.scenario.models import (
 GONE = ("pool", "withdrawn")  # statuses of units a strength_below trigger leaves out
 
 
-def _triggered(s: GameState, e: Event) -> bool:
-    return holds(s, e.trigger) and (e.when is None or holds(s, e.when))
+def _triggered(s: GameState, e: Event, date: dt.datetime) -> bool:
+    return holds(s, e.trigger, date) and (e.when is None or holds(s, e.when, date))
 
 
-def holds(s: GameState, t: Trigger) -> bool:
-    """Whether a trigger (or a `when` condition) holds now."""
+def holds(s: GameState, t: Trigger, date: dt.datetime | None = None) -> bool:
+    """Whether a trigger (or a `when` condition) holds now. `date`: the state's date, if the
+    caller has it (every event is checked after every command)."""
     b = s.board
     if t.type == "date":
-        return s.date >= t.date
+        return (s.date if date is None else date) >= t.date
     if t.type == "turn":
         return s.turn >= t.turn
     if t.type == "place_captured":
@@ -62,8 +64,9 @@ def holds(s: GameState, t: Trigger) -> bool:
         return u is not None and u.status in ("destroyed", "surrendered")
     if t.type == "strength_below":
         start = now = 0  # checked after every command: one pass over the units
+        side, group = t.side, t.group
         for u in s.units.values():
-            if u.side == t.side and u.status not in GONE and (not t.group or u.group == t.group):
+            if u.side == side and u.status not in GONE and (not group or u.group == group):
                 start += u.men0
                 now += u.men
         return start > 0 and now < t.fraction * start
@@ -80,9 +83,9 @@ def holds(s: GameState, t: Trigger) -> bool:
     if t.type == "units_near":
         return _men_near(s, t.side, t.group, b.place_hex[t.place], t.within_km) >= t.men
     if t.type == "all":
-        return all(holds(s, c) for c in t.of)
+        return all(holds(s, c, date) for c in t.of)
     if t.type == "any":
-        return any(holds(s, c) for c in t.of)
+        return any(holds(s, c, date) for c in t.of)
     return False
 
 
@@ -117,17 +120,35 @@ def check_events(tx: Transaction, rng: random.Random) -> None:
     for _ in range(100):
         s = tx.state
         fired = set(s.fired)
-        due = [
-            e
-            for e in s.scenario.events
-            if e.id not in fired
-            and (e.not_before is None or s.date >= e.not_before)
-            and _triggered(s, e)
-        ]
+        date = s.date
+        due = [e for e in _live(s, date) if e.id not in fired and _triggered(s, e, date)]
         if not due:
             return
         for e in due:
             fire(tx, e, rng)
+
+
+def _live(s: GameState, date: dt.datetime) -> tuple[Event, ...]:
+    """The scenario's events, in order, but those that cannot fire on `date`: held back by
+    `not_before`, or waiting for a later date (trigger or `when`). Worked out once a date:
+    events are checked after every command."""
+    memo = s.board.events_on
+    hit = memo.get(date)
+    if hit is None:
+        hit = tuple(
+            e
+            for e in s.scenario.events
+            if (e.not_before is None or date >= e.not_before)
+            and not _before(e.trigger, date)
+            and not (e.when is not None and _before(e.when, date))
+        )
+        memo[date] = hit
+    return hit
+
+
+def _before(t: Trigger, date: dt.datetime) -> bool:
+    """Whether `t` is a date not yet reached on `date`."""
+    return t.type == "date" and not date >= t.date
 
 
 def fire(tx: Transaction, e: Event, rng: random.Random) -> None:

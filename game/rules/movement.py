@@ -8,15 +8,16 @@ Hex tuples, because it is the AI's hottest loop.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
+from typing import cast
 
 from game.hexes import Coord, Hex
 from game.rules import constants as C
 from game.rules.air import interdicted_i
 from game.rules.board import Board, MoveFacts, MoveMemoKey
 from game.rules.fog import known_enemy
-from game.rules.search import Steps, move_paths, reverse_paths
+from game.rules.search import move_paths, open_neighbours, reverse_paths
 from game.rules.state import GameState, UnitState
 from game.rules.zoc import occupancy
 from game.scenario.models import MoveClass
@@ -44,15 +45,24 @@ def _blocked(state: GameState, side: str) -> AbstractSet[int]:
 
 
 def _search(
-    state: GameState, unit: UnitState, limit: float | None
+    state: GameState, unit: UnitState, limit: float | None, goal: int = -1
 ) -> tuple[dict[int, float], dict[int, int]]:
     """Cheapest cost to every hex number the unit can get to, up to `limit` points (None: no
     limit), and each hex's predecessor on the cheapest path. Kept on the state, and on the
-    board by what the search reads (see _remembered_search)."""
+    board by what the search reads (see _remembered_search).
+
+    With a `goal` hex number the search may stop once the goal's cost is known: then only the
+    goal's cost, and the predecessors along its path, are those of the whole search (a move's
+    validation and its path need no more). Kept on the state apart from whole searches."""
     key = ("search", unit.id, unit.pos, limit)
     hit = state.cache.get(key)
     if hit is not None:
         return hit  # type: ignore[no-any-return]
+    if goal >= 0:
+        part_key = ("search", unit.id, unit.pos, limit, goal)
+        hit = state.cache.get(part_key)
+        if hit is not None:
+            return hit  # type: ignore[no-any-return]
     b = state.board
     assert unit.pos is not None
     t = b.types[unit.type]
@@ -62,22 +72,28 @@ def _search(
     facts = (enemy_hexes, enemy_zoc, slow)
     memo_key = (b.index[unit.pos], t.move_class, t.bridging, unit.side, top)
     found = _remembered_search(b, memo_key, facts)
-    if found is None:
-        found = move_paths(
-            b.index[unit.pos],
-            b.nbr,
-            b.enter_i[(t.move_class, t.bridging)],
-            (b.route_move_i, b.routed_i),
-            _blocked(state, unit.side),
-            enemy_zoc,
-            (slow, C.INTERDICTION_FACTOR),
-            top,
-            _EPS,
-            C.ZOC_LEAVE,
-        )
-        if len(b.move_memo) >= MOVE_MEMO_SIZE:
-            b.move_memo.pop(next(iter(b.move_memo)))
-        b.move_memo[memo_key] = (facts, found)
+    if found is not None:
+        state.cache[key] = found
+        return found
+    found = move_paths(
+        b.index[unit.pos],
+        _open_in(b, t.move_class, t.bridging),
+        _entered(b, t.move_class, t.bridging),
+        (b.route_move_i, b.routed_i),
+        _blocked(state, unit.side),
+        enemy_zoc,
+        (slow, C.INTERDICTION_FACTOR),
+        top,
+        _EPS,
+        C.ZOC_LEAVE,
+        goal,
+    )
+    if goal >= 0:
+        state.cache[part_key] = found
+        return found
+    if len(b.move_memo) >= MOVE_MEMO_SIZE:
+        b.move_memo.pop(next(iter(b.move_memo)))
+    b.move_memo[memo_key] = (facts, found)
     state.cache[key] = found
     return found
 
@@ -98,41 +114,23 @@ def _remembered_search(
     return found
 
 
-def _move_steps(state: GameState, unit: UnitState, start: int) -> Steps:
-    """What each step costs the unit, as move_paths counts them: the ground it enters, or the
-    route it follows if cheaper, more under air interdiction. Entering an enemy zone of control
-    ends a move; leaving the one it starts in costs ZOC_LEAVE more."""
-    b = state.board
-    t = b.types[unit.type]
-    enter = b.enter_i[(t.move_class, t.bridging)]
-    enemy_zoc = known_enemy(state, unit.side)[1]
-    blocked = _blocked(state, unit.side)
-    slow = interdicted_i(state, unit.side)
-    route = b.route_move_i
-    nbr = b.nbr
-    n_hex = len(nbr)
+def _open_in(
+    b: Board, move_class: MoveClass, bridging: bool, side: str = ""
+) -> list[tuple[int, ...]]:
+    """search.open_neighbours of a movement class (and the zones closed to `side`, if one is
+    named), worked out once per board."""
+    key = (move_class, bridging, side)
+    found = b.open_nbr.get(key)
+    if found is None:
+        closed = b.restricted_i[side] if side else frozenset()
+        found = b.open_nbr[key] = open_neighbours(b.nbr, b.enter_i[(move_class, bridging)], closed)
+    return found
 
-    def steps(h: int) -> list[tuple[int, float]]:
-        extra = 0.0
-        if h in enemy_zoc:
-            if h != start:
-                return []
-            extra = C.ZOC_LEAVE
-        base = h * n_hex
-        out = []
-        for n in nbr[h]:
-            c = enter[n]
-            if c is None or n in blocked:
-                continue
-            r = route.get(base + n)
-            if r is not None and r < c:
-                c = r
-            if slow and n in slow:
-                c *= C.INTERDICTION_FACTOR
-            out.append((n, extra + c))
-        return out
 
-    return steps
+def _entered(b: Board, move_class: MoveClass, bridging: bool) -> Sequence[float]:
+    """The cost to enter each hex, as read only for the neighbours _open_in lists (never
+    None there)."""
+    return cast("Sequence[float]", b.enter_i[(move_class, bridging)])
 
 
 def has_full_points(state: GameState, unit: UnitState) -> bool:
@@ -151,13 +149,47 @@ def step_costs(state: GameState, unit: UnitState) -> Callable[[Hex], dict[Hex, f
     walks its own way across the map (the AI) but must pay the rules' prices."""
     b = state.board
     assert unit.pos is not None
-    steps = _move_steps(state, unit, b.index[unit.pos])
-    hexes, index = b.hexes, b.index
-    return lambda h: {hexes[n]: c for n, c in steps(index[h])}
+    t = b.types[unit.type]
+    nbr_in = _open_in(b, t.move_class, t.bridging)
+    enter = _entered(b, t.move_class, t.bridging)
+    enemy_zoc = known_enemy(state, unit.side)[1]
+    blocked = _blocked(state, unit.side)
+    slow = interdicted_i(state, unit.side)
+    route, routed = b.route_move_i, b.routed_i
+    hexes, index, n_hex = b.hexes, b.index, len(b.nbr)
+    start = index[unit.pos]
+
+    def steps(h: Hex) -> dict[Hex, float]:
+        i = index[h]
+        extra = 0.0
+        if i in enemy_zoc:
+            if i != start:
+                return {}
+            extra = C.ZOC_LEAVE
+        base = i * n_hex if i in routed else -1
+        out = {}
+        for n in nbr_in[i]:
+            if n in blocked:
+                continue
+            c = enter[n]
+            if base >= 0:
+                r = route.get(base + n)
+                if r is not None and r < c:
+                    c = r
+            if slow and n in slow:
+                c *= C.INTERDICTION_FACTOR
+            out[hexes[n]] = extra + c
+        return out
+
+    return steps
+
+
+def _reach_key(unit: UnitState) -> tuple[object, ...]:
+    return ("reach", unit.id, unit.pos, unit.mp, unit.moved, unit.has_attacked)
 
 
 def _reach_i(state: GameState, unit: UnitState) -> dict[int, float]:
-    key = ("reach", unit.id, unit.pos, unit.mp, unit.moved, unit.has_attacked)
+    key = _reach_key(unit)
     hit = state.cache.get(key)
     if hit is not None:
         return hit  # type: ignore[no-any-return]
@@ -196,9 +228,40 @@ def reachable_hexes(state: GameState, unit: UnitState) -> dict[Hex, float]:
 
 
 def move_cost(state: GameState, unit: UnitState, to: Hex) -> float | None:
-    """Points a legal move to `to` costs now, or None if the unit cannot end its move there."""
+    """Points a legal move to `to` costs now, or None if the unit cannot end its move there.
+    What _reach_i would say for that one hex: from the unit's reachable hexes if they are
+    known, else from a search that stops at `to` (most moves go a short way for the points a
+    unit has)."""
     i = state.board.index.get(to)
-    return None if i is None else _reach_i(state, unit).get(i)
+    if i is None:
+        return None
+    reach = state.cache.get(_reach_key(unit))
+    if reach is not None:
+        return reach.get(i)  # type: ignore[no-any-return]
+    if not (unit.active and unit.pos is not None and unit.mp > _EPS):
+        return None
+    b = state.board
+    start = b.index[unit.pos]
+    if i == start:
+        return None
+    t = b.types[unit.type]
+    cost, _ = _search(state, unit, unit.mp, goal=i)
+    c = cost.get(i)
+    if c is None:
+        # the one hex a unit with all its points may always enter, whatever it costs
+        enter = b.enter_i[(t.move_class, t.bridging)]
+        if i not in b.nbr[start] or enter[i] is None or i in _blocked(state, unit.side):
+            return None
+        if not has_full_points(state, unit):
+            return None
+        c = unit.mp
+    occ = occupancy(state)
+    if (
+        i in occ.hexes_i[unit.side]
+        and occ.stack_i.get(i, 0) > state.scenario.map.stacking - t.stack
+    ):
+        return None  # no room to stop beside own units
+    return c
 
 
 def reachable(state: GameState, unit_id: str, fresh: bool = False) -> dict[Coord, float]:
@@ -220,8 +283,8 @@ def path_hexes(state: GameState, unit: UnitState, to: Hex) -> list[Hex] | None:
     if unit.pos is None or move_cost(state, unit, to) is None:
         return None
     b = state.board
-    _, pred = _search(state, unit, unit.mp)
     start, goal = b.index[unit.pos], b.index[to]
+    _, pred = _search(state, unit, unit.mp, goal=goal)
     if goal not in pred:
         return [unit.pos, to]  # the one-hex move a unit with all its points may always make
     out = [goal]
@@ -241,10 +304,13 @@ def path(state: GameState, unit_id: str, to: Coord) -> list[Coord] | None:
 
 
 def cost_without_limit(state: GameState, unit: UnitState, to: Hex) -> float | None:
-    """What reaching `to` would cost with unlimited points (for the reason a move is refused)."""
-    cost, _ = _search(state, unit, None)
+    """What reaching `to` would cost with unlimited points (for the reason a move is refused):
+    a search that stops once it knows."""
     i = state.board.index.get(to)
-    return None if i is None else cost.get(i)
+    if i is None:
+        return None
+    cost, _ = _search(state, unit, None, goal=i)
+    return cost.get(i)
 
 
 def distances_to(
@@ -263,14 +329,16 @@ def distances_to(
     answers for every hex at once (the AI's distance fields)."""
     index = b.index
     sources = [index[t] for t in targets if t in index]
-    cost = reverse_paths(
+    enter = b.enter_i[(move_class, bridging)]
+    cost, reached = reverse_paths(
         sources,
-        b.nbr,
-        b.enter_i[(move_class, bridging)],
+        _open_in(b, move_class, bridging, side),
+        enter,
         (b.route_move_i, b.routed_i),
-        b.restricted_i[side],
         blocked_target_cost,
         bound,
     )
     hexes = b.hexes
-    return {hexes[i]: cost[i] for i in sorted(cost)}
+    if len(reached) * 8 < len(hexes):  # a field of small reach: sort the few hexes it has
+        return {hexes[i]: cost[i] for i in sorted(reached)}
+    return {h: c for h, c in zip(hexes, cost, strict=True) if c != _INF}

@@ -64,8 +64,8 @@ def _start(sources: Iterable[int]) -> tuple[dict[int, float], list[tuple[float, 
 
 def move_paths(
     start: int,
-    nbr: Neighbours,
-    enter: Sequence[float | None],
+    nbr_in: Neighbours,
+    enter: Sequence[float],
     route: tuple[dict[int, float], AbstractSet[int]],
     blocked: AbstractSet[int],
     stop: AbstractSet[int],
@@ -73,42 +73,60 @@ def move_paths(
     limit: float,
     margin: float,
     leave_extra: float,
+    goal: int = -1,
 ) -> tuple[dict[int, float], dict[int, int]]:
-    """A unit's move from `start`: a step into n costs enter[n], or the route from h to n
-    (route[0][h * len(nbr) + n]; route[1]: the hexes with any) if cheaper, times slow[1] into
-    the hexes slow[0]; `blocked` hexes are never entered; no step leads out of a `stop` hex
-    except the start, and leaving the start when it is one costs `leave_extra` more. The
-    result of cheapest_paths with those steps."""
+    """A unit's move from `start` to the neighbours `nbr_in` gives (open_neighbours: those
+    its class can enter, so enter[n] is never None for them): a step into n costs enter[n],
+    or the route from h to n
+    (route[0][h * len(nbr_in) + n]; route[1]: the
+    hexes with any) if cheaper, times slow[1] into the hexes slow[0]; `blocked` hexes are never
+    entered; no step leads out of a `stop` hex except the start, and leaving the start when it
+    is one costs `leave_extra` more. The result of cheapest_paths with those steps.
+
+    The search stops when it takes the hex number `goal` off the heap: no step costs less than
+    nothing, so nothing found later could lower its cost or change its path, and its cost and
+    the predecessors back to the start are those of the whole search (other hexes' are not).
+    A goal not in the result cannot be reached within `limit`."""
     cost = {start: 0.0}
     heap = [(0.0, start)]
     pred: dict[int, int] = {}
     pop, push, known, route_of = heapq.heappop, heapq.heappush, cost.get, route[0].get
     routed = route[1]
     slow_hexes, slow_factor = slow
-    n_hex = len(nbr)
+    n_hex = len(nbr_in)
     while heap:
         d, h = pop(heap)
         if d > cost[h]:
             continue
+        if h == goal:
+            break
         if h in stop:
             if h != start:
                 continue
             # leaving the start costs more: its steps cost 0.0 + (extra + c), which is exactly
             # extra + c, so they are counted from d = extra
             d = leave_extra
-        base = h * n_hex if h in routed else -1
-        for n in nbr[h]:
-            c = enter[n]
-            if c is None or n in blocked:
-                continue
-            if base >= 0:
-                r = route_of(base + n)
-                if r is not None and r < c:
-                    c = r
-            if slow_hexes and n in slow_hexes:
-                c *= slow_factor
-            nd = d + c
-            if nd <= limit and nd < known(n, INF) - margin:
+        if h in routed or slow_hexes:
+            base = h * n_hex if h in routed else -1
+            for n in nbr_in[h]:
+                if n in blocked:
+                    continue
+                c = enter[n]
+                if base >= 0:
+                    r = route_of(base + n)
+                    if r is not None and r < c:
+                        c = r
+                if slow_hexes and n in slow_hexes:
+                    c *= slow_factor
+                nd = d + c
+                if nd <= limit and nd < known(n, INF) - margin:
+                    cost[n] = nd
+                    pred[n] = h
+                    push(heap, (nd, n))
+            continue
+        for n in nbr_in[h]:  # the plain case: no routes out of h, no interdiction
+            nd = d + enter[n]
+            if nd <= limit and nd < known(n, INF) - margin and n not in blocked:
                 cost[n] = nd
                 pred[n] = h
                 push(heap, (nd, n))
@@ -126,73 +144,127 @@ def supply_paths(
 ) -> dict[int, float]:
     """The supply trace: a step into n costs cost_of[n] (INF: closed), or the route's cost from
     h to n (route[0][h * len(nbr) + n]; route[1]: the hexes with any) times factor[n] when
-    `slowed`, if cheaper. The costs of cheapest_paths with those steps."""
-    cost, heap = _start(sources)
-    pop, push, known, route_of = heapq.heappop, heapq.heappush, cost.get, route[0].get
-    routed = route[1]
+    `slowed`, if cheaper. The costs of cheapest_paths with those steps, in hex-number order.
+    Costs are kept in a list by hex number while searching (cheaper to read than a dict)."""
     n_hex = len(nbr)
+    best = [INF] * n_hex
+    heap: list[tuple[float, int]] = []
+    reached: list[int] = []
+    for s in sources:
+        if best[s] == INF:
+            best[s] = 0.0
+            reached.append(s)
+            heap.append((0.0, s))
+    heapq.heapify(heap)
+    pop, push, route_of, add = heapq.heappop, heapq.heappush, route[0].get, reached.append
+    routed = route[1]
     while heap:
         d, h = pop(heap)
-        if d > cost[h]:
+        if d > best[h]:
             continue
-        base = h * n_hex if h in routed else -1
+        if h not in routed:
+            for n in nbr[h]:  # the plain case: each step costs what entering its hex costs
+                nd = d + cost_of[n]
+                if nd <= limit and nd < best[n]:
+                    if best[n] == INF:
+                        add(n)
+                    best[n] = nd
+                    push(heap, (nd, n))
+            continue
+        base = h * n_hex
         for n in nbr[h]:
             c = cost_of[n]
             if c == INF:
                 continue
-            if base >= 0:
-                r = route_of(base + n)
-                if r is not None:
-                    if slowed:
-                        r *= factor[n]
-                    if r < c:
-                        c = r
+            r = route_of(base + n)
+            if r is not None:
+                if slowed:
+                    r *= factor[n]
+                if r < c:
+                    c = r
             nd = d + c
-            if nd <= limit and nd < known(n, INF):
-                cost[n] = nd
+            if nd <= limit and nd < best[n]:
+                if best[n] == INF:
+                    add(n)
+                best[n] = nd
                 push(heap, (nd, n))
-    return cost
+    reached.sort()
+    return {i: best[i] for i in reached}
+
+
+def open_neighbours(
+    nbr: Neighbours, enter: Sequence[float | None], closed: AbstractSet[int]
+) -> list[tuple[int, ...]]:
+    """Per hex number, its neighbours that can be entered and are not `closed` (worked out
+    once per board and movement class, for move_paths, and per side, for reverse_paths). A hex
+    whose neighbours all are shares the board's own tuple: a list per class on a 256x256 map
+    costs half a megabyte, not tens."""
+    out: list[tuple[int, ...]] = []
+    for ns in nbr:
+        ok = tuple(n for n in ns if enter[n] is not None and n not in closed)
+        out.append(ns if len(ok) == len(ns) else ok)
+    return out
 
 
 def reverse_paths(
     sources: Iterable[int],
-    nbr: Neighbours,
+    open_nbr: Neighbours,
     enter: Sequence[float | None],
     route: tuple[dict[int, float], AbstractSet[int]],
-    closed: AbstractSet[int],
     blocked_target_cost: float,
     limit: float,
-) -> dict[int, float]:
+) -> tuple[list[float], list[int]]:
     """What reaching the nearest source costs from every hex, searching from the sources
     outwards: the step from n into h costs enter[h] (blocked_target_cost where h cannot be
     entered), or the route from n to h (route[0][n * len(nbr) + h]; route[1]: the hexes with
-    any) if cheaper; no step starts in a hex that cannot be
-    entered or is `closed`. The costs of cheapest_paths with those steps."""
-    cost, heap = _start(sources)
-    pop, push, known, route_of = heapq.heappop, heapq.heappush, cost.get, route[0].get
+    any) if cheaper; steps start only in `open_nbr[h]` (open_neighbours: no step starts in a
+    hex that cannot be entered or is closed). The costs of cheapest_paths with those steps, as
+    a list by hex number (INF out of reach: cheaper to read than a dict while searching), and
+    the hex numbers reached. A step from a hex without routes costs the same into every
+    neighbour, so it is added once."""
+    n_hex = len(open_nbr)
+    best = [INF] * n_hex
+    heap: list[tuple[float, int]] = []
+    reached: list[int] = []
+    for s in sources:
+        if best[s] == INF:
+            best[s] = 0.0
+            reached.append(s)
+            heap.append((0.0, s))
+    heapq.heapify(heap)
+    pop, push, route_of = heapq.heappop, heapq.heappush, route[0].get
     routed = route[1]
-    n_hex = len(nbr)
+    add = reached.append
     while heap:
         d, h = pop(heap)
-        if d > cost[h]:
+        if d > best[h]:
             continue
         c_h = enter[h]
         if c_h is None:
             c_h = blocked_target_cost
-        routes_here = h in routed
-        for n in nbr[h]:
-            if enter[n] is None or n in closed:
-                continue
-            c = c_h
-            if routes_here:
+        if h in routed:
+            for n in open_nbr[h]:
+                c = c_h
                 r = route_of(n * n_hex + h)
                 if r is not None and r < c:
                     c = r
-            nd = d + c
-            if nd <= limit and nd < known(n, INF):
-                cost[n] = nd
+                nd = d + c
+                if nd <= limit and nd < best[n]:
+                    if best[n] == INF:
+                        add(n)
+                    best[n] = nd
+                    push(heap, (nd, n))
+            continue
+        nd = d + c_h
+        if nd > limit:
+            continue
+        for n in open_nbr[h]:
+            if nd < best[n]:
+                if best[n] == INF:
+                    add(n)
+                best[n] = nd
                 push(heap, (nd, n))
-    return cost
+    return best, reached
 
 
 def flood(sources: Iterable[int], nbr: Neighbours, passable: Sequence[bool]) -> set[int]:
@@ -207,8 +279,3 @@ def flood(sources: Iterable[int], nbr: Neighbours, passable: Sequence[bool]) -> 
                 add(n)
                 push(n)
     return seen
-
-
-def by_hex_number(cost: dict[int, float]) -> dict[int, float]:
-    """The same costs ordered by hex number (map order), for callers that list them."""
-    return {i: cost[i] for i in sorted(cost)}

@@ -32,23 +32,26 @@ def stand_reason(
     b = state.board
     t = b.types[unit.type]
     i = b.index.get(h)
-    # asked thousands of times a turn (the AI's candidate hexes, every retreat): the lists by
-    # hex number, not Board.enter's Mapping
+    side = unit.side
+    # asked tens of thousands of times a game (the AI's candidate hexes, every retreat): the
+    # lists and sets by hex number, not Board.enter's Mapping or the Hex sets
     if check_ground and (i is None or b.enter_i[(t.move_class, t.bridging)][i] is None):
         return _ground_reason(state, unit, h)
-    if h in b.restricted_hexes[unit.side]:
-        zone = next(z for z, hexes in b.restricted[unit.side] if h in hexes)
-        return f"{b.adjective[unit.side]} units may not enter the zone {zone.name}"
+    if i is None or i in b.restricted_i[side]:
+        if h in b.restricted_hexes[side]:
+            zone = next(z for z, hexes in b.restricted[side] if h in hexes)
+            return f"{b.adjective[side]} units may not enter the zone {zone.name}"
     occ = occupancy(state)
     holder = occ.side_at.get(h)
     if as_known:
-        enemy_here = i is not None and i in known_enemy(state, unit.side)[0]
+        enemy_here = i is not None and i in known_enemy(state, side)[0]
     else:
-        enemy_here = holder is not None and holder != unit.side
+        enemy_here = holder is not None and holder != side
     if enemy_here:
         return f"{_at(state, h)} is held by the enemy"
-    friends = occ.stack.get(h, 0) if holder == unit.side and unit.pos != h else 0
-    have = friends + extra_stack
+    have = extra_stack
+    if holder == side and unit.pos != h:
+        have += occ.stack.get(h, 0)
     limit = state.scenario.map.stacking
     if have + t.stack > limit:
         return f"{_at(state, h)} would hold {have + t.stack} stacking points; the limit is {limit}"

@@ -5,6 +5,7 @@ at each hex's supply cost (cheaper along railways and roads), up to the side's s
 from __future__ import annotations
 
 import random
+from collections.abc import Set as AbstractSet
 
 from game.hexes import Coord, Hex
 from game.rules import constants as C
@@ -12,7 +13,7 @@ from game.rules.air import interdicted_i
 from game.rules.attrition import Losses, split_men
 from game.rules.board import Board
 from game.rules.losses import changes_of, inflict, remove_unit
-from game.rules.search import by_hex_number, flood, supply_paths
+from game.rules.search import flood, supply_paths
 from game.rules.state import GameState, Transaction, UnitState
 from game.rules.text import men_text, plural, strength
 from game.rules.zoc import occupancy
@@ -54,8 +55,7 @@ def linked(state: GameState, side: str) -> frozenset[Hex]:
         passable = _passable(b, side, closed, opened)
         sources = (b.index[src] for src in b.sources[side])
         starts = [i for i in sources if passable[i] and i not in lost]
-        hexes = b.hexes
-        res = frozenset(hexes[i] for i in flood(starts, b.nbr, passable))
+        res = frozenset(map(b.hexes.__getitem__, flood(starts, b.nbr, passable)))
         if len(b.linked_memo) >= MEMO_SIZE:
             b.linked_memo.pop(next(iter(b.linked_memo)))
         b.linked_memo[memo_key] = res
@@ -73,6 +73,10 @@ def _facts(state: GameState, side: str) -> Facts:
     zones and hexes without a supply cost are closed by the board). Opened: river hexes where
     a friendly bridging unit stands. Slowed: under enemy interdiction. Lost: sources whose
     place the enemy owns."""
+    key = ("facts", side)  # a trace and the linked net of one state read the same facts
+    known = state.cache.get(key)
+    if known is not None:
+        return known  # type: ignore[no-any-return]
     b = state.board
     occ = occupancy(state)
     enemy = b.other(side)
@@ -89,7 +93,9 @@ def _facts(state: GameState, side: str) -> Facts:
         for h in b.sources[side]
         if h in b.place_at and state.place_owner.get(b.place_at[h].id) == enemy
     )
-    return closed, opened, slow, lost
+    facts = (closed, opened, slow, lost)
+    state.cache[key] = facts
+    return facts
 
 
 def _trace(state: GameState, side: str) -> dict[Hex, float]:
@@ -103,8 +109,8 @@ def _trace(state: GameState, side: str) -> dict[Hex, float]:
     hit = b.supply_memo.get(key)
     if hit is not None:
         return hit
-    hexes = b.hexes
-    out = {hexes[i]: c for i, c in _dijkstra(b, side, closed, opened, slow, limit, lost).items()}
+    cost = _dijkstra(b, side, closed, opened, slow, limit, lost)
+    out = dict(zip(map(b.hexes.__getitem__, cost), cost.values(), strict=True))
     if len(b.supply_memo) >= MEMO_SIZE:
         b.supply_memo.pop(next(iter(b.supply_memo)))
     b.supply_memo[key] = out
@@ -151,10 +157,8 @@ def _dijkstra(
     sources = [
         i for i in (b.index[src] for src in b.sources[side]) if cost_of[i] < inf and i not in lost
     ]
-    return by_hex_number(
-        supply_paths(
-            sources, b.nbr, (b.route_supply_i, b.routed_i), cost_of, factor, bool(slow), limit
-        )
+    return supply_paths(
+        sources, b.nbr, (b.route_supply_i, b.routed_i), cost_of, factor, bool(slow), limit
     )
 
 
@@ -173,11 +177,15 @@ def update_supply(tx: Transaction, side: str, rng: random.Random, effects: bool 
     effects=False only marks who is in supply (the start of a game)."""
     s = tx.state
     supplied = trace(s, side)
-    joined = linked(s, side)
+    ids = sorted(u.id for u in s.units.values() if u.active and u.side == side)
+    # Every hex the trace reaches is linked to a source: the linked net (a flood over the
+    # whole map) is needed only if a unit stands outside the trace.
+    cut_off = any(s.units[uid].pos not in supplied for uid in ids)
+    joined: AbstractSet[Hex] = linked(s, side) if cut_off else supplied.keys()
     gained: list[Change] = []
     lost: list[Change] = []
     gave_up: list[str] = []
-    for uid in sorted(u.id for u in s.units.values() if u.active and u.side == side):
+    for uid in ids:
         ok = s.units[uid].pos in supplied
         encircled = s.units[uid].pos not in joined
         if not effects:

@@ -8,7 +8,7 @@ give the same occupancy (tests/rules/test_occupancy.py compares them)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from functools import cached_property
 
@@ -45,28 +45,70 @@ class Occupancy:
         self.zoc_count: dict[str, dict[int, int]] = {}
 
     @cached_property
-    def hexes(self) -> dict[str, frozenset[Hex]]:
-        hexes = self.board.hexes
-        return {s: frozenset(hexes[i] for i in v) for s, v in self.hexes_i.items()}
+    def hexes(self) -> HexSets:
+        return HexSets(self.board.hexes, self.hexes_i)
 
     @cached_property
-    def zoc(self) -> dict[str, frozenset[Hex]]:
-        hexes = self.board.hexes
-        return {s: frozenset(hexes[i] for i in v) for s, v in self.zoc_i.items()}
+    def zoc(self) -> HexSets:
+        return HexSets(self.board.hexes, self.zoc_i)
+
+
+class HexSets(Mapping[str, frozenset[Hex]]):
+    """Each side's hex numbers as a set of Hexes, made the first time a side's is asked for:
+    the AI asks for its enemy's after every command, its own side's seldom."""
+
+    __slots__ = ("_hexes", "_numbers", "made")
+
+    def __init__(self, hexes: list[Hex], numbers: dict[str, AbstractSet[int]]) -> None:
+        self._hexes = hexes
+        self._numbers = numbers
+        self.made: dict[str, frozenset[Hex]] = {}
+
+    def __getitem__(self, side: str) -> frozenset[Hex]:
+        hit = self.made.get(side)
+        if hit is None:
+            hit = frozenset(map(self._hexes.__getitem__, self._numbers[side]))
+            self.made[side] = hit
+        return hit
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._numbers)
+
+    def __len__(self) -> int:
+        return len(self._numbers)
 
 
 def occupancy(state: GameState) -> Occupancy:
-    hit = state.cache.get("occ")
-    if isinstance(hit, Occupancy):
-        return hit
-    since = state.cache.get("occ_from")
-    if since is not None and since[0].board is state.board:
-        base, changed = since
-        occ = base if not changed else _updated(state, base, changed)
-    else:
-        occ = full_occupancy(state)
-    state.cache["occ"] = occ
-    return occ
+    try:
+        return state.cache["occ"]  # type: ignore[no-any-return]
+    except KeyError:  # once a state: asked tens of thousands of times a game
+        pass
+    # The states back to one whose occupancy is known (or must be counted), each derived from
+    # the one before it, oldest first.
+    pending = [state]
+    while True:
+        since = pending[-1].cache.get("occ_from")
+        base = since[0] if since is not None else None
+        if not isinstance(base, GameState) or "occ" in base.cache:
+            break
+        pending.append(base)
+    for s in reversed(pending):
+        s.cache["occ"] = _derived(s)
+    return state.cache["occ"]  # type: ignore[no-any-return]
+
+
+def _derived(state: GameState) -> Occupancy:
+    """A state's occupancy from the one it was made from, then forgotten (the reference kept
+    an older state or occupancy alive), or counted afresh if there is none."""
+    since = state.cache.pop("occ_from", None)
+    if since is None:
+        return full_occupancy(state)
+    base, changed = since
+    if isinstance(base, GameState):
+        base = base.cache["occ"]
+    if base.board is not state.board:
+        return full_occupancy(state)
+    return base if not changed else _updated(state, base, changed)
 
 
 def full_occupancy(state: GameState) -> Occupancy:
@@ -115,8 +157,23 @@ def _updated(state: GameState, base: Occupancy, changed: Collection[str]) -> Occ
     A side's sets and counts are copied only if they change: those of the side not moving stay
     the very same objects from command to command."""
     b = state.board
-    if len(changed) * 4 > len(base.order) or any(uid not in base.order for uid in changed):
-        return full_occupancy(state)  # a new turn writes every unit of a side: count afresh
+    if any(uid not in base.order for uid in changed):
+        return full_occupancy(state)
+    # Only units that changed hex, or left or entered the map, change the occupancy: a unit
+    # that fought or dug in where it stands is where it was (an attack writes half a dozen, a
+    # new turn every unit of a side).
+    units, index, where = state.units, b.index, base.where
+    moved = []
+    for uid in changed:
+        u = units[uid]
+        now = index[u.pos] if u.status == "active" and u.pos is not None else None
+        if now != where.get(uid):
+            moved.append(uid)
+    if not moved:
+        return base
+    if len(moved) * 4 > len(base.order):
+        return full_occupancy(state)  # many moved: count afresh
+    changed = moved
     occ = Occupancy(
         b,
         dict(base.units_at),
@@ -128,7 +185,7 @@ def _updated(state: GameState, base: Occupancy, changed: Collection[str]) -> Occ
     )
     occ.order = base.order
     occ.where = dict(base.where)
-    units, types = state.units, b.types
+    types = b.types
     zoc_sides = {units[uid].side for uid in changed if types[units[uid].type].zoc}
     occ.zoc_count = {s: dict(c) if s in zoc_sides else c for s, c in base.zoc_count.items()}
     touched: set[int] = set()
@@ -167,8 +224,8 @@ def _count_zoc(occ: Occupancy, u: UnitState, i: int, by: int) -> None:
 
 
 def _carry_hex_sets(base: Occupancy, occ: Occupancy, touched: set[int], reach: set[int]) -> None:
-    """If the base has its Hex sets, the new ones are the base's with the changed hexes
-    replaced (the AI asks for them after every move: cheaper than from every hex number)."""
+    """The Hex sets the base has made of sides whose hexes did not change are the new
+    occupancy's too (the side not moving: the AI asks for its enemy's after every command)."""
     hexes = occ.board.hexes
     pairs = (
         ("hexes", base.hexes_i, occ.hexes_i, touched),
@@ -178,14 +235,11 @@ def _carry_hex_sets(base: Occupancy, occ: Occupancy, touched: set[int], reach: s
         old = base.__dict__.get(name)
         if old is None:
             continue
-        gone = {hexes[i] for i in near}
-        occ.__dict__[name] = {
-            # a side whose hexes did not change keeps the very same set (the side not moving)
-            s: old[s]
-            if numbers[s] is before[s] or all((i in numbers[s]) == (i in before[s]) for i in near)
-            else old[s].difference(gone).union(hexes[i] for i in near if i in numbers[s])
-            for s in old
-        }
+        new = HexSets(hexes, numbers)
+        for s, made in old.made.items():
+            if numbers[s] is before[s] or all((i in numbers[s]) == (i in before[s]) for i in near):
+                new.made[s] = made
+        occ.__dict__[name] = new
 
 
 def _recount_hexes(

@@ -216,3 +216,17 @@ def test_a_written_unit_or_side_keeps_every_other_value():
         assert side.clone() == side
         assert side.clone() is not side
         assert after.sides[sid].to_dict() == side.to_dict()
+
+
+def test_a_cloned_unit_carries_every_field_in_its_place():
+    """A unit's copy is made field by field in order: with a different value in every field,
+    each field of the copy reads the unit's own (no two are swapped)."""
+    from dataclasses import fields
+
+    from game.rules.state import UnitState
+
+    names = [f.name for f in fields(UnitState)]
+    u = UnitState(*[f"value of {name}" for name in names])  # type: ignore[arg-type]
+    copy = u.clone()
+    assert copy is not u
+    assert [getattr(copy, n) for n in names] == [f"value of {n}" for n in names]
