@@ -74,6 +74,7 @@ class Difficulty:
     value_first: bool = False  # attacks lead with the most valuable place; zones that score swept
     sweep_turns: int = 0  # last turns in which spare units hunt enemies left alone in a zone
     pocket_blows: bool = False  # cut-off enemies get several blows at good odds, not one
+    holder_caution: float = 1.0  # the side that does not score: its attack odds times this
     weights: Weights = field(default_factory=Weights)
 
 
@@ -133,6 +134,7 @@ LEVELS: dict[str, Difficulty] = {
         value_first=True,
         sweep_turns=8,
         pocket_blows=True,
+        holder_caution=1.3,
     ),
 }
 

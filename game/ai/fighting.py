@@ -28,7 +28,7 @@ from game.rules.ai_api import (
 MAX_ATTACKS = 60  # per turn, a bound on the work
 ASSAULT_ODDS = 0.0  # least odds under assault orders: any
 ASSAULT_TRIM_ODDS = 1.2  # ... but units join an assault until its odds reach this
-SPLIT_ODDS = 3.0  # each blow at a cut-off enemy (hard): odds that rout on most faces of the die
+SPLIT_ODDS = 2.5  # each blow at a cut-off enemy (hard): odds that rout on most faces of the die
 EXPOSED_NEIGHBOURS = 4  # do not advance into a hex with this many enemy-held neighbours
 
 
@@ -50,6 +50,8 @@ def _threshold(ctx: AITurn, posture: str) -> float:
     if posture == "assault":
         return ASSAULT_ODDS  # orders are orders: attack whatever the odds
     bold = w.boldness - w.initiative_boldness * ctx.state.sides[ctx.side].doctrine.initiative
+    if ctx.side != ctx.state.scenario.victory.score_side:
+        bold *= d.holder_caution  # its points are the ground it keeps, not the men it kills
     if posture == "attack":
         return d.attack_odds * bold
     if posture == "advance":

@@ -143,8 +143,12 @@ def hold_zones(ctx: AITurn) -> None:
         return
     zone = scored_zone(ctx, ctx.enemy)
     inside = [u for u in ctx.own_units() if u.pos is not None and u.pos in zone]
-    if not inside or any(ctx.task(u).posture != "withdraw" for u in inside):
+    leaving = [u for u in inside if ctx.task(u).posture == "withdraw"]
+    if len(leaving) < len(inside):  # others hold the zone: only a cut-off unit stays behind
+        leaving = [u for u in leaving if not u.supplied or u.encircled]
+    if not leaving:
         return
+    inside = leaving
     s = ctx.state
     b = s.board
 

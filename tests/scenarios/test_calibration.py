@@ -1,8 +1,10 @@
 """AI-versus-AI batches of the historical scenarios against the record (history.md section 4).
 
-The slow run plays 40 games of each scenario (hard against hard) and checks every target that
+The slow run plays 120 games of each scenario (hard against hard) and checks every target that
 docs/history.md says the game reproduces in at least 70% of runs; the table there lists every
-target, met or not. The default run checks the checking on one game.
+target, met or not. 120 rather than 40: a share of 40 games is good to about 7 points either
+way, which is wider than the margin some targets keep. The default run checks the checking on
+one game.
 """
 
 from __future__ import annotations
@@ -16,13 +18,11 @@ from game.sim.batch import Setup, run_batch
 from game.sim.history import TARGET_SHARE, TARGETS, evaluate, table
 from tests.ai.helpers import KG_1939, MAN_1945
 
-RUNS = 40
+RUNS = 120
 SEED = 1
 # Targets below 70% today, each explained in docs/history.md section 4 (what the game does
 # instead, and why); they are measured and published, not asserted.
-NOT_YET_MET = {
-    "A Soviet victory",  # 1939: a game with one Japanese unit left in the zone is a Japanese win
-}
+NOT_YET_MET: set[str] = set()
 
 
 @cache
