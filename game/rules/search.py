@@ -147,15 +147,7 @@ def supply_paths(
     `slowed`, if cheaper. The costs of cheapest_paths with those steps, in hex-number order.
     Costs are kept in a list by hex number while searching (cheaper to read than a dict)."""
     n_hex = len(nbr)
-    best = [INF] * n_hex
-    heap: list[tuple[float, int]] = []
-    reached: list[int] = []
-    for s in sources:
-        if best[s] == INF:
-            best[s] = 0.0
-            reached.append(s)
-            heap.append((0.0, s))
-    heapq.heapify(heap)
+    best, heap, reached = _start_by_number(n_hex, sources)
     pop, push, route_of, add = heapq.heappop, heapq.heappush, route[0].get, reached.append
     routed = route[1]
     while heap:
@@ -223,15 +215,7 @@ def reverse_paths(
     the hex numbers reached. A step from a hex without routes costs the same into every
     neighbour, so it is added once."""
     n_hex = len(open_nbr)
-    best = [INF] * n_hex
-    heap: list[tuple[float, int]] = []
-    reached: list[int] = []
-    for s in sources:
-        if best[s] == INF:
-            best[s] = 0.0
-            reached.append(s)
-            heap.append((0.0, s))
-    heapq.heapify(heap)
+    best, heap, reached = _start_by_number(n_hex, sources)
     pop, push, route_of = heapq.heappop, heapq.heappush, route[0].get
     routed = route[1]
     add = reached.append
@@ -279,3 +263,20 @@ def flood(sources: Iterable[int], nbr: Neighbours, passable: Sequence[bool]) -> 
                 add(n)
                 push(n)
     return seen
+
+
+def _start_by_number(
+    n_hex: int, sources: Iterable[int]
+) -> tuple[list[float], list[tuple[float, int]], list[int]]:
+    """A search's starting point: every source at cost 0 (each once), the rest out of reach;
+    the heap of sources, and the hex numbers reached so far."""
+    best = [INF] * n_hex
+    heap: list[tuple[float, int]] = []
+    reached: list[int] = []
+    for s in sources:
+        if best[s] == INF:
+            best[s] = 0.0
+            reached.append(s)
+            heap.append((0.0, s))
+    heapq.heapify(heap)
+    return best, heap, reached
