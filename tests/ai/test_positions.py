@@ -182,6 +182,12 @@ def check_pocket_blows(level: str) -> None:
     assert all(c.target == (6, 3) for c in attacks(t))
 
 
+def check_holder_caution(level: str) -> None:
+    """Red holds the place Blue must take: no counter-attack at about 2 to 1."""
+    (t,) = play_position("holder_caution", level)
+    assert attacks(t) == []
+
+
 CHECKS: dict[str, Check] = {
     "close_pocket": check_close_pocket,
     "bad_odds": check_bad_odds,
@@ -198,6 +204,7 @@ CHECKS: dict[str, Check] = {
     "straggler": check_straggler,
     "rearguard": check_rearguard,
     "pocket_blows": check_pocket_blows,
+    "holder_caution": check_holder_caution,
 }
 
 # What docs/ai.md promises for each level (hard: every position).
@@ -247,3 +254,10 @@ def test_pocket_blows_are_a_skill_of_their_own() -> None:
     r = AIPlayer(replace(level("hard"), pocket_blows=False)).play_turn(state)
     blows = [c for c in r.commands if isinstance(c, AttackCommand)]
     assert len(blows) == 1 and len(blows[0].units) == 6
+
+
+def test_the_holding_sides_caution_is_what_holds_it_back() -> None:
+    """The same level without the caution makes the counter-attack the position offers."""
+    state = new_game(position("holder_caution"), SEED, Options())
+    r = AIPlayer(replace(level("hard"), holder_caution=1.0)).play_turn(state)
+    assert [c.target for c in r.commands if isinstance(c, AttackCommand)] == [(7, 3)]
