@@ -42,15 +42,21 @@ def hex_value(state: GameState, h: Hex) -> float:
     return float(place.vp) if place is not None else 0.0
 
 
+def scored_zone(ctx: AITurn, side: str) -> frozenset[Hex]:
+    """Hexes of the zones `side` scores for clearing of its enemy."""
+    s = ctx.state
+    out: set[Hex] = set()
+    for z in s.scenario.victory.zones:
+        if z.side == side:
+            out |= s.board.zones.get(z.zone, frozenset())
+    return frozenset(out)
+
+
 def scoring_targets(ctx: AITurn) -> frozenset[Hex]:
     """Enemy-held hexes whose taking changes the score: places of value, and any enemy hex
     inside a zone this side scores for clearing."""
     s = ctx.state
-    b = s.board
-    zones: set[Hex] = set()
-    for z in s.scenario.victory.zones:
-        if z.side == ctx.side:
-            zones |= b.zones.get(z.zone, frozenset())
+    zones = scored_zone(ctx, ctx.side)
     return frozenset(
         h for h in occupancy(s).hexes[ctx.enemy] if h in zones or hex_value(s, h) > 0.0
     )

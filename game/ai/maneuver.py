@@ -7,7 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from game.ai.context import AITurn, is_artillery, is_mobile
-from game.ai.endgame import final_turn_last_mover, lead_objective, threatened, turns_left
+from game.ai.endgame import (
+    final_turn_last_mover,
+    lead_objective,
+    scored_zone,
+    threatened,
+    turns_left,
+)
 from game.ai.fields import INF, Field, compute, static_field
 from game.ai.plans import ATTACKING
 from game.ai.zones import hold_zones, hunt_stragglers
@@ -137,7 +143,7 @@ def _attack_targets(ctx: AITurn, g: Orders, enemy_hexes: frozenset[Hex]) -> None
 def _clear_around(ctx: AITurn, g: Orders, enemy_hexes: frozenset[Hex]) -> None:
     """Every objective taken: clear the enemy from the ground around them, then stand on them
     (a later plan says where to go next)."""
-    zones = _victory_zones(ctx)
+    zones = scored_zone(ctx, ctx.side)
     near = sorted(
         e
         for e in enemy_hexes
@@ -248,16 +254,6 @@ def _counter_attack(ctx: AITurn, g: Orders, enemy_hexes: frozenset[Hex]) -> None
             continue  # its objective still needs it
         ctx.hunting[u.id] = target or objectives[:1]
         ctx.targets[u.id] = tuple(intruders)
-
-
-def _victory_zones(ctx: AITurn) -> frozenset[Hex]:
-    """Hexes of the zones this side scores for clearing of the enemy."""
-    s = ctx.state
-    out: set[Hex] = set()
-    for z in s.scenario.victory.zones:
-        if z.side == ctx.side:
-            out |= s.board.zones.get(z.zone, frozenset())
-    return frozenset(out)
 
 
 def _enemy_places(ctx: AITurn) -> tuple[Hex, ...]:

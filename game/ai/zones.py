@@ -14,7 +14,7 @@ Used by hard only (Difficulty.sweep_turns, value_first).
 from __future__ import annotations
 
 from game.ai.context import AITurn, is_artillery, is_mobile
-from game.ai.endgame import hex_value, turns_left
+from game.ai.endgame import hex_value, scored_zone, turns_left
 from game.ai.fields import INF, static_field
 from game.hexes import Hex
 from game.rules import UnitState
@@ -24,16 +24,6 @@ HUNT_ODDS = 2.5  # hunters are sent until their strength is this many times the 
 HUNTERS_LEAST = 3  # ... and at least this many, to close round it (a lone hunter only drives
 # it back: a unit routed falls back two hexes and lives)
 REACH_SLACK = 1  # a hunter may need this many turns more than are left (the last attack counts)
-
-
-def scored_zone(ctx: AITurn, side: str) -> frozenset[Hex]:
-    """Hexes of the zones `side` scores for clearing of its enemy."""
-    s = ctx.state
-    out: set[Hex] = set()
-    for z in s.scenario.victory.zones:
-        if z.side == side:
-            out |= s.board.zones.get(z.zone, frozenset())
-    return frozenset(out)
 
 
 def stragglers(ctx: AITurn) -> list[Hex]:
