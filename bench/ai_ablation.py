@@ -17,6 +17,7 @@ import statistics
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import fields, replace
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +27,7 @@ from ai_ladder import interval  # noqa: E402
 
 from game.ai import AIPlayer  # noqa: E402
 from game.ai.difficulty import Difficulty, level  # noqa: E402
-from game.scenario import load_scenario  # noqa: E402
+from game.scenario import Scenario, load_scenario  # noqa: E402
 from game.sim.game import Player, play  # noqa: E402
 
 HARD = "hard"
@@ -51,10 +52,16 @@ def without(feature: str | None) -> Difficulty:
     return replace(hard, **{feature: getattr(level(BASELINE), feature)})
 
 
+@cache
+def scenario_at(path: str) -> Scenario:
+    """The scenario, loaded once a process."""
+    return load_scenario(path)
+
+
 def side_score(path: str, side: str, diff: Difficulty | None, seed: int) -> float:
     """One game: `side` plays at `diff` (None: normal) against normal; the score from `side`'s
     point of view."""
-    scenario = load_scenario(path)
+    scenario = scenario_at(path)
     other = next(s.id for s in scenario.sides if s.id != side)
     players: dict[str, Player] = {side: AIPlayer(diff or BASELINE), other: AIPlayer(BASELINE)}
     record, _, _ = play(scenario, seed, players)
