@@ -175,6 +175,14 @@ def check_rearguard(level: str) -> None:
     assert not _in_zone(t.after, "b-open")
 
 
+def check_rearguard_cut_off(level: str) -> None:
+    """The division is ordered out while the garrison holds: the regiment cut off behind Red's
+    line stays where it is; the one in supply leaves the zone."""
+    (t,) = play_position("rearguard_cut_off", level)
+    assert unit_hex(t.after, "b-cut") == unit_hex(t.before, "b-cut")
+    assert not _in_zone(t.after, "b-open")
+
+
 def check_pocket_blows(level: str) -> None:
     """A pocket cut off from supply in the last turns: several attacks, not one."""
     (t,) = play_position("pocket_blows", level)
@@ -203,6 +211,7 @@ CHECKS: dict[str, Check] = {
     "last_turn": check_last_turn,
     "straggler": check_straggler,
     "rearguard": check_rearguard,
+    "rearguard_cut_off": check_rearguard_cut_off,
     "pocket_blows": check_pocket_blows,
     "holder_caution": check_holder_caution,
 }
@@ -261,3 +270,11 @@ def test_the_holding_sides_caution_is_what_holds_it_back() -> None:
     state = new_game(position("holder_caution"), SEED, Options())
     r = AIPlayer(replace(level("hard"), holder_caution=1.0)).play_turn(state)
     assert [c.target for c in r.commands if isinstance(c, AttackCommand)] == [(7, 3)]
+
+
+def test_without_the_rearguard_the_cut_off_regiment_marches_on_the_line() -> None:
+    """Hard without playing for the score (no rearguard) marches the cut-off regiment east
+    towards its objective, so staying is the rule's doing, not the ground's."""
+    state = new_game(position("rearguard_cut_off"), SEED, Options())
+    r = AIPlayer(replace(level("hard"), value_first=False)).play_turn(state)
+    assert [c.unit for c in r.commands if isinstance(c, MoveCommand)][:1] == ["b-cut"]
