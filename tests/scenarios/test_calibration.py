@@ -1,10 +1,10 @@
 """AI-versus-AI batches of the historical scenarios against the record (history.md section 4).
 
-The slow run plays 120 games of each scenario (hard against hard) and checks every target that
+The slow run plays 360 games of each scenario (hard against hard) and checks every target that
 docs/history.md says the game reproduces in at least 70% of runs; the table there lists every
-target, met or not. 120 rather than 40: a share of 40 games is good to about 7 points either
-way, which is wider than the margin some targets keep. The default run checks the checking on
-one game.
+target, met or not. 360 rather than 40 or 120: a share of 40 games is good to about 14 points
+either way and one of 120 to about 8, and the 1939 zone was cleared in 72% of seeds 1-120 but
+in 61% and 56% of the next two sets of 120. The default run checks the checking on one game.
 """
 
 from __future__ import annotations
@@ -18,11 +18,16 @@ from game.sim.batch import Setup, run_batch
 from game.sim.history import TARGET_SHARE, TARGETS, evaluate, table
 from tests.ai.helpers import KG_1939, MAN_1945
 
-RUNS = 120
+RUNS = 360
 SEED = 1
-# Targets below 70% today, each explained in docs/history.md section 4 (what the game does
+# Targets below 70% today, by scenario, each explained in docs/history.md (what the game does
 # instead, and why); they are measured and published, not asserted.
-NOT_YET_MET: set[str] = set()
+NOT_YET_MET: dict[str, set[str]] = {
+    "khalkhin_gol_1939": {
+        "Claimed zone cleared on 26-31 August, not earlier (H10)",
+        "A Soviet victory",
+    },
+}
 
 
 @cache
@@ -51,6 +56,13 @@ def test_most_runs_reproduce_the_record(path: object, scenario: str) -> None:
     missed = [
         f"{r.target.name}: {r.share:.0%}"
         for r in rows
-        if r.target.name not in NOT_YET_MET and r.share < TARGET_SHARE
+        if r.target.name not in NOT_YET_MET.get(scenario, set()) and r.share < TARGET_SHARE
     ]
     assert not missed, "\n" + table(rows, RUNS)
+
+
+def test_the_targets_not_yet_met_are_targets_of_their_scenario() -> None:
+    """A misspelt name would silently excuse nothing (or hide a target that is met)."""
+    for scenario, names in NOT_YET_MET.items():
+        known = {t.name for t in TARGETS[scenario]}
+        assert names <= known, names - known
