@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ai_ladder import interval  # noqa: E402
+from ai_ladder import interval, side_score  # noqa: E402
 
 from game.ai import AIPlayer  # noqa: E402
 from game.ai.difficulty import Difficulty, level  # noqa: E402
@@ -58,22 +58,21 @@ def scenario_at(path: str) -> Scenario:
     return load_scenario(path)
 
 
-def side_score(path: str, side: str, diff: Difficulty | None, seed: int) -> float:
+def one_game(path: str, side: str, diff: Difficulty | None, seed: int) -> float:
     """One game: `side` plays at `diff` (None: normal) against normal; the score from `side`'s
     point of view."""
     scenario = scenario_at(path)
     other = next(s.id for s in scenario.sides if s.id != side)
     players: dict[str, Player] = {side: AIPlayer(diff or BASELINE), other: AIPlayer(BASELINE)}
     record, _, _ = play(scenario, seed, players)
-    score = float(record["score"])
-    return score if side == scenario.victory.score_side else -score
+    return side_score(record, side, scenario.victory.score_side)
 
 
 def scores(
     pool: ProcessPoolExecutor, path: str, side: str, diff: Difficulty | None, seeds: range
 ) -> list[float]:
     n = len(seeds)
-    return list(pool.map(side_score, [path] * n, [side] * n, [diff] * n, seeds))
+    return list(pool.map(one_game, [path] * n, [side] * n, [diff] * n, seeds))
 
 
 def main(argv: list[str] | None = None) -> int:
