@@ -3,16 +3,10 @@ moved) equals the occupancy counted afresh from every unit, after every command 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from game.ai.player import AIPlayer
-from game.rules import EndTurnCommand, GameState, apply, new_game
 from game.rules.zoc import Occupancy, full_occupancy, occupancy
-from game.scenario import load_scenario
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.rules.replay import SCENARIOS, ai_states
 
 
 def _facts(occ: Occupancy) -> tuple[object, ...]:
@@ -28,30 +22,10 @@ def _facts(occ: Occupancy) -> tuple[object, ...]:
     )
 
 
-def _replay_turn(state: GameState, player: AIPlayer) -> tuple[GameState, int]:
-    """The AI's turn again, command by command, checking the occupancy after each."""
-    result = player.play_turn(state)
-    # the Hex sets are carried from state to state once asked for: ask, so they are
-    assert all(occupancy(state).hexes.values())
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_occupancy_carried_from_command_to_command_equals_a_fresh_count(name):
     checked = 0
-    for cmd in [*result.commands, EndTurnCommand()]:
-        state, _ = apply(state, cmd)
+    for state in ai_states(name, seed=3, turns=6):
         assert _facts(occupancy(state)) == _facts(full_occupancy(state))
         checked += 1
-        if state.game_over:
-            break
-    return state, checked
-
-
-@pytest.mark.parametrize("name", ["examples/river_crossing.toml", "khalkhin_gol_1939.toml"])
-def test_occupancy_carried_from_command_to_command_equals_a_fresh_count(name):
-    scenario = load_scenario(ROOT / "scenarios" / name)
-    state = new_game(scenario, 3)
-    player = AIPlayer("hard")
-    checked = 0
-    for _ in range(6):
-        if state.game_over:
-            break
-        state, n = _replay_turn(state, player)
-        checked += n
     assert checked > 10

@@ -4,8 +4,6 @@ earlier states as worked out afresh."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from game.ai.player import AIPlayer
@@ -13,8 +11,7 @@ from game.rules import AttackCommand, EndTurnCommand, GameState, apply, new_game
 from game.rules import validate as legal
 from game.rules.zoc import occupancy
 from game.scenario import load_scenario
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.rules.replay import ROOT, SCENARIOS, ai_states
 
 
 def _attacks(state: GameState) -> list[AttackCommand]:
@@ -55,22 +52,12 @@ def _check(state: GameState) -> tuple[int, int]:
     return checked, known
 
 
-@pytest.mark.parametrize("name", ["examples/river_crossing.toml", "khalkhin_gol_1939.toml"])
+@pytest.mark.parametrize("name", SCENARIOS)
 def test_a_remembered_preview_equals_one_worked_out_afresh(name):
-    scenario = load_scenario(ROOT / "scenarios" / name)
-    state = new_game(scenario, 4)
-    player = AIPlayer("hard")
     checked = known = 0
-    for _ in range(8):
-        if state.game_over:
-            break
-        result = player.play_turn(state)
-        for cmd in [*result.commands, EndTurnCommand()]:
-            n, k = _check(state)
-            checked, known = checked + n, known + k
-            state, _ = apply(state, cmd)
-            if state.game_over:
-                break
+    for state in ai_states(name, seed=4, turns=8):
+        n, k = _check(state)
+        checked, known = checked + n, known + k
     assert checked > 20 and known > 0
 
 
