@@ -16,6 +16,7 @@ from typing import Any
 
 from game.hexes import Coord, Hex, coord
 from game.rules import constants as C
+from game.rules.search import steps_from
 from game.scenario.geometry import Grid, build_grid, phase_name, resolve, route_hexes, turn_starts
 from game.scenario.models import (
     MOVE_CLASSES,
@@ -158,6 +159,9 @@ class Board:
     restricted_i: dict[str, frozenset[int]] = field(default_factory=dict)
     # by side and hex number: whether supply passes the hex on an empty map
     supply_open_i: dict[str, list[bool]] = field(default_factory=dict)
+    # by side and hex number: hexes from the side's nearest supply source on an empty map (the
+    # way back to its own lines, which a beaten unit falls back along)
+    home_i: dict[str, list[int]] = field(default_factory=dict)
     unit_models: dict[str, Unit] = field(default_factory=dict)
     move_memo: dict[MoveMemoKey, tuple[MoveFacts, tuple[dict[int, float], dict[int, int]]]] = field(
         default_factory=dict, repr=False, compare=False
@@ -428,6 +432,10 @@ def _index(b: Board) -> None:
     b.supply_open_i = {
         side: [c is not None and i not in closed for i, c in enumerate(b.supply_cost_i)]
         for side, closed in b.restricted_i.items()
+    }
+    b.home_i = {
+        side: steps_from((b.index[h] for h in b.sources[side]), b.nbr, b.supply_open_i[side])
+        for side in b.sides
     }
 
 

@@ -35,19 +35,24 @@ def retreat_path(
     extra_stack: dict[Hex, int],
 ) -> list[Hex] | None:
     """Where a unit falls back: away from the attackers, never into enemy units, enemy zones of
-    control (unless friends hold the hex), restricted zones or over-stacked hexes.
-    None if it cannot move even one hex (it then surrenders)."""
+    control (unless friends hold the hex), restricted zones or over-stacked hexes; of the hexes
+    as far from the attackers, towards its own lines (its supply sources), then onto ground its
+    side holds. None if it cannot move even one hex (it is then overrun).
+
+    Towards its own lines because that is where a beaten unit goes: the remnants of the pockets
+    of 1939 broke out east across the border, not deeper into the ground the enemy was taking."""
     b = state.board
     occ = occupancy(state)
     side_at = occ.side_at
     enemy_zoc = occ.zoc_i[b.other(u.side)]
     index = b.index
+    home = b.home_i[u.side]
     assert u.pos is not None
     here = u.pos
     seen = {here}
     out: list[Hex] = []
     for _ in range(steps):
-        best: tuple[int, int, tuple[int, int], Hex] | None = None
+        best: tuple[int, int, int, tuple[int, int], Hex] | None = None
         for n in b.neighbours[here]:
             if n in seen or (side_at.get(n) != u.side and index[n] in enemy_zoc):
                 continue
@@ -56,12 +61,13 @@ def retreat_path(
                 continue
             away = min((n.distance(x) for x in attackers), default=0)
             col, row = b.coord[n]
-            key = (away, 1 if state.control.get(n) == u.side else 0, (-row, -col), n)
-            if best is None or key[:3] > best[:3]:
+            own = 1 if state.control.get(n) == u.side else 0
+            key = (away, -home[index[n]], own, (-row, -col), n)
+            if best is None or key[:4] > best[:4]:
                 best = key
         if best is None:
             break
-        here = best[3]
+        here = best[4]
         seen.add(here)
         out.append(here)
     return out or None

@@ -265,6 +265,29 @@ def flood(sources: Iterable[int], nbr: Neighbours, passable: Sequence[bool]) -> 
     return seen
 
 
+def steps_from(sources: Iterable[int], nbr: Neighbours, passable: Sequence[bool]) -> list[int]:
+    """Per hex number, the fewest steps from a source through `passable` hexes (breadth first);
+    len(nbr) for a hex no source reaches, more than any real count of steps."""
+    far = len(nbr)
+    steps = [far] * far
+    ring: list[int] = []
+    for s in sources:
+        if steps[s] == far:
+            steps[s] = 0
+            ring.append(s)
+    depth = 0
+    while ring:
+        depth += 1
+        nxt: list[int] = []
+        for h in ring:
+            for n in nbr[h]:
+                if steps[n] == far and passable[n]:
+                    steps[n] = depth
+                    nxt.append(n)
+        ring = nxt
+    return steps
+
+
 def _start_by_number(
     n_hex: int, sources: Iterable[int]
 ) -> tuple[list[float], list[tuple[float, int]], list[int]]:

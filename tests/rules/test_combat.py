@@ -341,6 +341,20 @@ def test_retreats_keep_out_of_restricted_zones_and_enemy_zones_of_control(start)
     assert b.pos.distance(g2.units["r"].pos) == 2  # routed two hexes away
 
 
+@pytest.mark.parametrize(("home", "north_of_start"), [("north", True), ("south", False)])
+def test_a_routed_unit_falls_back_towards_its_own_lines(start, home, north_of_start):
+    """Of the hexes as far from the attacker, a routed unit takes those towards its supply
+    sources: driven east, a unit whose lines lie north falls back north-east, one whose lines
+    lie south falls back south-east."""
+    units = [unit("r", "red", "inf", (3, 3), men=10000), BLUE]
+    g = start(OPEN, units, blue_supply=f'edge = "{home}"')
+    g2, _ = apply(g, AttackCommand(target=(4, 3), units=("r",), advance=False))
+    b = g2.units["b"]
+    assert b.active and b.coord is not None
+    assert b.pos.distance(g2.units["r"].pos) == 3  # routed two hexes further away
+    assert (b.coord[1] < 3) is north_of_start and b.coord[1] != 3
+
+
 def test_the_odds_of_an_impossible_attack_say_why(start):
     from game.rules import IllegalCommand
 
