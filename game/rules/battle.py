@@ -123,7 +123,10 @@ def _fall_back(tx: Transaction, r: Result, rep: Report) -> None:
     for uid in r.stood:
         u = tx.state.units[uid]
         if u.active:
-            rep.texts.append(f"{u.name} will not give ground and is overrun in its positions.")
+            rep.texts.append(
+                f"{u.name} will not give ground: its forward positions are overrun, "
+                "but it fights on where it stands."
+            )
     if r.retreats:
         tx.touch()
 

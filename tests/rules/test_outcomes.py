@@ -123,6 +123,21 @@ def test_a_side_that_stands_fast_is_overrun_where_it_stands(start):
     assert moved.outcomes["retreat"] > 0
 
 
+def test_the_dispatch_says_a_unit_that_stood_fast_fights_on(start):
+    """'Overrun' alone reads as destroyed; the unit that stood is still there to be attacked."""
+    units = [unit("r", "red", "inf", (3, 3), men=1800), unit("b", "blue", "inf", (4, 3), men=1000)]
+    for seed in range(40):  # the first game in which the die gives the overrun
+        g = start(OPEN, units, seed=seed, blue="stands_fast = true")
+        g2, events = apply(g, HIT)
+        text = " ".join(e.text for e in events)
+        if "overruns the defenders" in text:
+            break
+    else:
+        pytest.fail("no overrun in 40 seeds")
+    assert g2.units["b"].active and g2.units["b"].coord == (4, 3)
+    assert "fights on where it stands" in text
+
+
 def test_tanks_fight_at_the_terrains_armour_share(start):
     rows = [".........", ".........", ".........", "....:....", ".........", "........."]
     tanks = [unit("r", "red", "tank", (3, 3), men=500, tanks=100), unit("b", "blue", "inf", (4, 3))]
