@@ -75,6 +75,7 @@ class Difficulty:
     sweep_turns: int = 0  # last turns in which spare units hunt enemies left alone in a zone
     pocket_blows: bool = False  # cut-off enemies get several blows at good odds, not one
     holder_caution: float = 1.0  # the side that does not score: its attack odds times this
+    rail_reinforce: bool = False  # trains bring troops to threatened places of value, who stay
     weights: Weights = field(default_factory=Weights)
 
 
@@ -135,6 +136,7 @@ LEVELS: dict[str, Difficulty] = {
         sweep_turns=8,
         pocket_blows=True,
         holder_caution=1.3,
+        rail_reinforce=True,
     ),
 }
 

@@ -16,6 +16,7 @@ from game.ai.endgame import (
 )
 from game.ai.fields import INF, Field, compute, static_field
 from game.ai.plans import ATTACKING
+from game.ai.trains import keep_garrisons
 from game.ai.zones import hold_zones, hunt_stragglers
 from game.hexes import Hex
 from game.rules import GameState, MoveCommand, UnitState, validate
@@ -113,6 +114,7 @@ def assign_targets(ctx: AITurn) -> None:
     _fall_back(ctx)
     hunt_stragglers(ctx)
     hold_zones(ctx)
+    keep_garrisons(ctx)
 
 
 def _attack_targets(ctx: AITurn, g: Orders, enemy_hexes: frozenset[Hex]) -> None:

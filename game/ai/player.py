@@ -22,6 +22,7 @@ from game.ai.memory import Memory
 from game.ai.plans import ATTACKING, tasks
 from game.ai.pockets import break_out, close_rings
 from game.ai.rear import guard_sources
+from game.ai.trains import ride_trains
 from game.rules import Command, EndTurnCommand, EntrenchCommand, GameState, UnitState
 
 DIG_RADIUS = 3  # entrench only within this many hexes of an enemy unit
@@ -70,6 +71,7 @@ class AIPlayer:
         prepare(ctx)
         assign_targets(ctx)
         guard_sources(ctx)
+        ride_trains(ctx)
         units = _move_order(ctx)
         break_out(ctx)
         close_rings(ctx)

@@ -10,6 +10,10 @@ Public API (everything a front end, the AI, replays and saves need):
                                                            hexes a unit may move to, and cost
                                                            (fresh: with a whole turn's points)
     path(state, unit_id, (col, row)) -> list[(col, row)] | None
+    rail_reachable(state, unit_id) -> dict[(col, row), list[(col, row)]]
+                                                           hexes a unit may go to by train
+                                                           now, and the railway path there
+    entrain_reason(state, unit) -> str                     why it may not go by train, or ''
     max_mp(state, unit) -> float                           movement points per turn
     preview(state, AttackCommand) -> Odds                  odds before an attack
     supply_map(state, side) -> dict[(col, row), float]     hexes a side can supply
@@ -26,7 +30,8 @@ Each event in the log and in apply()'s result is a GameEvent(date, kind, text, s
 changes), `changes` recording every change of men, tanks and guns by unit.
 
 Commands (pydantic, discriminated on `type`; hexes as (col, row) of the map text):
-    MoveCommand(unit, to), AttackCommand(target, units, support=(), advance=True),
+    MoveCommand(unit, to), RailCommand(unit, to),
+    AttackCommand(target, units, support=(), advance=True),
     BombardCommand(unit, target), AirCommand(mission, aircraft, target=None),
     EntrenchCommand(unit), EndTurnCommand(); parse_command(dict), command_to_dict(cmd).
     The typed language players use is game/ui/language.py.
@@ -58,12 +63,14 @@ from game.rules.commands import (
     EndTurnCommand,
     EntrenchCommand,
     MoveCommand,
+    RailCommand,
     command_to_dict,
     parse_command,
 )
 from game.rules.engine import IllegalCommand, apply, command_rng, new_game, preview, validate
 from game.rules.fog import visible_units
 from game.rules.movement import max_mp, path, reachable
+from game.rules.rail import entrain_reason, rail_reachable
 from game.rules.session import Game, SaveMismatch, from_save, to_save
 from game.rules.state import GameEvent, GameState, Options, SideState, UnitState
 from game.rules.supply import supply_map
@@ -84,6 +91,7 @@ __all__ = [
     "MoveCommand",
     "Odds",
     "Options",
+    "RailCommand",
     "SaveMismatch",
     "SideState",
     "UnitState",
@@ -91,12 +99,14 @@ __all__ = [
     "apply",
     "command_rng",
     "command_to_dict",
+    "entrain_reason",
     "from_save",
     "max_mp",
     "new_game",
     "parse_command",
     "path",
     "preview",
+    "rail_reachable",
     "reachable",
     "status",
     "supply_map",

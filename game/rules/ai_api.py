@@ -15,6 +15,9 @@ the AI with it.
     step_costs(state, unit) -> (Hex -> {Hex: cost})  each step at the rules' prices
     distances_to(board, side, class, bridging, targets, ...) -> {Hex: cost}  over the empty map
     stand_reason(state, unit, hex) -> str          why the unit may not stand there ('' if it may)
+    rail_paths(state, unit) -> {Hex: [Hex, ...]}   where a train may take the unit now
+    trains_left(state, side) -> int                units the side may still move by train
+    rail_range(state, side) -> int                 railway hexes a train runs in a turn (0: none)
     attack_value, defence_value(state, unit) -> float; bombard_range(state, unit) -> int
     strengths(state, target, attackers, support)   the odds arithmetic preview() builds on
     AIR_AREA_KM                                    the radius an air mission covers
@@ -33,6 +36,7 @@ from game.rules.movement import (
     reachable_hexes,
     step_costs,
 )
+from game.rules.rail import rail_paths, rail_range, trains_left
 from game.rules.stand import stand_reason
 from game.rules.supply import linked as linked_hexes
 from game.rules.supply import trace as supplied_hexes
@@ -52,10 +56,13 @@ __all__ = [
     "linked_hexes",
     "max_mp",
     "occupancy",
+    "rail_paths",
+    "rail_range",
     "reachable_hexes",
     "seen_hexes",
     "stand_reason",
     "step_costs",
     "strengths",
     "supplied_hexes",
+    "trains_left",
 ]

@@ -117,6 +117,7 @@ class Board:
     route_move: dict[tuple[Hex, Hex], float] = field(default_factory=dict)
     route_supply: dict[tuple[Hex, Hex], float] = field(default_factory=dict)
     route_kinds: dict[Hex, tuple[str, ...]] = field(default_factory=dict)
+    rail_links: dict[Hex, tuple[Hex, ...]] = field(default_factory=dict)  # along railways
     supply_cost: dict[Hex, float] = field(default_factory=dict)  # missing: supply cannot pass
     sight_block: frozenset[Hex] = frozenset()
     zones: dict[str, frozenset[Hex]] = field(default_factory=dict)
@@ -315,6 +316,7 @@ def _add_routes(b: Board, grid: Grid) -> None:
     road or railway carries over a river hex without a crossing."""
     s = b.scenario
     kinds: dict[Hex, list[str]] = {}
+    links: dict[Hex, list[Hex]] = {}
     for route in s.map.routes:
         path = [Hex.from_offset(*c) for c in route_hexes(s, route) if grid.on_map(c)]
         for h in path:
@@ -327,12 +329,16 @@ def _add_routes(b: Board, grid: Grid) -> None:
         for a, c in itertools.pairwise(path):
             if a.distance(c) != 1:
                 continue
+            if route.kind == "railway":
+                links.setdefault(a, []).append(c)
+                links.setdefault(c, []).append(a)
             for key in ((a, c), (c, a)):
                 mv = _ROUTE_MOVE[route.kind]
                 sp = _ROUTE_SUPPLY[route.kind]
                 b.route_move[key] = min(b.route_move.get(key, mv), mv)
                 b.route_supply[key] = min(b.route_supply.get(key, sp), sp)
     b.route_kinds = {h: tuple(k) for h, k in kinds.items()}
+    b.rail_links = {h: tuple(dict.fromkeys(n)) for h, n in links.items()}
 
 
 def _change_crossings(b: Board) -> None:

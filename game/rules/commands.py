@@ -28,6 +28,14 @@ class MoveCommand(_Cmd):
     to: CoordT
 
 
+class RailCommand(_Cmd):
+    """Move a unit by train along its side's railways (see game/rules/rail.py)."""
+
+    type: Literal["rail"] = "rail"
+    unit: str
+    to: CoordT
+
+
 class AttackCommand(_Cmd):
     """Attack the enemy in `target` with adjacent units, artillery in range firing in support;
     if the hex is emptied the attackers advance into it (unless advance is false)."""
@@ -71,7 +79,13 @@ class EndTurnCommand(_Cmd):
 
 
 Command = Annotated[
-    MoveCommand | AttackCommand | BombardCommand | AirCommand | EntrenchCommand | EndTurnCommand,
+    MoveCommand
+    | RailCommand
+    | AttackCommand
+    | BombardCommand
+    | AirCommand
+    | EntrenchCommand
+    | EndTurnCommand,
     Field(discriminator="type"),
 ]
 _ADAPTER: TypeAdapter[Command] = TypeAdapter(Command)

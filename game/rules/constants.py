@@ -9,7 +9,7 @@ from __future__ import annotations
 # --- movement --------------------------------------------------------------------------------
 ROAD_MOVE = 0.5  # movement points per hex along a road, whatever the terrain
 TRACK_MOVE = 0.75  # along a track
-RAILWAY_MOVE = 0.75  # along a railway embankment (no rail transport by train in this version)
+RAILWAY_MOVE = 0.75  # marching along a railway embankment (trains: game/rules/rail.py)
 ZOC_LEAVE = 1.0  # extra points to leave a hex in an enemy zone of control
 INTERDICTION_FACTOR = 1.5  # movement and supply cost in a hex under enemy air interdiction
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from game.rules.commands import Command, MoveCommand, command_to_dict, parse_command
+from game.rules.commands import Command, MoveCommand, RailCommand, command_to_dict, parse_command
 from game.rules.engine import IllegalCommand, apply, new_game, validate
 from game.rules.fog import visible_units
 from game.rules.state import GameEvent, GameState, Options
@@ -43,10 +43,13 @@ class Game:
 
     def apply(self, cmd: Command) -> list[GameEvent]:
         """Apply a command (raises IllegalCommand); remember it for undo if it may be taken
-        back: a move whose only consequence is the move and that brought no enemy into view."""
+        back: a move (on foot or by train) whose only consequence is the move and that brought
+        no enemy into view."""
         before = self.state
         after, events = apply(before, cmd)
-        undoable = isinstance(cmd, MoveCommand) and all(e.kind in _QUIET for e in events)
+        undoable = isinstance(cmd, (MoveCommand, RailCommand)) and all(
+            e.kind in _QUIET for e in events
+        )
         if undoable and self.options.fog:
             seen = {u.id for u in visible_units(before, before.side) if u.side != before.side}
             now = {u.id for u in visible_units(after, before.side) if u.side != before.side}

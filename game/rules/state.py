@@ -167,6 +167,7 @@ class SideState:
     tanks_lost: int = 0
     guns_lost: int = 0
     vp_bonus: int = 0  # from victory_points effects
+    rail_used: int = 0  # units moved by train this turn
 
     def clone(self) -> SideState:
         # positional, as UnitState.clone (dataclasses.replace is slow)
@@ -186,6 +187,7 @@ class SideState:
             self.tanks_lost,
             self.guns_lost,
             self.vp_bonus,
+            self.rail_used,
         )
 
     def to_dict(self) -> dict[str, Any]:

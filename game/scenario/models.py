@@ -373,6 +373,24 @@ class AirForce(Model):
     replacements_per_day: int = Field(default=0, ge=0, description="New aircraft each day.")
 
 
+class RailTransport(Model):
+    """Moving units by train along the side's railways (see docs/rules.md, section 3)."""
+
+    units_per_turn: int = Field(
+        default=0,
+        ge=0,
+        le=1000,
+        description="Units the side may move by train each turn; 0: no transport by train.",
+    )
+    km_per_day: float = Field(
+        default=400.0,
+        gt=0,
+        le=5000,
+        description="How far a train carries a unit in a day along railways the enemy does "
+        "not hold.",
+    )
+
+
 class Side(Model):
     id: Id = Field(description="Referred to everywhere a side is named.")
     name: str = Field(min_length=1, description="Readable name of the side.")
@@ -385,6 +403,9 @@ class Side(Model):
         default=(), description="Where supply lines start; each side needs at least one."
     )
     air: AirForce = Field(default_factory=AirForce, description="Side-level air assets.")
+    rail: RailTransport = Field(
+        default_factory=RailTransport, description="Transport by train (none unless set)."
+    )
 
 
 class UnitType(Model):

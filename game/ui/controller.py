@@ -27,7 +27,9 @@ from game.rules import (
     IllegalCommand,
     MoveCommand,
     Options,
+    RailCommand,
     preview,
+    rail_reachable,
     reachable,
     status,
     visible_units,
@@ -76,6 +78,8 @@ def cost_mark(cost: float) -> str:
     whole = max(1, math.ceil(cost - 1e-9))
     return str(whole) if whole <= MAX_MARK_COST else "+"
 
+
+TRAIN_MARK = "="  # marks a hex only a train can reach this turn
 
 MAX_AI_COMMANDS = 5000  # a runaway AI side-turn is cut short, never an endless loop
 
@@ -332,7 +336,7 @@ class Controller:
             )
         last = self.game.commands[-1]
         self.game.undo()
-        if isinstance(last, MoveCommand):
+        if isinstance(last, MoveCommand | RailCommand):
             u = self.state.units[last.unit]
             at = f"[{u.coord[0]},{u.coord[1]}]" if u.coord else "its place"
             return Reply(
@@ -421,16 +425,33 @@ class Controller:
         here = u.coord
         assert here is not None  # on the map, as checked above
         costs = {c: v for c, v in reachable(self.state, u.id).items() if c != here}
-        if not costs:
+        trains = {c: p for c, p in rail_reachable(self.state, u.id).items() if c not in costs}
+        if not costs and not trains:
             why = "it has no movement points left" if u.mp <= 0 else "every way out is closed"
             return Reply([f"{u.name} cannot move this turn: {why}."])
         marks = {c: cost_mark(v) for c, v in costs.items()}
+        marks.update({c: TRAIN_MARK for c in trains})
         lines = [
             f"{u.name} at [{here[0]},{here[1]}] can reach {describe.plural(len(costs), 'hex')} "
             f"this turn with {u.mp:.1f} movement points; the figure after each is its cost "
             f"(+ for more than {MAX_MARK_COST}):"
         ]
+        if trains:
+            lines.append(self._train_line(trains))
         return Reply(lines, map_request=ShowMap(centre=here), marks=marks)
+
+    def _train_line(self, trains: dict[Coord, list[Coord]]) -> str:
+        """Where a train could take the unit beyond its march (marked TRAIN_MARK), places
+        first by name."""
+        b = self.state.board
+        named = sorted(
+            b.place_at[h].name for c in trains if (h := b.hex_at(c)) is not None and h in b.place_at
+        )
+        places = f", among them {', '.join(named)}" if named else ""
+        return (
+            f"By train ({TRAIN_MARK} on the map, 'rail UNIT HEX'): "
+            f"{describe.plural(len(trains), 'hex')} more{places}."
+        )
 
     def _log(self, r: ShowLog) -> Reply:
         return Reply(self.dispatch_lines(self.state.log, r.count or DEFAULT_LOG_LINES))

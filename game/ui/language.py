@@ -1,6 +1,7 @@
 """The command language both front ends, scripts and bug reports share.
 
     move UNIT HEX                 attack HEX with UNIT[,UNIT...]    bombard HEX with UNIT
+    rail UNIT HEX                 move UNIT HEX by rail             (the same: by train)
     air MISSION [HEX] [with N]    entrench UNIT                     end
     undo                          info UNIT|HEX                     odds HEX with UNIT[,UNIT...]
     units [GROUP]                 map [N|S|E|W|PLACE|all]           log [N]
@@ -31,6 +32,7 @@ from game.rules import (
     EndTurnCommand,
     EntrenchCommand,
     MoveCommand,
+    RailCommand,
 )
 from game.scenario.models import AirMissionKind
 from game.scenario.suggest import closest
@@ -114,13 +116,31 @@ def _split_with(rest: str, verb: str) -> tuple[str, str]:
     return m.group(1), m.group(2)
 
 
-def _parse_move(rest: str, names: Names) -> MoveCommand:
+_BY_TRAIN = re.compile(r"\s+by\s+(rail|train)$", flags=re.IGNORECASE)
+
+
+def _parse_move(rest: str, names: Names) -> MoveCommand | RailCommand:
+    """move UNIT HEX, or move UNIT HEX by rail (the same as rail UNIT HEX)."""
+    by_train = _BY_TRAIN.search(rest)
+    if by_train:
+        return _parse_unit_to(rest[: by_train.start()], names, RailCommand, "rail")
+    return _parse_unit_to(rest, names, MoveCommand, "move")
+
+
+def _parse_rail(rest: str, names: Names) -> MoveCommand | RailCommand:
+    return _parse_unit_to(_BY_TRAIN.sub("", rest), names, RailCommand, "rail")
+
+
+def _parse_unit_to(
+    rest: str, names: Names, kind: type[MoveCommand] | type[RailCommand], verb: str
+) -> MoveCommand | RailCommand:
+    """UNIT HEX, the hex at the end: each split between unit and hex is tried, and the line
+    must read one way only."""
     words = rest.split()
     if len(words) < 2:
-        raise LanguageError("move needs a unit and a hex: move UNIT HEX")
-    found: list[MoveCommand] = []
+        raise LanguageError(f"{verb} needs a unit and a hex: {verb} UNIT HEX")
+    found: list[MoveCommand | RailCommand] = []
     first_error: LanguageError | None = None
-    # The hex is at the end; try each split between unit and hex, longest hex last.
     for k in range(len(words) - 1, 0, -1):
         try:
             unit = names.own_unit(" ".join(words[:k]))
@@ -128,7 +148,7 @@ def _parse_move(rest: str, names: Names) -> MoveCommand:
         except LanguageError as exc:
             first_error = first_error or exc
             continue
-        cmd = MoveCommand(unit=unit, to=where)
+        cmd = kind(unit=unit, to=where)
         if cmd not in found:
             found.append(cmd)
     if len(found) == 1:
@@ -314,6 +334,13 @@ VERBS: dict[str, Verb] = {
         _parse_move,
         (MoveCommand,),
         lambda c: f"move {c.unit} {_hex(c.to)}",
+    ),
+    "rail": Verb(
+        "rail UNIT HEX          go by train along your railways, e.g. rail 148d Harbin "
+        "(or: move UNIT HEX by rail)",
+        _parse_rail,
+        (RailCommand,),
+        lambda c: f"rail {c.unit} {_hex(c.to)}",
     ),
     "attack": Verb(
         "attack HEX with UNIT[,UNIT...]   attack the units in HEX (add 'support UNIT,...' "

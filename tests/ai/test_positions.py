@@ -16,6 +16,7 @@ from game.rules import (
     GameState,
     MoveCommand,
     Options,
+    RailCommand,
     apply,
     new_game,
 )
@@ -82,6 +83,23 @@ def check_rail(level: str) -> None:
     route = {at(t.before, c, 0) for c in range(18)}
     moves = [c for c in t.result.commands if isinstance(c, MoveCommand)]
     assert moves and all(t.before.board.hex_at(c.to) in route for c in moves)
+
+
+def check_train(level: str) -> None:
+    """The division goes by train and ends nearer the front than a march could take it."""
+    (t,) = play_position("train", level)
+    rides = [c for c in t.result.commands if isinstance(c, RailCommand)]
+    assert [c.unit for c in rides] == ["r-reserve"]
+    town = at(t.before, 29, 2)
+    marched = max(h.distance(town) for h in reachable_hexes(t.before, t.before.units["r-reserve"]))
+    assert unit_hex(t.after, "r-reserve").distance(town) < marched - 10
+
+
+def check_train_reinforce(level: str) -> None:
+    """The empty city the enemy's tanks are about to reach gets the division by train."""
+    (t,) = play_position("train_reinforce", level)
+    assert unit_hex(t.after, "r-div") == at(t.before, 10, 2)
+    assert any(isinstance(c, RailCommand) for c in t.result.commands)
 
 
 def check_reserve(level: str) -> None:
@@ -204,6 +222,8 @@ CHECKS: dict[str, Check] = {
     "raid": check_raid,
     "pontoon": check_pontoon,
     "rail": check_rail,
+    "train": check_train,
+    "train_reinforce": check_train_reinforce,
     "reserve": check_reserve,
     "hold_taken": check_hold_taken,
     "fog_memory": check_fog_memory,
@@ -218,7 +238,15 @@ CHECKS: dict[str, Check] = {
 
 # What docs/ai.md promises for each level (hard: every position).
 PROMISED: dict[str, tuple[str, ...]] = {
-    "easy": ("bad_odds", "bad_odds_assault", "pontoon", "rail", "reserve", "hold_taken"),
+    "easy": (
+        "bad_odds",
+        "bad_odds_assault",
+        "pontoon",
+        "rail",
+        "train",
+        "reserve",
+        "hold_taken",
+    ),
     "normal": (
         "close_pocket",
         "bad_odds",
@@ -226,6 +254,7 @@ PROMISED: dict[str, tuple[str, ...]] = {
         "raid",
         "pontoon",
         "rail",
+        "train",
         "reserve",
         "hold_taken",
         "fog_memory",

@@ -180,6 +180,7 @@ def scenario_text(
     blue_supply: str = 'edge = "east"',
     red_air: str = "",
     blue_air: str = "",
+    red_rail: str = "",
     calendar: str = "",
     hex_km: float = 10.0,
     stacking: int = 3,
@@ -225,6 +226,8 @@ adjective = "Red"
 {red}
 [sides.air]
 {red_air}
+{"[sides.rail]" if red_rail else ""}
+{red_rail}
 [[sides.supply_sources]]
 {red_supply}
 

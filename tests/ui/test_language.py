@@ -16,6 +16,7 @@ from game.rules import (
     EndTurnCommand,
     EntrenchCommand,
     MoveCommand,
+    RailCommand,
 )
 from game.ui.language import VERBS, LanguageError, Names, Parsed, format_command, parse
 from game.ui.requests import (
@@ -55,6 +56,9 @@ NAMES = Names(
         ("move 11th Tank Brigade Bain-Tsagan", MoveCommand(unit="11tb", to=(4, 8))),
         ("m 11th fui heights", MoveCommand(unit="11tb", to=(12, 5))),
         ("MOVE 7mab [3, 9]", MoveCommand(unit="7mab", to=(3, 9))),
+        ("rail 26ir Nomonhan", RailCommand(unit="26ir", to=(16, 14))),
+        ("move 26th Infantry Regiment 7,4 by rail", RailCommand(unit="26ir", to=(7, 4))),
+        ("m 64ir fui heights by train", RailCommand(unit="64ir", to=(12, 5))),
         ("attack 12,5 with 11tb, 7mab", AttackCommand(target=(12, 5), units=("11tb", "7mab"))),
         (
             "attack Fui Heights with 11tb and 24mrr",
@@ -138,6 +142,7 @@ WORDS = st.sampled_from(
         "and",
         "support",
         "no advance",
+        "by rail",
         "air_superiority",
         "-",
         "0,0-5,5",

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from game.rules.actions import air_mission, attack, bombard, end_turn, entrench, move
+from game.rules.actions import air_mission, attack, bombard, end_turn, entrench, move, rail
 from game.rules.commands import (
     AirCommand,
     AttackCommand,
@@ -22,6 +22,7 @@ from game.rules.commands import (
     EndTurnCommand,
     EntrenchCommand,
     MoveCommand,
+    RailCommand,
 )
 from game.rules.state import GameState, Transaction
 
@@ -38,6 +39,7 @@ class Handler(Generic[C]):
 
 HANDLERS: dict[type[Any], Handler[Any]] = {
     MoveCommand: Handler(move.validate, move.apply),
+    RailCommand: Handler(rail.validate, rail.apply),
     AttackCommand: Handler(attack.validate, attack.apply),
     BombardCommand: Handler(bombard.validate, bombard.apply),
     AirCommand: Handler(air_mission.validate, air_mission.apply),

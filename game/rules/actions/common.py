@@ -6,6 +6,7 @@ from __future__ import annotations
 from game.hexes import Coord, Hex
 from game.rules.combat import bombard_range
 from game.rules.state import GameState, UnitState
+from game.rules.zoc import occupancy
 
 
 def fmt(c: Coord) -> str:
@@ -55,6 +56,24 @@ def unit_and_hex(
     u = own_unit(state, uid, errs)
     h = target_hex(state, c, errs)
     return None if u is None or h is None else (u, h)
+
+
+def unseen_enemy_stop(state: GameState, side: str, p: list[Hex]) -> tuple[list[Hex], str]:
+    """Under fog of war a move is planned around the enemy the side could see: the path cut
+    where it runs into enemy it could not (short of a unit, or in its zone of control), and
+    the words the dispatch adds ("" if it does not)."""
+    if not state.options.fog:
+        return p, ""
+    b = state.board
+    occ = occupancy(state)
+    enemy = b.other(side)
+    for k in range(1, len(p)):
+        h = p[k]
+        if occ.side_at.get(h) == enemy:
+            return p[:k], f" and runs into unseen enemy troops at {b.name_of(h)}"
+        if b.index[h] in occ.zoc_i[enemy] and k < len(p) - 1:
+            return p[: k + 1], " and runs into unseen enemy troops"
+    return p, ""
 
 
 def closed_to_attack(state: GameState, side: str, h: Hex) -> str:

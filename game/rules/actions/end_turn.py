@@ -40,6 +40,8 @@ def start_side_turn(tx: Transaction, side: str, rng: random.Random, effects: boo
     arrive and supply is traced (effects=False: traced only, at the start of a game)."""
     s = tx.state
     air.start_of_turn(tx, side)
+    if s.sides[side].rail_used:
+        tx.side(side).rail_used = 0
     for u in list(s.units.values()):
         if u.side == side and u.active:
             w = tx.unit(u.id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from game.rules.actions.common import fmt, unit_and_hex
+from game.rules.actions.common import fmt, unit_and_hex, unseen_enemy_stop
 from game.rules.commands import MoveCommand
 from game.rules.movement import MP_DIGITS, cost_without_limit, move_cost, path_hexes
 from game.rules.stand import stand_reason
@@ -50,22 +50,9 @@ def apply(tx: Transaction, cmd: MoveCommand, old: GameState, rng: random.Random)
     cost = move_cost(old, u0, to)
     assert cost is not None
     p = path_hexes(old, u0, to) or [u0.pos, to]
-    occ = occupancy(old)
-    enemy = b.other(u0.side)
-    surprise = ""
-    if old.options.fog:
-        for k in range(1, len(p)):
-            h = p[k]
-            if occ.side_at.get(h) == enemy:
-                p = p[:k]
-                surprise = f" and runs into unseen enemy troops at {b.name_of(h)}"
-                break
-            if b.index[h] in occ.zoc_i[enemy] and k < len(p) - 1:
-                p = p[: k + 1]
-                surprise = " and runs into unseen enemy troops"
-                break
-        to = p[-1]
-    stops = bool(surprise) or b.index[to] in occ.zoc_i[enemy]
+    p, surprise = unseen_enemy_stop(old, u0.side, p)
+    to = p[-1]
+    stops = bool(surprise) or b.index[to] in occupancy(old).zoc_i[b.other(u0.side)]
     start = u0.pos
     u = tx.unit(cmd.unit)
     u.pos = to

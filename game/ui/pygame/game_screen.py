@@ -2,10 +2,11 @@
 the turn's banner, pop-ups and the computer's moves played back on the map (see hud.py).
 
 The mouse builds the same commands the player can type: clicking a unit and then a hex makes a
-MoveCommand, clicking an enemy next to the selected units asks for the Odds, and clicking it
-again makes the AttackCommand. Every command goes through the shared Controller as data (a typed
-line is parsed into the same data first), so the window, the terminal, scripts and the AI play
-by exactly the same rules; the log echoes each in its canonical text.
+MoveCommand (a RailCommand for a hex only a train reaches), clicking an enemy next to the
+selected units asks for the Odds, and clicking it again makes the AttackCommand. Every command
+goes through the shared Controller as data (a typed line is parsed into the same data first), so
+the window, the terminal, scripts and the AI play by exactly the same rules; the log echoes each
+in its canonical text.
 """
 
 from __future__ import annotations
@@ -15,7 +16,15 @@ from dataclasses import dataclass, field
 import pygame
 
 from game.hexes import Coord, Hex
-from game.rules import AttackCommand, MoveCommand, path, preview, reachable
+from game.rules import (
+    AttackCommand,
+    MoveCommand,
+    RailCommand,
+    path,
+    preview,
+    rail_reachable,
+    reachable,
+)
 from game.ui import describe
 from game.ui.controller import Controller, Reply, with_support
 from game.ui.language import LanguageError, Parsed, format_command, parse
@@ -36,6 +45,7 @@ ZOOM_STEP = 1.15
 LOG_INK = (225, 222, 210)
 ERROR_INK = (255, 140, 120)
 QUIT_SAVE = "on-leaving"  # the save the quit prompt's S writes (apart from the autosaves)
+BY_TRAIN = -1.0  # hover_cost of a path only a train runs (the tip says "by train")
 DRAG_PX = 6  # a press that moves further than this is a drag, not a click
 
 
@@ -44,6 +54,7 @@ class Selection:
     units: list[str] = field(default_factory=list)  # own units picked (first one moves)
     hex: Coord | None = None
     reach: dict[Coord, float] = field(default_factory=dict)
+    trains: dict[Coord, list[Coord]] = field(default_factory=dict)  # only a train reaches them
     target: Coord | None = None  # enemy hex with odds on show
     odds_tip: str = ""  # "3:1 - 62% retreat", shown at the cursor over the target
 
@@ -244,6 +255,8 @@ class Window:
         self.sel.hex = first.coord
         human = s.side in self.controller.humans and first.side == s.side
         self.sel.reach = reachable(s, first.id) if human else {}
+        trains = rail_reachable(s, first.id) if human else {}
+        self.sel.trains = {c: p for c, p in trains.items() if c not in self.sel.reach}
 
     def open_report(self) -> None:
         """The after-action report of the game so far, over the whole window."""
@@ -309,6 +322,8 @@ class Window:
             self.pick(mine, shift)
         elif self.sel.units and c in self.sel.reach and c != self.sel.hex:
             self.run(MoveCommand(unit=self.sel.units[0], to=c))
+        elif self.sel.units and c in self.sel.trains:
+            self.run(RailCommand(unit=self.sel.units[0], to=c))
         else:
             self.sel = Selection()
             self.panel.show_hex(c)
@@ -349,6 +364,8 @@ class Window:
             route = path(self.controller.state, self.sel.units[0], c)
             if route:
                 self.hover_path, self.hover_cost = route, self.sel.reach[c]
+        elif c is not None and c in self.sel.trains:
+            self.hover_path, self.hover_cost = self.sel.trains[c], BY_TRAIN
         elif c is not None and c in self.attack_targets() and c != self.sel.target:
             attack = AttackCommand(target=c, units=tuple(self.sel.units))
             if not self.controller.game.validate(with_support(self.controller.state, attack)):

@@ -69,7 +69,7 @@ class Painter:
                 front=front_edges(s, visible),
             )
         layer = LayerMarks(
-            reach=frozenset(self.w.sel.reach),
+            reach=frozenset(self.w.sel.reach) | frozenset(self.w.sel.trains),
             fog=self._overlays.fog,
             zoc=self._overlays.zoc,
             coords=self._overlays.coords,
@@ -77,7 +77,7 @@ class Painter:
         )
         return MapMarks(
             selected_hex=self.w.sel.hex,
-            reachable=frozenset(self.w.sel.reach),
+            reachable=frozenset(self.w.sel.reach) | frozenset(self.w.sel.trains),
             targets=self.w.attack_targets() | ({self.w.sel.target} if self.w.sel.target else set()),
             path=self.w.hover_path,
             palette=self.w.settings.palette,
