@@ -52,7 +52,8 @@ def entrain_reason(state: GameState, unit: UnitState) -> str:
         return f"{adjective} troops have no transport by train in this scenario"
     if trains_left(state, side) <= 0:
         cap = _transport(state, side).units_per_turn
-        return f"the {adjective} railways have carried {cap} units this turn, all they can"
+        units = "1 unit" if cap == 1 else f"{cap} units"
+        return f"the {adjective} railways have carried {units} this turn, all they can"
     if unit.pos is None or unit.pos not in b.rail_links:
         return f"{unit.name} is not on a railway"
     if not has_full_points(state, unit):

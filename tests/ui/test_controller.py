@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from game.rules import AttackCommand, MoveCommand, Options
 from game.scenario import load_scenario
 from game.ui.controller import Controller
@@ -55,3 +57,18 @@ def test_every_parsed_line_has_a_handler() -> None:
 def test_map_request_asks_the_front_end_for_an_area() -> None:
     reply = red_table().perform(ShowMap(((0, 0), (5, 5))))
     assert reply.map_request == ShowMap(((0, 0), (5, 5)))
+
+
+def test_reach_marks_the_hexes_only_a_train_reaches_and_rail_sends_it() -> None:
+    path = Path(__file__).parents[1] / "ai" / "positions" / "train.toml"
+    table = Controller(load_scenario(path), path, humans={"red"}, seed=1)
+    reply = table.handle("reach r-reserve")
+    assert reply.ok and any(line.startswith("By train") for line in reply.lines)
+    assert reply.marks[(15, 2)] == "=" and reply.marks[(1, 2)] != "="
+    assert table.handle("move r-reserve 15,2 by rail").ok
+    assert table.state.units["r-reserve"].coord == (15, 2)
+    refused = table.handle("rail r-reserve 20,2")
+    assert not refused.ok and "all they can" in " ".join(refused.lines)
+    undone = table.handle("undo")
+    assert undone.ok and "Took back 94th Rifle Division's move" in undone.lines[0]
+    assert table.state.units["r-reserve"].coord == (0, 2)

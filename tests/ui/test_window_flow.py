@@ -430,3 +430,33 @@ def test_screenshot_command_mistakes_are_messages(tmp_path: Path) -> None:
             cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
         )  # fmt: skip
         assert run.returncode != 0 and said in run.stderr and "Traceback" not in run.stderr
+
+
+def test_a_hex_only_a_train_reaches_is_lit_and_a_click_sends_the_train(
+    display: pygame.Surface, tmp_path: Path
+) -> None:
+    path = Path(__file__).parents[1] / "ai" / "positions" / "train.toml"
+    controller = Controller(load_scenario(path), path, {"red"}, 1)
+    w = start_window(controller, SIZE, Settings())
+    w.hud.banner_until = 0
+    frames(w)
+    post_click(on_hex(w, 0, 2))
+    frames(w)
+    assert w.sel.units == ["r-reserve"]
+    assert (15, 2) in w.sel.trains and (15, 2) not in w.sel.reach
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEMOTION, pos=on_hex(w, 15, 2), rel=(1, 0), buttons=(0, 0, 0))
+    )
+    frames(w)
+    assert w.hover_path[0] == (0, 2) and w.hover_path[-1] == (15, 2)
+    pygame.image.save(pygame.display.get_surface(), str(tmp_path / "train.png"))
+    screen = pygame.display.get_surface()
+    x, y = on_hex(w, 15, 2)
+    above = {
+        tuple(screen.get_at((x + dx, y - int(w.layout.size) - 2)))[:3] for dx in range(-20, 20)
+    }
+    assert TIP_BG in above, "the 'by train' tip sits over the hex"
+    post_click(on_hex(w, 15, 2))
+    frames(w)
+    assert controller.state.units["r-reserve"].coord == (15, 2)
+    assert any("rail r-reserve 15,2" in line for line, _ in w.log)
