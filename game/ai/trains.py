@@ -1,7 +1,8 @@
 """Moving by train (game/rules/rail.py): a unit far from where its orders send it rides the
 railway when the train saves it more than a turn's march. Hard also watches its valuable places:
-one the enemy can reach within a few turns, held by fewer than GARRISON units, gets the strongest
-unit a train can bring, and the units in such a place stay in it.
+one the enemy can reach within a few turns (in the last turns, every one), held by fewer than
+GARRISON units, gets the strongest unit a train can bring (or one brought a day's ride nearer,
+for tomorrow's train), and the units in such a place stay in it.
 
 Every level rides trains for distance (it is the plain use of the railways); only hard reinforces
 by rail (Difficulty.rail_reinforce), because it asks which place the enemy goes for next.
@@ -10,7 +11,7 @@ by rail (Difficulty.rail_reinforce), because it asks which place the enemy goes 
 from __future__ import annotations
 
 from game.ai.context import AITurn
-from game.ai.endgame import hex_value
+from game.ai.endgame import hex_value, turns_left
 from game.ai.fields import INF, static_field
 from game.hexes import Hex
 from game.rules import RailCommand, UnitState
@@ -26,6 +27,7 @@ from game.rules.ai_api import (
 TRAIN_GAIN_TURNS = 1.0  # a ride must bring a unit this many turns' march nearer than marching
 GARRISON = 2  # units a threatened place of value should hold (hard fills it by train)
 THREAT_TURNS = 2  # an enemy this many turns' march from a place threatens it
+LEAVE_SHARE = 0.5  # a unit leaves a place of value for one worth at least twice as much
 
 
 def ride_trains(ctx: AITurn) -> None:
@@ -61,6 +63,7 @@ def _save_marches(ctx: AITurn, left: int) -> None:
 
 
 def _ride(ctx: AITurn, uid: str, h: Hex, targets: tuple[Hex, ...]) -> bool:
+    """Send unit `uid` by train to h, with `targets` as its targets for the rest of the turn."""
     ok = ctx.issue(RailCommand(unit=uid, to=ctx.state.board.coord[h]))
     if ok:
         ctx.placed.add(uid)
@@ -69,19 +72,22 @@ def _ride(ctx: AITurn, uid: str, h: Hex, targets: tuple[Hex, ...]) -> bool:
 
 
 def threatened_places(ctx: AITurn, below: int = GARRISON) -> list[Hex]:
-    """Our places of value an enemy unit we know of can reach within THREAT_TURNS turns, held
-    by fewer than `below` of our units, the most valuable first."""
+    """Our places of value held by fewer than `below` of our units that an enemy unit we know
+    of can reach within THREAT_TURNS turns, or, in the last turns (Difficulty.endgame_turns),
+    all of them: the score is counted on the last turn, and airborne troops or a column out of
+    sight can be at any of them by then. The most valuable first."""
     s = ctx.state
     b = s.board
     occ = occupancy(s)
     enemy = [s.units[x] for h in sorted(ctx.suspected()) for x in occ.units_at.get(h, ())]
     enemy = [u for u in enemy if u.pos is not None and b.types[u.type].attack > 0]
+    late = turns_left(s) < ctx.diff.endgame_turns
     out: list[tuple[float, int, Hex]] = []
     for p in s.scenario.places:
         h = b.place_hex[p.id]
         if p.vp <= 0 or s.place_owner.get(p.id) != ctx.side:
             continue
-        if len(occ.units_at.get(h, ())) >= below or not _reached(ctx, h, enemy):
+        if len(occ.units_at.get(h, ())) >= below or not (late or _reached(ctx, h, enemy)):
             continue
         out.append((-hex_value(s, h), b.index[h], h))
     return [h for _, _, h in sorted(out)]
@@ -113,16 +119,49 @@ def _reinforce(ctx: AITurn, left: int) -> int:
             for u in ctx.own_units()
             if u.id not in ctx.placed
             and u.pos is not None
-            and hex_value(s, u.pos) <= 0.0
+            and _may_leave(ctx, u.pos, hex_value(s, h))
             and b.types[u.type].attack > 0
             and h in rail_paths(s, u)
         ]
-        if not free:
-            continue
-        best = max(free, key=lambda u: (defence_value(s, u), u.id))
-        if _ride(ctx, best.id, h, (h,)):
-            made += 1
+        if free:
+            best = max(free, key=lambda u: (defence_value(s, u), u.id))
+            made += _ride(ctx, best.id, h, (h,))
+        else:
+            made += _ride_towards(ctx, h)
     return made
+
+
+def _ride_towards(ctx: AITurn, h: Hex) -> bool:
+    """No train reaches place h today: bring the unit a ride takes nearest to it (measured in
+    hexes) a day's ride closer, if that saves it TRAIN_GAIN_TURNS of marching, so that
+    tomorrow's train can take it in."""
+    s = ctx.state
+    b = s.board
+    best: tuple[int, str, Hex] | None = None
+    for u in ctx.own_units():
+        if u.id in ctx.placed or u.pos is None or b.types[u.type].attack <= 0:
+            continue
+        if not _may_leave(ctx, u.pos, hex_value(s, h)):
+            continue
+        paths = rail_paths(s, u)
+        if not paths:
+            continue
+        end = min(paths, key=lambda x: (x.distance(h), b.index[x]))
+        saved = u.pos.distance(h) - end.distance(h)
+        if saved >= (1 + TRAIN_GAIN_TURNS) * max_mp(s, u) and (
+            best is None or (end.distance(h), u.id) < best[:2]
+        ):
+            best = (end.distance(h), u.id, end)
+    return best is not None and _ride(ctx, best[1], best[2], (h,))
+
+
+def _may_leave(ctx: AITurn, at: Hex, worth: float) -> bool:
+    """Whether a unit at `at` may leave for a place worth `worth`: it holds no place of
+    value, or one worth at most LEAVE_SHARE of it that another of our units still holds."""
+    value = hex_value(ctx.state, at)
+    if value <= 0.0:
+        return True
+    return value <= LEAVE_SHARE * worth and len(occupancy(ctx.state).units_at.get(at, ())) > 1
 
 
 def keep_garrisons(ctx: AITurn) -> None:
