@@ -102,6 +102,12 @@ def check_train_reinforce(level: str) -> None:
     assert any(isinstance(c, RailCommand) for c in t.result.commands)
 
 
+def check_train_endgame(level: str) -> None:
+    """The last days: the empty city that scores gets the division by train, threat or none."""
+    (t,) = play_position("train_endgame", level)
+    assert unit_hex(t.after, "r-div") == at(t.before, 10, 2)
+
+
 def check_reserve(level: str) -> None:
     """Turn 1 the front holds: the reserve stays. Then Blue's tanks break in to [9,3]; turn 2
     the reserve goes for them."""
@@ -224,6 +230,7 @@ CHECKS: dict[str, Check] = {
     "rail": check_rail,
     "train": check_train,
     "train_reinforce": check_train_reinforce,
+    "train_endgame": check_train_endgame,
     "reserve": check_reserve,
     "hold_taken": check_hold_taken,
     "fog_memory": check_fog_memory,
