@@ -76,6 +76,19 @@ def unseen_enemy_stop(state: GameState, side: str, p: list[Hex]) -> tuple[list[H
     return p, ""
 
 
+def sent_unit(state: GameState, uid: str, c: Coord) -> tuple[UnitState, Hex] | list[str]:
+    """The side to move's unit `uid` and the hex c it is sent to (by a move or a train), or
+    the reasons it cannot be sent there: not its unit, off the map, or already there."""
+    errs: list[str] = []
+    found = unit_and_hex(state, uid, c, errs)
+    if found is None:
+        return errs
+    u, h = found
+    if h == u.pos:
+        return [f"{u.name} is already at {fmt(c)}"]
+    return u, h
+
+
 def closed_to_attack(state: GameState, side: str, h: Hex) -> str:
     """Why `side` may not attack or shell hex h (a zone its orders forbid), or ""."""
     b = state.board

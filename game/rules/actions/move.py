@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from game.rules.actions.common import fmt, unit_and_hex, unseen_enemy_stop
+from game.rules.actions.common import fmt, sent_unit, unseen_enemy_stop
 from game.rules.commands import MoveCommand
 from game.rules.movement import MP_DIGITS, cost_without_limit, move_cost, path_hexes
 from game.rules.stand import stand_reason
@@ -13,14 +13,10 @@ from game.rules.zoc import occupancy
 
 
 def validate(state: GameState, cmd: MoveCommand) -> list[str]:
-    errs: list[str] = []
-    found = unit_and_hex(state, cmd.unit, cmd.to, errs)
-    if found is None:
-        return errs
+    found = sent_unit(state, cmd.unit, cmd.to)
+    if isinstance(found, list):
+        return found
     u, h = found
-    assert u.pos is not None
-    if h == u.pos:
-        return [f"{u.name} is already at {fmt(cmd.to)}"]
     if u.has_attacked and state.sides[u.side].doctrine.rigid_orders:
         return [f"{u.name} has attacked this turn and its orders are rigid: it may not move"]
     if u.mp <= 1e-9:

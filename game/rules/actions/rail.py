@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from game.rules.actions.common import fmt, unit_and_hex, unseen_enemy_stop
+from game.rules.actions.common import fmt, sent_unit, unseen_enemy_stop
 from game.rules.commands import RailCommand
 from game.rules.rail import entrain_reason, rail_paths, rail_range
 from game.rules.stand import stand_reason
@@ -12,13 +12,10 @@ from game.rules.state import GameState, Transaction
 
 
 def validate(state: GameState, cmd: RailCommand) -> list[str]:
-    errs: list[str] = []
-    found = unit_and_hex(state, cmd.unit, cmd.to, errs)
-    if found is None:
-        return errs
+    found = sent_unit(state, cmd.unit, cmd.to)
+    if isinstance(found, list):
+        return found
     u, h = found
-    if h == u.pos:
-        return [f"{u.name} is already at {fmt(cmd.to)}"]
     why = entrain_reason(state, u) or stand_reason(state, u, h, check_ground=False)
     if why:
         return [why]
