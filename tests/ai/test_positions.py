@@ -108,6 +108,15 @@ def check_train_endgame(level: str) -> None:
     assert unit_hex(t.after, "r-div") == at(t.before, 10, 2)
 
 
+def check_train_two_days(level: str) -> None:
+    """No train reaches the empty city today: one takes the division nearer, the next into it."""
+    first, second = play_position("train_two_days", level, turns=2)
+    city = at(first.before, 10, 2)
+    start = unit_hex(first.before, "r-div").distance(city)
+    assert unit_hex(first.after, "r-div").distance(city) < start
+    assert unit_hex(second.after, "r-div") == city
+
+
 def check_reserve(level: str) -> None:
     """Turn 1 the front holds: the reserve stays. Then Blue's tanks break in to [9,3]; turn 2
     the reserve goes for them."""
@@ -231,6 +240,7 @@ CHECKS: dict[str, Check] = {
     "train": check_train,
     "train_reinforce": check_train_reinforce,
     "train_endgame": check_train_endgame,
+    "train_two_days": check_train_two_days,
     "reserve": check_reserve,
     "hold_taken": check_hold_taken,
     "fog_memory": check_fog_memory,
