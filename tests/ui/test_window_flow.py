@@ -460,3 +460,4 @@ def test_a_hex_only_a_train_reaches_is_lit_and_a_click_sends_the_train(
     frames(w)
     assert controller.state.units["r-reserve"].coord == (15, 2)
     assert any("rail r-reserve 15,2" in line for line, _ in w.log)
+    assert not w.hover_path, "no stale 'by train' tip over the hex the unit now stands in"

@@ -243,6 +243,9 @@ class Window:
             self.add_log(describe.status_line(self.controller.state), PROMPT_INK)
             self.hud.new_turn(self.controller)
         self.refresh_selection()
+        if reply.events:  # the path and tip under the pointer were of the position before
+            self.hover = None
+            self.hover_at(self.mouse)
         return reply
 
     def refresh_selection(self) -> None:
