@@ -107,7 +107,7 @@ def _reached(ctx: AITurn, h: Hex, enemy: list[UnitState]) -> bool:
 
 def _reinforce(ctx: AITurn, left: int) -> int:
     """Bring the strongest unit a train can carry into each threatened place, while trains are
-    left; a unit that already holds a place of value stays where it is. Rides made."""
+    left (see _may_leave for who may go), or one a day's ride nearer. Rides made."""
     s = ctx.state
     b = s.board
     made = 0
