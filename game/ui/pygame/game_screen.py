@@ -45,7 +45,6 @@ ZOOM_STEP = 1.15
 LOG_INK = (225, 222, 210)
 ERROR_INK = (255, 140, 120)
 QUIT_SAVE = "on-leaving"  # the save the quit prompt's S writes (apart from the autosaves)
-BY_TRAIN = -1.0  # hover_cost of a path only a train runs (the tip says "by train")
 DRAG_PX = 6  # a press that moves further than this is a drag, not a click
 
 
@@ -368,7 +367,7 @@ class Window:
             if route:
                 self.hover_path, self.hover_cost = route, self.sel.reach[c]
         elif c is not None and c in self.sel.trains:
-            self.hover_path, self.hover_cost = self.sel.trains[c], BY_TRAIN
+            self.hover_path = self.sel.trains[c]  # the tip says "by train", not a cost
         elif c is not None and c in self.attack_targets() and c != self.sel.target:
             attack = AttackCommand(target=c, units=tuple(self.sel.units))
             if not self.controller.game.validate(with_support(self.controller.state, attack)):

@@ -200,7 +200,7 @@ class Hud:
             self._tip(
                 surf,
                 w,
-                "by train" if w.hover_cost < 0 else f"{w.hover_cost:.1f} MP",
+                "by train" if w.hover in w.sel.trains else f"{w.hover_cost:.1f} MP",
                 (int(end[0]), int(end[1] - w.layout.size)),
                 m.font(12),
             )
